@@ -1,0 +1,48 @@
+package io.microcent.model.error;
+
+/**
+ * The stable codes of Microcent's problem+json errors. Clients branch on {@code code}; the codes never
+ * change meaning. Each code's problem type is {@code https://microcent.io/problems/<code>}.
+ */
+public enum ErrorCode {
+    MALFORMED_JSON(400, "The request body is not valid JSON"),
+    VALIDATION_FAILED(422, "The request has invalid fields"),
+    INVALID_PARAMETER(400, "A query or path parameter is invalid"),
+    UNAUTHENTICATED(401, "Missing or invalid credentials"),
+    FORBIDDEN(403, "These credentials may not do this"),
+    NOT_FOUND(404, "No such resource"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    CONFLICT(409, "The resource already exists or changed meanwhile"),
+    PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
+    CUSTOMER_NOT_FOUND(404, "No such customer"),
+    CUSTOMER_EXISTS(409, "A customer with this id already exists"),
+    UNKNOWN_PLAN(422, "No such plan in the catalog"),
+    SERVICE_UNAVAILABLE(503, "A dependency is unavailable; retry later"),
+    INTERNAL_ERROR(500, "Unexpected error");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    /** The code as clients see it, e.g. {@code validation_failed}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String type() {
+        return "https://microcent.io/problems/" + code().replace('_', '-');
+    }
+}

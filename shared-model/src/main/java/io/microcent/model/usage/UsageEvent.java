@@ -1,0 +1,65 @@
+package io.microcent.model.usage;
+
+import io.microcent.model.id.ApiKeyId;
+import io.microcent.model.id.CostCenterId;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.EventId;
+import io.microcent.model.id.ModelId;
+import io.microcent.model.id.ProjectId;
+import io.microcent.model.id.TeamId;
+import io.microcent.model.id.UserId;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One usage fact as it travels on {@code usage.events}: an LLM call (or any metered request) made by a
+ * customer. Quantities are already normalised: whichever format or provider usage object it arrived
+ * in, input tokens exclude cached tokens, which are counted in {@code cacheReadTokens} and
+ * {@code cacheWriteTokens}.
+ *
+ * <p>Time has two meanings here. {@code timestamp} is <em>event time</em>: when the call happened,
+ * as the sender says; it decides the billing period. {@code ingestedAt} is <em>ingest time</em>: when
+ * Microcent accepted it (also the Kafka record timestamp).
+ *
+ * <p>Optional scope fields ({@code project}, {@code costCenter}, {@code apiKeyId}, {@code user},
+ * {@code team}, {@code provider}, {@code model}) are {@code null} when not sent.
+ *
+ * @param schemaVersion the contract version, {@value #SCHEMA_VERSION}; readers refuse versions they do not know
+ */
+public record UsageEvent(
+        int schemaVersion,
+        EventId id,
+        CustomerId customer,
+        Instant timestamp,
+        Instant ingestedAt,
+        ProjectId project,
+        CostCenterId costCenter,
+        ApiKeyId apiKeyId,
+        UserId user,
+        TeamId team,
+        String provider,
+        ModelId model,
+        long requests,
+        long inputTokens,
+        long outputTokens,
+        long cacheReadTokens,
+        long cacheWriteTokens) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public UsageEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(ingestedAt, "ingestedAt");
+    }
+
+    public BillingPeriod period() {
+        return BillingPeriod.containing(timestamp);
+    }
+
+    public long totalTokens() {
+        return inputTokens + outputTokens + cacheReadTokens + cacheWriteTokens;
+    }
+}
