@@ -1,5 +1,6 @@
 package io.microcent.model.topic;
 
+import io.microcent.model.caps.SpendState;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedUsage;
@@ -34,8 +35,8 @@ public final class Topics {
             new Topic<>("customer.plans", CUSTOMER_KEY, new JsonSerde<>(CustomerPlan.class), Topic.Retention.COMPACTED);
 
     /** Spend per scope and period and whether it is allowed or blocked; the latest per key. */
-    public static final Topic<String, String> CAPS_STATE =
-            new Topic<>("caps.state", Serdes.String(), Serdes.String(), Topic.Retention.COMPACTED);
+    public static final Topic<String, SpendState> CAPS_STATE =
+            new Topic<>("caps.state", Serdes.String(), new JsonSerde<>(SpendState.class), Topic.Retention.COMPACTED);
 
     private Topics() {
     }

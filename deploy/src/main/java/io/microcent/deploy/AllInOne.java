@@ -1,0 +1,120 @@
+package io.microcent.deploy;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.microcent.caps.CapsModule;
+import io.microcent.ingest.IngestModule;
+import io.microcent.invoicing.InvoicingModule;
+import io.microcent.platform.config.Env;
+import io.microcent.platform.db.Database;
+import io.microcent.platform.embedded.EmbeddedKafka;
+import io.microcent.platform.embedded.EmbeddedPostgres;
+import io.microcent.platform.http.HttpRoutes;
+import io.microcent.platform.http.HttpServer;
+import io.microcent.platform.http.OperatorAuth;
+import io.microcent.platform.kafka.MicrocentTopics;
+import io.microcent.platform.service.Service;
+import io.microcent.platform.service.ServiceContext;
+import io.microcent.platform.service.ServiceModule;
+import io.microcent.platform.service.StandaloneRunner;
+import io.microcent.rating.RatingModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The whole platform in one JVM: an embedded Kafka broker and PostgreSQL (unless external ones are
+ * configured), the four services, and one HTTP port serving all their APIs. Closing it stops everything
+ * in reverse order of start; state stays in the data directory for the next start.
+ */
+public final class AllInOne implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AllInOne.class);
+
+    /** Everything started, closed last-started-first. */
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final String operatorToken;
+    private HttpServer http;
+
+    private AllInOne(String operatorToken) {
+        this.operatorToken = operatorToken;
+    }
+
+    /** The services, in start order: decisions and rating before the front door opens. */
+    static List<ServiceModule> modules() {
+        return List.of(new InvoicingModule(), new RatingModule(), new CapsModule(), new IngestModule());
+    }
+
+    /** Reads and validates all settings (reporting every problem at once), then starts everything. */
+    public static AllInOne start(Env env, Clock clock) {
+        AllInOneSettings settings = AllInOneSettings.from(env);
+        List<ServiceModule> modules = modules();
+        modules.forEach(module -> module.configure(env));
+        env.validate();
+
+        AllInOne platform = new AllInOne(AdminToken.resolve(settings.adminToken(), settings.dataDir()));
+        try {
+            platform.startAll(settings, env, modules, clock);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll(AllInOneSettings settings, Env env, List<ServiceModule> modules, Clock clock) {
+        String bootstrap = settings.externalKafka().orElseGet(() ->
+                track(EmbeddedKafka.start(settings.dataDir().resolve("kafka"))).bootstrapServers());
+        Database database = track(settings.externalDatabase()
+                .map(url -> Database.connect(url, settings.databaseUser(), settings.databasePassword()))
+                .orElseGet(() -> {
+                    EmbeddedPostgres postgres = track(EmbeddedPostgres.start(settings.dataDir().resolve("postgres")));
+                    return Database.connect(postgres.jdbcUrl(), postgres.user(), postgres.password());
+                }));
+        MicrocentTopics.ensureAll(bootstrap, settings.topicPartitions());
+
+        PrometheusMeterRegistry meters = StandaloneRunner.newMeterRegistry();
+        ServiceContext context = new ServiceContext(bootstrap, database, meters, env, new OperatorAuth(operatorToken),
+                settings.dataDir().resolve("state"), "all-in-one", clock);
+        List<HttpRoutes> routes = new ArrayList<>();
+        Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
+        for (ServiceModule module : modules) {
+            Service service = track(module.start(context));
+            routes.add(service.routes());
+            readiness.put(module.name(), service::isReady);
+        }
+        http = track(HttpServer.start(settings.host(), settings.port(), routes, readiness, meters));
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String operatorToken() {
+        return operatorToken;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable resource = started.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("error while stopping {}", resource, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.microcent.deploy;
+
+import io.microcent.model.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+
+/**
+ * {@code --demo}: loads a demo customer and an ingest key through the platform's own API (the same calls
+ * an operator makes) and prints a curl line that sends a usage event.
+ */
+final class Demo {
+
+    private static final Logger log = LoggerFactory.getLogger(Demo.class);
+    static final String CUSTOMER = "demo";
+
+    private final String base;
+    private final String operatorToken;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    Demo(String base, String operatorToken) {
+        this.base = base;
+        this.operatorToken = operatorToken;
+    }
+
+    void load() {
+        try {
+            HttpResponse<String> customer = post("/v1/customers",
+                    "{\"id\":\"" + CUSTOMER + "\",\"name\":\"Demo Inc\",\"plan\":\"starter\"}");
+            if (customer.statusCode() != 201 && customer.statusCode() != 409) {
+                log.warn("demo customer not created: {} {}", customer.statusCode(), customer.body());
+                return;
+            }
+            HttpResponse<String> key = post("/v1/api-keys", "{\"name\":\"demo\",\"customer\":\"" + CUSTOMER + "\"}");
+            if (key.statusCode() != 201) {
+                log.warn("demo ingest key not created: {} {}", key.statusCode(), key.body());
+                return;
+            }
+            String secret = Json.mapper().readTree(key.body()).path("secret").asText();
+            System.out.println(instructions(secret));
+        } catch (IOException e) {
+            log.warn("demo data not loaded", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String instructions(String secret) {
+        String event = "{\"id\":\"demo-evt-1\",\"customer\":\"" + CUSTOMER + "\",\"timestamp\":\"" + Instant.now()
+                + "\",\"provider\":\"openai\",\"model\":\"gpt-4o\",\"inputTokens\":1200,\"outputTokens\":300}";
+        return """
+
+                  Demo loaded: customer '%s' on the Starter plan, and an ingest key scoped to it.
+                  Send a usage event:
+                    curl -s -X POST %s/v1/events -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d '%s'
+                  See the month's usage:
+                    curl -s '%s/v1/customers/%s/usage' -H 'Authorization: Bearer %s'
+                """.formatted(CUSTOMER, base, secret, event, base, CUSTOMER, operatorToken);
+    }
+
+    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + operatorToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+}

@@ -1,0 +1,51 @@
+package io.microcent.deploy;
+
+import io.microcent.platform.config.ConfigException;
+import io.microcent.platform.config.Env;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code java -jar microcent.jar [--demo]}: starts the all-in-one and keeps it running until Ctrl-C.
+ */
+public final class Main {
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // Axon asks a remote server for updates by default; Microcent never calls out.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        List<String> arguments = List.of(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.println("usage: java -jar microcent.jar [--demo]   (settings: see README, MICROCENT_* variables)");
+            return;
+        }
+        AllInOne platform;
+        try {
+            platform = AllInOne.start(Env.system(), Clock.systemUTC());
+        } catch (ConfigException e) {
+            log.error("Microcent cannot start: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutting down");
+            platform.close();
+            log.info("stopped");
+        }, "microcent-shutdown"));
+
+        long startedMs = ManagementFactory.getRuntimeMXBean().getUptime();
+        String base = "http://localhost:" + platform.port();
+        log.info("Microcent is up in {} ms: {}  (health: {}/health/ready, metrics: {}/metrics)", startedMs, base, base, base);
+        if (arguments.contains("--demo")) {
+            new Demo(base, platform.operatorToken()).load();
+        }
+    }
+}
