@@ -1,0 +1,85 @@
+package io.microcent.ingest;
+
+import io.microcent.ingest.events.EventIngestion;
+import io.microcent.ingest.events.EventRoutes;
+import io.microcent.ingest.events.JsonEventsParser;
+import io.microcent.ingest.events.UsageEventPublisher;
+import io.microcent.ingest.events.UsageEventValidator;
+import io.microcent.ingest.keys.ApiKeyAuthenticator;
+import io.microcent.ingest.keys.ApiKeyRoutes;
+import io.microcent.ingest.keys.ApiKeyStore;
+import io.microcent.ingest.keys.ApiKeys;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.UsageEvent;
+import io.microcent.platform.http.HttpRoutes;
+import io.microcent.platform.kafka.KafkaConfigs;
+import io.microcent.platform.service.Service;
+import io.microcent.platform.service.ServiceContext;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/** A running ingest service: API keys in PostgreSQL (schema {@code ingest}), events out to {@code usage.events}. */
+public final class IngestService implements Service {
+
+    public static final String SCHEMA = "ingest";
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    private static final Duration PRODUCER_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Producer<CustomerId, UsageEvent> producer;
+    private final HttpRoutes routes;
+    private volatile boolean closed;
+
+    private IngestService(Producer<CustomerId, UsageEvent> producer, HttpRoutes routes) {
+        this.producer = producer;
+        this.routes = routes;
+    }
+
+    public static IngestService start(ServiceContext context, IngestSettings settings) {
+        context.database().migrate(SCHEMA);
+        ApiKeyStore store = new ApiKeyStore(context.database().dsl());
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, settings.apiKeyCacheTtl());
+        ApiKeys keys = new ApiKeys(store, authenticator, context.clock());
+
+        Producer<CustomerId, UsageEvent> producer = new KafkaProducer<>(
+                KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-usage-events"),
+                Topics.USAGE_EVENTS.keySerde().serializer(), Topics.USAGE_EVENTS.valueSerde().serializer());
+        EventIngestion ingestion = new EventIngestion(new JsonEventsParser(), new UsageEventValidator(),
+                new UsageEventPublisher(producer, context.meters()), context.clock());
+
+        ApiKeyRoutes keyRoutes = new ApiKeyRoutes(keys, context.operatorAuth());
+        EventRoutes eventRoutes = new EventRoutes(authenticator, ingestion);
+        log.info("Ingest service started (API key cache TTL {})", settings.apiKeyCacheTtl());
+        return new IngestService(producer, routes -> {
+            keyRoutes.register(routes);
+            eventRoutes.register(routes);
+        });
+    }
+
+    @Override
+    public String name() {
+        return IngestModule.NAME;
+    }
+
+    @Override
+    public HttpRoutes routes() {
+        return routes;
+    }
+
+    @Override
+    public boolean isReady() {
+        return !closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        // flushes what is in flight; those requests are still waiting for their acknowledgements
+        producer.close(PRODUCER_CLOSE_TIMEOUT);
+    }
+}

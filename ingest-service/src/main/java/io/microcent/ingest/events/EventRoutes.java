@@ -1,0 +1,28 @@
+package io.microcent.ingest.events;
+
+import io.javalin.config.RoutesConfig;
+import io.microcent.ingest.keys.ApiKey;
+import io.microcent.ingest.keys.ApiKeyAuthenticator;
+import io.microcent.platform.http.HttpRoutes;
+
+/** {@code POST /v1/events}, authenticated with an ingest API key. */
+public final class EventRoutes implements HttpRoutes {
+
+    private final ApiKeyAuthenticator authenticator;
+    private final EventIngestion ingestion;
+
+    public EventRoutes(ApiKeyAuthenticator authenticator, EventIngestion ingestion) {
+        this.authenticator = authenticator;
+        this.ingestion = ingestion;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/v1/events", ctx -> {
+            ApiKey key = authenticator.authenticate(ctx);
+            IngestResult result = ingestion.ingest(key, ctx.bodyAsBytes());
+            // 202: the events are durably in the usage log; rating them happens asynchronously
+            ctx.status(202).json(result);
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package io.microcent.ingest.events;
+
+/**
+ * The stable reason codes of an event's {@link io.microcent.model.error.FieldError}s. Clients branch on
+ * them, so they never change meaning.
+ */
+public final class FieldReasons {
+
+    /** A required field is missing (or JSON null), or the body has no events at all. */
+    public static final String REQUIRED = "required";
+    /** An id is blank, too long or contains characters that are not allowed. */
+    public static final String INVALID_ID = "invalid_id";
+    /** The JSON type is not the one the field needs, e.g. a string or a fraction for a token count. */
+    public static final String WRONG_TYPE = "wrong_type";
+    /** A quantity is below zero. */
+    public static final String NEGATIVE = "negative";
+    /** A quantity is above its limit, or a batch has too many events. */
+    public static final String TOO_LARGE = "too_large";
+    /** A timestamp is not an ISO-8601 instant such as {@code 2025-01-31T12:00:00Z}. */
+    public static final String INVALID_TIMESTAMP = "invalid_timestamp";
+    /** A timestamp lies further ahead of the ingest clock than clocks plausibly drift. */
+    public static final String TIMESTAMP_IN_FUTURE = "timestamp_in_future";
+    /** The API key is scoped to another customer than the event's. */
+    public static final String CUSTOMER_NOT_ALLOWED = "customer_not_allowed";
+
+    private FieldReasons() {
+    }
+}

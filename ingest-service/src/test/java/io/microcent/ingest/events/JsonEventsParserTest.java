@@ -1,0 +1,162 @@
+package io.microcent.ingest.events;
+
+import io.microcent.model.error.ErrorCode;
+import io.microcent.model.error.FieldError;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.EventId;
+import io.microcent.platform.http.ApiException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
+
+class JsonEventsParserTest {
+
+    private static final String VALID = """
+            "id":"evt-1","customer":"acme","timestamp":"2025-01-31T12:00:00Z\"""";
+
+    private final JsonEventsParser parser = new JsonEventsParser();
+
+    @Test
+    void aSingleEventObjectIsReadWithEveryFieldAndNoIndex() {
+        ParsedEvents parsed = parse("""
+                {"id":"evt-1","customer":"acme","timestamp":"2025-01-31T12:00:00Z","project":"Search",
+                 "costCenter":"R&D","apiKeyId":"gw-key-7","user":"ann@acme.io","team":"core","provider":"openai",
+                 "model":"gpt-4o","requests":2,"inputTokens":100,"outputTokens":50,"cacheReadTokens":30,
+                 "cacheWriteTokens":20,"somethingNew":true}""");
+
+        assertThat(parsed.batch()).isFalse();
+        assertThat(parsed.errors()).isEmpty();
+        UsageEventRequest event = parsed.events().getFirst();
+        assertThat(event.id()).isEqualTo(EventId.of("evt-1"));
+        assertThat(event.customer()).isEqualTo(CustomerId.of("acme"));
+        assertThat(event.timestamp()).isEqualTo(Instant.parse("2025-01-31T12:00:00Z"));
+        assertThat(event.project().raw()).isEqualTo("Search");
+        assertThat(event.costCenter().raw()).isEqualTo("R&D");
+        assertThat(event.apiKeyId().raw()).isEqualTo("gw-key-7");
+        assertThat(event.user().raw()).isEqualTo("ann@acme.io");
+        assertThat(event.team().raw()).isEqualTo("core");
+        assertThat(event.provider()).isEqualTo("openai");
+        assertThat(event.model().raw()).isEqualTo("gpt-4o");
+        assertThat(event).extracting(UsageEventRequest::requests, UsageEventRequest::inputTokens,
+                        UsageEventRequest::outputTokens, UsageEventRequest::cacheReadTokens, UsageEventRequest::cacheWriteTokens)
+                .containsExactly(2L, 100L, 50L, 30L, 20L);
+    }
+
+    @Test
+    void absentQuantitiesDefaultToOneRequestAndZeroTokensAndAbsentScopesToNull() {
+        UsageEventRequest event = parse("{" + VALID + ",\"project\":null}").events().getFirst();
+
+        assertThat(event.requests()).isEqualTo(1);
+        assertThat(event.inputTokens() + event.outputTokens() + event.cacheReadTokens() + event.cacheWriteTokens()).isZero();
+        assertThat(event.project()).isNull();
+        assertThat(event.model()).isNull();
+    }
+
+    @Test
+    void timestampsWithAnOffsetAreReadAsTheSameInstant() {
+        UsageEventRequest event = parse("""
+                {"id":"e","customer":"acme","timestamp":"2025-01-31T14:00:00+02:00"}""").events().getFirst();
+
+        assertThat(event.timestamp()).isEqualTo(Instant.parse("2025-01-31T12:00:00Z"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            "customer":"acme","timestamp":"2025-01-31T12:00:00Z"                    | id               | required
+            "id":null,"customer":"acme","timestamp":"2025-01-31T12:00:00Z"          | id               | required
+            "id":"evt","timestamp":"2025-01-31T12:00:00Z"                            | customer         | required
+            "id":"evt","customer":"acme"                                              | timestamp        | required
+            "id":"","customer":"acme","timestamp":"2025-01-31T12:00:00Z"            | id               | invalid_id
+            "id":"has space","customer":"acme","timestamp":"2025-01-31T12:00:00Z"   | id               | invalid_id
+            "id":"evt","customer":"acme corp","timestamp":"2025-01-31T12:00:00Z"    | customer         | invalid_id
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","model":"gpt 4" | model    | invalid_id
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","provider":" "  | provider | invalid_id
+            "id":42,"customer":"acme","timestamp":"2025-01-31T12:00:00Z"            | id               | wrong_type
+            "id":"evt","customer":["acme"],"timestamp":"2025-01-31T12:00:00Z"       | customer         | wrong_type
+            "id":"evt","customer":"acme","timestamp":1738324800000                   | timestamp        | wrong_type
+            "id":"evt","customer":"acme","timestamp":"2025-01-31 12:00:00"           | timestamp        | invalid_timestamp
+            "id":"evt","customer":"acme","timestamp":"2025-01-31"                    | timestamp        | invalid_timestamp
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","inputTokens":"100"  | inputTokens | wrong_type
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","outputTokens":1.5   | outputTokens | wrong_type
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","requests":true      | requests | wrong_type
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","cacheReadTokens":99999999999999999999  | cacheReadTokens  | too_large
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","cacheWriteTokens":-99999999999999999999 | cacheWriteTokens | negative
+            """)
+    void aBadFieldIsReportedWithItsNameAndReason(String fields, String field, String reason) {
+        ParsedEvents parsed = parse("{" + fields + "}");
+
+        assertThat(parsed.errors()).singleElement().satisfies(error -> {
+            assertThat(error.index()).isNull();
+            assertThat(error.field()).isEqualTo(field);
+            assertThat(error.code()).isEqualTo(reason);
+            assertThat(error.detail()).contains(field);
+        });
+    }
+
+    @Test
+    void everyBadFieldOfEveryEventIsReportedWithItsIndex() {
+        ParsedEvents parsed = parse("[{" + VALID + "}, {\"customer\":\"acme\",\"timestamp\":\"yesterday\"}, 7, {"
+                + VALID + ",\"inputTokens\":\"many\"}]");
+
+        assertThat(parsed.batch()).isTrue();
+        assertThat(parsed.errors()).extracting(FieldError::index, FieldError::field, FieldError::code).containsExactly(
+                tuple(1, "id", "required"),
+                tuple(1, "timestamp", "invalid_timestamp"),
+                tuple(2, "event", "wrong_type"),
+                tuple(3, "inputTokens", "wrong_type"));
+        assertThat(parsed.events()).hasSize(4);
+        assertThat(parsed.events().get(2)).isNull();
+    }
+
+    @ParameterizedTest(name = "body ''{0}''")
+    @ValueSource(strings = {"", "   ", "{\"id\":\"evt\",", "[{\"id\":\"evt\"}] trailing", "not json", "null"})
+    void aBodyThatIsNotJsonOrJsonNullIsRefusedWholeAsMalformed(String body) {
+        ApiException refused = refuse(body);
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            []               | required
+            "an event"       | wrong_type
+            42               | wrong_type
+            """)
+    void aBodyThatIsNotABatchOfEventsIsRefusedWhole(String body, String reason) {
+        ApiException refused = refuse(body);
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(refused.toProblem().errors()).singleElement()
+                .satisfies(error -> assertThat(error.field() + " " + error.code()).isEqualTo("body " + reason));
+    }
+
+    @Test
+    void aBatchOfMoreThanTenThousandEventsIsRefusedWholeButTenThousandAreRead() {
+        String event = "{" + VALID + "}";
+        String tenThousand = "[" + String.join(",", Collections.nCopies(JsonEventsParser.MAX_EVENTS_PER_REQUEST, event)) + "]";
+        String tenThousandAndOne = "[" + event + "," + tenThousand.substring(1);
+
+        assertThat(parse(tenThousand).events()).hasSize(10_000);
+        ApiException refused = refuse(tenThousandAndOne);
+        assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(refused.toProblem().errors()).singleElement()
+                .satisfies(error -> assertThat(error.code()).isEqualTo("too_large"));
+    }
+
+    private ParsedEvents parse(String body) {
+        return parser.parse(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ApiException refuse(String body) {
+        return catchThrowableOfType(ApiException.class, () -> parse(body));
+    }
+}
