@@ -61,7 +61,9 @@ public final class HttpServer implements AutoCloseable {
                 problem(ctx, Problem.of(ErrorCode.INTERNAL_ERROR, "unexpected error; it has been logged", List.of()));
             });
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> {
-                if (!Problem.MEDIA_TYPE.equals(ctx.res().getContentType())) {
+                // a handler's own 404 problem (e.g. customer_not_found) is kept; Jetty appends ";charset=utf-8"
+                String contentType = ctx.res().getContentType();
+                if (contentType == null || !contentType.startsWith(Problem.MEDIA_TYPE)) {
                     problem(ctx, Problem.of(ErrorCode.NOT_FOUND, "no route for " + ctx.method() + " " + ctx.path(), List.of()));
                 }
             });

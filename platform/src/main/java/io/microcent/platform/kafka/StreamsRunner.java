@@ -1,0 +1,72 @@
+package io.microcent.platform.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * One running Kafka Streams application: started with its metrics bound to the service's registry,
+ * ready while {@link KafkaStreams.State#RUNNING}, closed within a bounded time.
+ */
+public final class StreamsRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String name;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metrics;
+
+    private StreamsRunner(String name, KafkaStreams streams, KafkaStreamsMetrics metrics) {
+        this.name = name;
+        this.streams = streams;
+        this.metrics = metrics;
+    }
+
+    /** Starts {@code topology}; returns at once, the application becomes ready once its tasks are assigned. */
+    public static StreamsRunner start(String name, Topology topology, Map<String, Object> config, MeterRegistry meters) {
+        Properties props = new Properties();
+        props.putAll(config);
+        KafkaStreams streams = new KafkaStreams(topology, props);
+        streams.setStateListener((now, before) -> log.info("{} streams: {} -> {}", name, before, now));
+        // An exception that escapes a processor is a bug, not bad data (bad data is dead-lettered):
+        // stop this client so readiness turns DOWN, instead of skipping records and billing wrongly.
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("{} streams stopped by an unexpected error", name, e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(meters);
+        streams.start();
+        log.info("{} streams started", name);
+        return new StreamsRunner(name, streams, metrics);
+    }
+
+    /** For interactive queries of state stores. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    @Override
+    public void close() {
+        boolean clean = streams.close(CLOSE_TIMEOUT);
+        metrics.close();
+        if (clean) {
+            log.info("{} streams closed", name);
+        } else {
+            log.warn("{} streams did not close within {}", name, CLOSE_TIMEOUT);
+        }
+    }
+}

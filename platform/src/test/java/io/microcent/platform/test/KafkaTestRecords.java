@@ -1,0 +1,60 @@
+package io.microcent.platform.test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a whole topic from a test, without a consumer group and without guessing how long to poll. */
+public final class KafkaTestRecords {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private KafkaTestRecords() {
+    }
+
+    /**
+     * Every record of {@code topic} as a consumer with the given isolation sees it, read from the
+     * beginning up to the current end (for read_committed: the last stable offset), so a record
+     * that is missing is really not visible rather than not yet fetched.
+     */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, boolean readCommitted) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!reached(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("did not reach the end of " + topic + " " + end + " in " + TIMEOUT);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    public static List<String> readAllValues(String bootstrap, String topic, boolean readCommitted) {
+        return readAll(bootstrap, topic, readCommitted).stream().map(ConsumerRecord::value).toList();
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), TIMEOUT) >= e.getValue());
+    }
+}
