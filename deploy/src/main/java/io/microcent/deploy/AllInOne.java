@@ -42,6 +42,7 @@ public final class AllInOne implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final String operatorToken;
     private HttpServer http;
+    private String kafkaBootstrap;
 
     private AllInOne(String operatorToken) {
         this.operatorToken = operatorToken;
@@ -79,6 +80,7 @@ public final class AllInOne implements AutoCloseable {
                     return Database.connect(postgres.jdbcUrl(), postgres.user(), postgres.password());
                 }));
         MicrocentTopics.ensureAll(bootstrap, settings.topicPartitions());
+        kafkaBootstrap = bootstrap;
 
         PrometheusMeterRegistry meters = StandaloneRunner.newMeterRegistry();
         ServiceContext context = new ServiceContext(bootstrap, database, meters, env, new OperatorAuth(operatorToken),
@@ -100,6 +102,10 @@ public final class AllInOne implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
     }
 
     public String operatorToken() {

@@ -1,0 +1,174 @@
+package io.microcent.deploy.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.microcent.deploy.AllInOne;
+import io.microcent.model.json.Json;
+import io.microcent.model.usage.BillingPeriod;
+import io.microcent.model.usage.UsageEvent;
+import io.microcent.platform.config.Env;
+import io.microcent.platform.kafka.MicrocentTopics;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The throughput benchmark: {@code java -cp deploy/target/microcent.jar io.microcent.deploy.bench.Bench
+ * [--events 300000] [--batch 1000] [--concurrency 4] [--customers 16]}.
+ *
+ * <p>It starts the all-in-one on a fresh data directory, sends the events through HTTP ingest, and measures
+ * (1) HTTP ingest rate, (2) end-to-end rate until every event is rated and readable on {@code usage.rated},
+ * (3) the rate until the usage read model in PostgreSQL shows them all, and (4) on the same broker, raw
+ * Kafka produce + consume of the same records, with the ratio end-to-end / raw and ingest→rated latency
+ * percentiles. A warm-up run first lets the JIT compile the hot paths.
+ */
+public final class Bench {
+
+    private static final String TOKEN = "bench-operator-token";
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("MICROCENT_LOG_LEVEL", "WARN"); // read by logback.xml, before the first logger exists
+        BenchOptions options = BenchOptions.parse(List.of(args));
+        Path dataDir = Files.createTempDirectory("microcent-bench");
+        Env env = new Env(Map.of("MICROCENT_DATA_DIR", dataDir.toString(), "MICROCENT_PORT", "0",
+                "MICROCENT_ADMIN_TOKEN", TOKEN));
+        try (AllInOne platform = AllInOne.start(env, Clock.systemUTC())) {
+            Admin admin = new Admin(platform.port());
+            admin.awaitReady();
+            for (int c = 0; c < options.customers(); c++) {
+                admin.post("/v1/customers", "{\"id\":\"bench-" + c + "\",\"name\":\"Bench " + c + "\",\"plan\":\"enterprise\"}");
+            }
+            String secret = admin.post("/v1/api-keys", "{\"name\":\"bench\"}").path("secret").asText();
+            LoadGenerator load = new LoadGenerator(platform.port(), secret);
+            Instant now = Instant.now();
+
+            int warmupEvents = Math.min(50_000, options.events());
+            System.out.printf("warm-up: %,d events%n", warmupEvents);
+            runThroughPipeline(platform, load, BenchEvents.generate(warmupEvents, options.customers(), "warm", now), options);
+
+            List<UsageEvent> events = BenchEvents.generate(options.events(), options.customers(), "run", now);
+            System.out.printf("measured run: %,d events, %,d per request, %d requests in flight, %d customers%n",
+                    options.events(), options.batchSize(), options.concurrency(), options.customers());
+            PipelineResult result = runThroughPipeline(platform, load, events, options);
+            long expectedProjected = warmupEvents + (long) options.events();
+            Duration toReadModel = admin.awaitProjectedRequests(options.customers(), expectedProjected, result.start());
+
+            Duration raw = RawKafkaBaseline.run(platform.kafkaBootstrap(), events, MicrocentTopics.DEFAULT_PARTITIONS, "b" + System.currentTimeMillis());
+            report(options, result, toReadModel, raw);
+        }
+    }
+
+    record PipelineResult(Instant start, Duration ingest, Duration toRated, long rated, int refused, Histogram latency) {
+    }
+
+    private static PipelineResult runThroughPipeline(AllInOne platform, LoadGenerator load, List<UsageEvent> events,
+                                                     BenchOptions options) throws InterruptedException {
+        String runId = events.getFirst().id().raw().substring(0, events.getFirst().id().raw().indexOf('-'));
+        List<byte[]> bodies = LoadGenerator.buildBodies(events, options.batchSize());
+        try (RatedProbe probe = new RatedProbe(platform.kafkaBootstrap(), runId)) {
+            Instant start = Instant.now();
+            int refused = load.sendAll(bodies, options.concurrency());
+            Duration ingest = Duration.between(start, Instant.now());
+            long rated = probe.awaitRated(events.size(), Duration.ofMinutes(10));
+            Duration toRated = Duration.between(start, probe.lastSeenAt() == null ? Instant.now() : probe.lastSeenAt());
+            return new PipelineResult(start, ingest, toRated, rated, refused, probe.ingestToRatedMicros);
+        }
+    }
+
+    private static void report(BenchOptions options, PipelineResult run, Duration toReadModel, Duration raw) {
+        double n = options.events();
+        double endToEnd = n / seconds(run.toRated());
+        double rawRate = n / seconds(raw);
+        System.out.printf("""
+
+                === Microcent benchmark (%d cores, %s, JDK %s) ===
+                events                      %,d (refused requests: %d, rated: %,d)
+                HTTP ingest (202s)          %,.0f events/s  (%s)
+                end to end, to usage.rated  %,.0f events/s  (%s)
+                end to end, to read model   %,.0f events/s  (%s)
+                raw Kafka produce+consume   %,.0f events/s  (%s)
+                ratio end-to-end / raw      %.2f
+                ingest → rated latency      p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
+                """,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"), Runtime.version(),
+                options.events(), run.refused(), run.rated(),
+                n / seconds(run.ingest()), run.ingest(),
+                endToEnd, run.toRated(),
+                n / seconds(toReadModel), toReadModel,
+                rawRate, raw,
+                endToEnd / rawRate,
+                millis(run.latency(), 50), millis(run.latency(), 95), millis(run.latency(), 99),
+                run.latency().getMaxValue() / 1000.0);
+    }
+
+    private static double millis(Histogram histogram, double percentile) {
+        return histogram.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    private static double seconds(Duration duration) {
+        return Math.max(duration.toNanos(), 1) / 1e9;
+    }
+
+    /** The operator calls the benchmark makes. */
+    private static final class Admin {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final String base;
+
+        Admin(int port) {
+            this.base = "http://127.0.0.1:" + port;
+        }
+
+        void awaitReady() throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).GET()).statusCode() != 200) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the platform did not become ready");
+                }
+                Thread.sleep(200);
+            }
+        }
+
+        JsonNode post(String path, String json) throws IOException, InterruptedException {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+            return Json.mapper().readTree(response.body());
+        }
+
+        /** Waits until the usage read model counts {@code expected} requests over all bench customers. */
+        Duration awaitProjectedRequests(int customers, long expected, Instant since) throws IOException, InterruptedException {
+            String period = BillingPeriod.containing(Instant.now()).toString();
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                long total = 0;
+                for (int c = 0; c < customers; c++) {
+                    HttpResponse<String> response = send(HttpRequest.newBuilder(
+                            URI.create(base + "/v1/customers/bench-" + c + "/usage?period=" + period)).GET());
+                    total += Json.mapper().readTree(response.body()).path("requests").asLong();
+                }
+                if (total >= expected) {
+                    return Duration.between(since, Instant.now());
+                }
+                Thread.sleep(20);
+            }
+            throw new IllegalStateException("the read model did not reach " + expected + " requests");
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            return http.send(request.header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
