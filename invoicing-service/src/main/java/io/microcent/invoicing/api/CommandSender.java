@@ -1,0 +1,53 @@
+package io.microcent.invoicing.api;
+
+import io.microcent.invoicing.automation.PlanNotPublished;
+import io.microcent.invoicing.write.Rejection;
+import io.microcent.model.error.ErrorCode;
+import io.microcent.model.error.FieldError;
+import io.microcent.platform.http.ApiException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+import java.util.List;
+
+/**
+ * Sends a command from an HTTP request and waits until it is handled: decided, its events stored and
+ * their subscribing handlers done (read models, published plans). Failures become problems: a
+ * {@link Rejection} with its own code and field, a race with another command on the same aggregate as
+ * the caller's conflict code, a dependency down as 503.
+ */
+public final class CommandSender {
+
+    private final CommandGateway gateway;
+
+    public CommandSender(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** @param onConflict what to answer when another command on the same aggregate committed first */
+    public void send(Object command, ErrorCode onConflict) {
+        try {
+            gateway.sendAndWait(command);
+        } catch (RuntimeException e) {
+            throw translate(e, onConflict);
+        }
+    }
+
+    static RuntimeException translate(RuntimeException failure, ErrorCode onConflict) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Rejection rejection) {
+                List<FieldError> fields = rejection.field() == null ? List.of()
+                        : List.of(FieldError.of(rejection.field(), rejection.code().code(), rejection.getMessage()));
+                return new ApiException(rejection.code(), rejection.getMessage(), fields);
+            }
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+                return new ApiException(onConflict, onConflict.title() + " (another request changed it at the same time)");
+            }
+            if (cause instanceof PlanNotPublished) {
+                return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, cause.getMessage() + "; nothing was recorded, retry later");
+            }
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,63 @@
+package io.microcent.invoicing.write.registercustomer;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.microcent.invoicing.api.CommandSender;
+import io.microcent.invoicing.api.RequestFields;
+import io.microcent.invoicing.read.customers.CustomerRepository;
+import io.microcent.invoicing.read.customers.CustomersEndpoint;
+import io.microcent.model.error.ErrorCode;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.PlanId;
+import io.microcent.platform.http.HttpRoutes;
+import io.microcent.platform.http.JsonBodies;
+import io.microcent.platform.http.OperatorAuth;
+
+import java.time.Clock;
+
+/**
+ * {@code POST /v1/customers} {@code {"id":"acme","name":"Acme Inc","plan":"starter"}}: registers a customer.
+ * 201 means the customer is stored and its plan is on {@code customer.plans}.
+ */
+public final class RegisterCustomerEndpoint implements HttpRoutes {
+
+    /** The body as sent; every field is checked explicitly so that all problems are reported together. */
+    record Request(String id, String name, String plan) {
+    }
+
+    private final OperatorAuth auth;
+    private final CommandSender commands;
+    private final CustomerRepository customers;
+    private final Clock clock;
+
+    public RegisterCustomerEndpoint(OperatorAuth auth, CommandSender commands, CustomerRepository customers, Clock clock) {
+        this.auth = auth;
+        this.commands = commands;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/v1/customers", this::post);
+    }
+
+    private void post(Context ctx) {
+        auth.require(ctx);
+        RegisterCustomer command = toCommand(JsonBodies.read(ctx, Request.class));
+        commands.send(command, ErrorCode.CUSTOMER_EXISTS);
+        ctx.status(HttpStatus.CREATED)
+                .header("Location", "/v1/customers/" + command.customer())
+                .json(CustomersEndpoint.require(customers, command.customer()));
+    }
+
+    private RegisterCustomer toCommand(Request body) {
+        RequestFields fields = new RequestFields();
+        CustomerId id = fields.required("id", body.id(), CustomerId::of);
+        String name = fields.required("name", body.name(), RegisterCustomer::checkName);
+        PlanId plan = fields.required("plan", body.plan(), PlanId::of);
+        fields.throwIfInvalid();
+        return new RegisterCustomer(id, name, plan, clock.instant());
+    }
+}
