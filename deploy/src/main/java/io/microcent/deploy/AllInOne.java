@@ -74,10 +74,10 @@ public final class AllInOne implements AutoCloseable {
         String bootstrap = settings.externalKafka().orElseGet(() ->
                 track(EmbeddedKafka.start(settings.dataDir().resolve("kafka"))).bootstrapServers());
         Database database = track(settings.externalDatabase()
-                .map(url -> Database.connect(url, settings.databaseUser(), settings.databasePassword()))
+                .map(url -> Database.connect(url, settings.databaseUser(), settings.databasePassword(), settings.databasePoolSize()))
                 .orElseGet(() -> {
                     EmbeddedPostgres postgres = track(EmbeddedPostgres.start(settings.dataDir().resolve("postgres")));
-                    return Database.connect(postgres.jdbcUrl(), postgres.user(), postgres.password());
+                    return Database.connect(postgres.jdbcUrl(), postgres.user(), postgres.password(), settings.databasePoolSize());
                 }));
         MicrocentTopics.ensureAll(bootstrap, settings.topicPartitions());
         kafkaBootstrap = bootstrap;

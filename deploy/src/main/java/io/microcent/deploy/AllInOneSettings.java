@@ -21,6 +21,7 @@ public record AllInOneSettings(
         Optional<String> externalDatabase,
         String databaseUser,
         String databasePassword,
+        int databasePoolSize,
         int topicPartitions) {
 
     public static AllInOneSettings from(Env env) {
@@ -33,6 +34,7 @@ public record AllInOneSettings(
                 env.optional("MICROCENT_DATABASE_URL"),
                 env.string("MICROCENT_DATABASE_USER", "postgres"),
                 env.string("MICROCENT_DATABASE_PASSWORD", "postgres"),
+                env.integer("MICROCENT_DATABASE_POOL_SIZE", 16, 1, 500),
                 env.integer("MICROCENT_TOPIC_PARTITIONS", MicrocentTopics.DEFAULT_PARTITIONS, 1, 1024));
     }
 }

@@ -2,8 +2,8 @@ package io.microcent.invoicing;
 
 import io.microcent.invoicing.api.CommandSender;
 import io.microcent.invoicing.automation.WhenPlanDecidedThenPublishIt;
-import io.microcent.invoicing.axon.JdbcAxon;
-import io.microcent.invoicing.axon.JdbcTransactions;
+import io.microcent.platform.axon.JdbcAxon;
+import io.microcent.platform.axon.JdbcTransactions;
 import io.microcent.invoicing.read.ProjectionOffsetsTable;
 import io.microcent.invoicing.read.customers.CustomerRepository;
 import io.microcent.invoicing.read.customers.CustomersEndpoint;

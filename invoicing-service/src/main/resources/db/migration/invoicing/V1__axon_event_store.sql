@@ -1,6 +1,6 @@
 -- Axon Framework's JDBC event store and token store, as Axon 4.13's PostgreSQL table factories
 -- (PostgresEventTableFactory, PostgresTokenTableFactory) define them, with snake_case names.
--- Axon is pointed at these names by io.microcent.invoicing.axon.AxonTables and never creates tables itself.
+-- Axon is pointed at these names by io.microcent.platform.axon.AxonTables and never creates tables itself.
 
 -- The log of decisions: every event of every aggregate, in commit order (global_index).
 CREATE TABLE domain_event_entry (

@@ -1,4 +1,4 @@
-package io.microcent.invoicing.axon;
+package io.microcent.platform.axon;
 
 import io.microcent.invoicing.InvoicingService;
 import io.microcent.invoicing.read.customers.CustomersProjection;

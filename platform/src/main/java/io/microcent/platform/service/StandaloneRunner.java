@@ -39,6 +39,7 @@ public final class StandaloneRunner {
         String host = env.string("MICROCENT_HOST", "0.0.0.0");
         int port = env.port("MICROCENT_PORT", defaultPort);
         Path dataDir = env.path("MICROCENT_DATA_DIR", "./data");
+        int poolSize = env.integer("MICROCENT_DATABASE_POOL_SIZE", 8, 1, 500);
         int partitions = env.integer("MICROCENT_TOPIC_PARTITIONS", MicrocentTopics.DEFAULT_PARTITIONS, 1, 1024);
         module.configure(env);
         try {
@@ -49,7 +50,7 @@ public final class StandaloneRunner {
         }
 
         PrometheusMeterRegistry meters = newMeterRegistry();
-        Database database = Database.connect(dbUrl, dbUser, dbPassword);
+        Database database = Database.connect(dbUrl, dbUser, dbPassword, poolSize);
         MicrocentTopics.ensureAll(bootstrap, partitions);
         ServiceContext context = new ServiceContext(bootstrap, database, meters, env, new OperatorAuth(token),
                 dataDir, module.name() + "-" + UUID.randomUUID().toString().substring(0, 8), Clock.systemUTC());

@@ -1,4 +1,4 @@
-package io.microcent.invoicing.axon;
+package io.microcent.platform.axon;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 

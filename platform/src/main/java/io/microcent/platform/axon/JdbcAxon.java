@@ -1,4 +1,4 @@
-package io.microcent.invoicing.axon;
+package io.microcent.platform.axon;
 
 import io.microcent.model.json.Json;
 import org.axonframework.config.Configurer;

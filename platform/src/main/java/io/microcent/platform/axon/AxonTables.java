@@ -1,4 +1,4 @@
-package io.microcent.invoicing.axon;
+package io.microcent.platform.axon;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
