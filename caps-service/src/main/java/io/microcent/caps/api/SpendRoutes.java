@@ -1,0 +1,51 @@
+package io.microcent.caps.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.microcent.caps.spend.SpendQuery;
+import io.microcent.model.error.ErrorCode;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.usage.BillingPeriod;
+import io.microcent.platform.http.ApiException;
+import io.microcent.platform.http.HttpRoutes;
+import io.microcent.platform.http.OperatorAuth;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
+/** {@code GET /v1/customers/{id}/spend?period=YYYY-MM}, for operators. */
+public final class SpendRoutes implements HttpRoutes {
+
+    private final SpendQuery query;
+    private final OperatorAuth auth;
+
+    public SpendRoutes(SpendQuery query, OperatorAuth auth) {
+        this.query = query;
+        this.auth = auth;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/v1/customers/{id}/spend", this::spend);
+    }
+
+    private void spend(Context ctx) {
+        auth.require(ctx);
+        CustomerId customer = CustomerId.of(ctx.pathParam("id"));
+        BillingPeriod period = period(ctx.queryParam("period"));
+        try {
+            ctx.json(query.spendOf(customer, period).map(SpendView::of).orElseGet(() -> SpendView.none(customer, period)));
+        } catch (InvalidStateStoreException e) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "spend is being restored or rebalanced; retry shortly");
+        }
+    }
+
+    private static BillingPeriod period(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badParameter("period", "period is required, e.g. ?period=2026-11");
+        }
+        try {
+            return BillingPeriod.parse(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("period", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.microcent.rating.stream;
+
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.EventId;
+import io.microcent.model.id.ModelId;
+import io.microcent.model.usage.UsageEvent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Usage events for tests. */
+public final class UsageEvents {
+
+    private UsageEvents() {
+    }
+
+    public static UsageEvent requests(CustomerId customer, Instant at, long requests) {
+        return version(UsageEvent.SCHEMA_VERSION, customer, at, requests);
+    }
+
+    /** An event that happened at {@code at} and reached Microcent at {@code ingestedAt}. */
+    public static UsageEvent late(CustomerId customer, Instant at, Instant ingestedAt, long requests) {
+        return event(UsageEvent.SCHEMA_VERSION, customer, at, ingestedAt, requests);
+    }
+
+    public static UsageEvent version(int schemaVersion, CustomerId customer, Instant at, long requests) {
+        return event(schemaVersion, customer, at, at, requests);
+    }
+
+    private static UsageEvent event(int schemaVersion, CustomerId customer, Instant at, Instant ingestedAt, long requests) {
+        return new UsageEvent(schemaVersion, EventId.of("evt-" + UUID.randomUUID()), customer, at, ingestedAt,
+                null, null, null, null, null, "openai", ModelId.of("gpt-4o"), requests, 120, 40, 0, 0);
+    }
+}
