@@ -1,6 +1,7 @@
 package io.microcent.model.topic;
 
 import io.microcent.model.caps.SpendState;
+import io.microcent.model.caps.CapAlert;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedUsage;
@@ -38,10 +39,14 @@ public final class Topics {
     public static final Topic<String, SpendState> CAPS_STATE =
             new Topic<>("caps.state", Serdes.String(), new JsonSerde<>(SpendState.class), Topic.Retention.COMPACTED);
 
+    /** Each cap threshold crossed, once per cap, threshold and period; read by alert delivery. */
+    public static final Topic<CustomerId, CapAlert> CAPS_ALERTS =
+            new Topic<>("caps.alerts", CUSTOMER_KEY, new JsonSerde<>(CapAlert.class), Topic.Retention.LOG);
+
     private Topics() {
     }
 
     public static List<Topic<?, ?>> all() {
-        return List.of(USAGE_EVENTS, USAGE_RATED, USAGE_DEAD_LETTER, CUSTOMER_PLANS, CAPS_STATE);
+        return List.of(USAGE_EVENTS, USAGE_RATED, USAGE_DEAD_LETTER, CUSTOMER_PLANS, CAPS_STATE, CAPS_ALERTS);
     }
 }
