@@ -1,14 +1,18 @@
 package io.microcent.ingest;
 
+import io.microcent.ingest.dedup.EventDeduplicator;
+import io.microcent.ingest.dedup.SeenEventsPurge;
+import io.microcent.ingest.dedup.SeenEventsStore;
 import io.microcent.ingest.events.EventIngestion;
 import io.microcent.ingest.events.EventRoutes;
-import io.microcent.ingest.events.JsonEventsParser;
 import io.microcent.ingest.events.UsageEventPublisher;
 import io.microcent.ingest.events.UsageEventValidator;
+import io.microcent.ingest.formats.EventFormats;
 import io.microcent.ingest.keys.ApiKeyAuthenticator;
 import io.microcent.ingest.keys.ApiKeyRoutes;
 import io.microcent.ingest.keys.ApiKeyStore;
 import io.microcent.ingest.keys.ApiKeys;
+import io.microcent.ingest.providers.ProviderUsageAdapters;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.UsageEvent;
@@ -23,7 +27,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 
-/** A running ingest service: API keys in PostgreSQL (schema {@code ingest}), events out to {@code usage.events}. */
+/**
+ * A running ingest service: API keys and seen event ids in PostgreSQL (schema {@code ingest}), events
+ * out to {@code usage.events}.
+ */
 public final class IngestService implements Service {
 
     public static final String SCHEMA = "ingest";
@@ -32,11 +39,13 @@ public final class IngestService implements Service {
     private static final Duration PRODUCER_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Producer<CustomerId, UsageEvent> producer;
+    private final SeenEventsPurge purge;
     private final HttpRoutes routes;
     private volatile boolean closed;
 
-    private IngestService(Producer<CustomerId, UsageEvent> producer, HttpRoutes routes) {
+    private IngestService(Producer<CustomerId, UsageEvent> producer, SeenEventsPurge purge, HttpRoutes routes) {
         this.producer = producer;
+        this.purge = purge;
         this.routes = routes;
     }
 
@@ -49,13 +58,18 @@ public final class IngestService implements Service {
         Producer<CustomerId, UsageEvent> producer = new KafkaProducer<>(
                 KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-usage-events"),
                 Topics.USAGE_EVENTS.keySerde().serializer(), Topics.USAGE_EVENTS.valueSerde().serializer());
-        EventIngestion ingestion = new EventIngestion(new JsonEventsParser(), new UsageEventValidator(),
-                new UsageEventPublisher(producer, context.meters()), context.clock());
+        SeenEventsStore seenEvents = new SeenEventsStore(context.database().dsl());
+        EventIngestion ingestion = new EventIngestion(new UsageEventValidator(settings.lateUsagePolicy()),
+                new EventDeduplicator(seenEvents, context.meters()), new UsageEventPublisher(producer, context.meters()),
+                context.clock());
+        SeenEventsPurge purge = new SeenEventsPurge(seenEvents, settings.dedupRetention(), context.clock());
+        purge.start();
 
         ApiKeyRoutes keyRoutes = new ApiKeyRoutes(keys, context.operatorAuth());
-        EventRoutes eventRoutes = new EventRoutes(authenticator, ingestion);
-        log.info("Ingest service started (API key cache TTL {})", settings.apiKeyCacheTtl());
-        return new IngestService(producer, routes -> {
+        EventRoutes eventRoutes = new EventRoutes(authenticator, new EventFormats(ProviderUsageAdapters.standard()), ingestion);
+        log.info("Ingest service started (API key cache TTL {}, late usage grace {}, dedup retention {})",
+                settings.apiKeyCacheTtl(), settings.lateUsageGrace(), settings.dedupRetention());
+        return new IngestService(producer, purge, routes -> {
             keyRoutes.register(routes);
             eventRoutes.register(routes);
         });
@@ -79,6 +93,7 @@ public final class IngestService implements Service {
     @Override
     public void close() {
         closed = true;
+        purge.close();
         // flushes what is in flight; those requests are still waiting for their acknowledgements
         producer.close(PRODUCER_CLOSE_TIMEOUT);
     }

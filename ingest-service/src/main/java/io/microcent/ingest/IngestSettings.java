@@ -1,5 +1,6 @@
 package io.microcent.ingest;
 
+import io.microcent.model.usage.LateUsagePolicy;
 import io.microcent.platform.config.Env;
 
 import java.time.Duration;
@@ -9,19 +10,53 @@ import java.time.Duration;
  *
  * @param apiKeyCacheTtl how long an active API key is trusted from memory; also the longest time a key
  *                       revoked on another instance still works here
+ * @param lateUsageGrace how long after its month ends a billing period still takes usage; older event
+ *                       times are refused ({@link LateUsagePolicy})
+ * @param dedupRetention how long an accepted event id is remembered for deduplication
  */
-public record IngestSettings(Duration apiKeyCacheTtl) {
+public record IngestSettings(Duration apiKeyCacheTtl, Duration lateUsageGrace, Duration dedupRetention) {
 
     public static final String API_KEY_CACHE_TTL_SECONDS = "MICROCENT_INGEST_API_KEY_CACHE_TTL_SECONDS";
     public static final int DEFAULT_API_KEY_CACHE_TTL_SECONDS = 30;
+    public static final String LATE_USAGE_GRACE_HOURS = "MICROCENT_LATE_USAGE_GRACE_HOURS";
+    public static final int DEFAULT_LATE_USAGE_GRACE_HOURS = 48;
+    /** 28 days: at most the month before the current one can still be open. */
+    public static final int MAX_LATE_USAGE_GRACE_HOURS = 28 * 24;
+    public static final String DEDUP_RETENTION_DAYS = "MICROCENT_DEDUP_RETENTION_DAYS";
+    public static final int DEFAULT_DEDUP_RETENTION_DAYS = 40;
+    /** Event ids are counted once for at least this long, whatever the configuration. */
+    public static final int MIN_DEDUP_RETENTION_DAYS = 35;
 
     public static IngestSettings defaults() {
-        return new IngestSettings(Duration.ofSeconds(DEFAULT_API_KEY_CACHE_TTL_SECONDS));
+        return new IngestSettings(Duration.ofSeconds(DEFAULT_API_KEY_CACHE_TTL_SECONDS),
+                Duration.ofHours(DEFAULT_LATE_USAGE_GRACE_HOURS), Duration.ofDays(DEFAULT_DEDUP_RETENTION_DAYS));
     }
 
     /** Reads the settings; problems are recorded in {@code env} and reported by its validation. */
     public static IngestSettings from(Env env) {
         int ttlSeconds = env.integer(API_KEY_CACHE_TTL_SECONDS, DEFAULT_API_KEY_CACHE_TTL_SECONDS, 1, 3_600);
-        return new IngestSettings(Duration.ofSeconds(ttlSeconds));
+        int graceHours = env.integer(LATE_USAGE_GRACE_HOURS, DEFAULT_LATE_USAGE_GRACE_HOURS, 0, MAX_LATE_USAGE_GRACE_HOURS);
+        int retentionDays = env.integer(DEDUP_RETENTION_DAYS, DEFAULT_DEDUP_RETENTION_DAYS, MIN_DEDUP_RETENTION_DAYS, 400);
+        int neededDays = minimumDedupRetentionDays(graceHours);
+        if (retentionDays < neededDays) {
+            env.reject(DEDUP_RETENTION_DAYS + " must be at least " + neededDays + " with " + LATE_USAGE_GRACE_HOURS + "="
+                    + graceHours + ": an event is accepted until its period closes, and its id must be remembered as long");
+        }
+        return new IngestSettings(Duration.ofSeconds(ttlSeconds), Duration.ofHours(graceHours),
+                Duration.ofDays(retentionDays));
+    }
+
+    /**
+     * The shortest retention after which a retried event can no longer be accepted anyway. An event is
+     * accepted while its period is open: at most a 31-day month plus the grace (plus 5 minutes of clock
+     * skew) after its time. Remembered longer than that, an id's record can only be purged once the
+     * event would be refused as too old.
+     */
+    static int minimumDedupRetentionDays(int graceHours) {
+        return Math.max(MIN_DEDUP_RETENTION_DAYS, 31 + graceHours / 24 + 1);
+    }
+
+    public LateUsagePolicy lateUsagePolicy() {
+        return new LateUsagePolicy(lateUsageGrace);
     }
 }

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -55,9 +56,16 @@ public final class IngestTestApp implements AutoCloseable {
     }
 
     public HttpResponse<String> send(String method, String path, String bearer, String body) {
+        return send(method, path, bearer, "application/json", body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A request with this Content-Type ({@code null}: none at all). */
+    public HttpResponse<String> send(String method, String path, String bearer, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -89,6 +97,14 @@ public final class IngestTestApp implements AutoCloseable {
 
     public HttpResponse<String> postEvents(String secret, String body) {
         return send("POST", "/v1/events", secret, body);
+    }
+
+    public HttpResponse<String> postEvents(String secret, String contentType, byte[] body) {
+        return send("POST", "/v1/events", secret, contentType, body);
+    }
+
+    public UsageLog usageLog() {
+        return new UsageLog(context.kafkaBootstrap());
     }
 
     /** An event with only the required fields. */

@@ -20,8 +20,20 @@ public final class FieldReasons {
     public static final String INVALID_TIMESTAMP = "invalid_timestamp";
     /** A timestamp lies further ahead of the ingest clock than clocks plausibly drift. */
     public static final String TIMESTAMP_IN_FUTURE = "timestamp_in_future";
+    /** A timestamp lies before the oldest billing period still open for late usage. */
+    public static final String TIMESTAMP_TOO_OLD = "timestamp_too_old";
     /** The API key is scoped to another customer than the event's. */
     public static final String CUSTOMER_NOT_ALLOWED = "customer_not_allowed";
+    /** A CloudEvent of a specification version other than 1.0. */
+    public static final String UNSUPPORTED_SPECVERSION = "unsupported_specversion";
+    /** A provider usage object for a provider no adapter reads. */
+    public static final String UNSUPPORTED_PROVIDER = "unsupported_provider";
+    /** Both a provider usage object and token fields: which one counts would be a guess. */
+    public static final String AMBIGUOUS_USAGE = "ambiguous_usage";
+    /** A provider usage object with none of that provider's token counts, e.g. another provider's usage. */
+    public static final String UNRECOGNIZED_USAGE = "unrecognized_usage";
+    /** A provider usage object whose counts contradict each other, e.g. more cached tokens than prompt tokens. */
+    public static final String INCONSISTENT_USAGE = "inconsistent_usage";
 
     private FieldReasons() {
     }

@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>All records of a request are handed to the producer first, so they travel in as few batches as
  * the producer can make, and then the request waits once for all acknowledgements. If any record
  * fails, the whole request is answered 503 and the client sends it again. Some of its records may
- * already be in the log then; deduplication by event id (a later stage of ingest) is what makes that
- * retry safe. Until then a retry after a partial failure can count those events twice.
+ * already be in the log then, and none is recorded as seen (that happens only after every
+ * acknowledgement), so the retry produces them again; rating's deduplication by event id counts them once.
  */
 public final class UsageEventPublisher {
 

@@ -1,13 +1,7 @@
 package io.microcent.ingest.events;
 
-import io.microcent.model.id.ApiKeyId;
-import io.microcent.model.id.CostCenterId;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.EventId;
-import io.microcent.model.id.ModelId;
-import io.microcent.model.id.ProjectId;
-import io.microcent.model.id.TeamId;
-import io.microcent.model.id.UserId;
 import io.microcent.model.usage.UsageEvent;
 
 import java.time.Instant;
@@ -20,27 +14,14 @@ import java.time.Instant;
  * for quantities) and the parser has reported why. Such a request is never turned into a
  * {@link UsageEvent}. Absent quantities are already defaulted: {@code requests} to 1, tokens to 0.
  */
-public record UsageEventRequest(
-        EventId id,
-        CustomerId customer,
-        Instant timestamp,
-        ProjectId project,
-        CostCenterId costCenter,
-        ApiKeyId apiKeyId,
-        UserId user,
-        TeamId team,
-        String provider,
-        ModelId model,
-        long requests,
-        long inputTokens,
-        long outputTokens,
-        long cacheReadTokens,
-        long cacheWriteTokens) {
+public record UsageEventRequest(EventId id, CustomerId customer, Instant timestamp, UsageDetails usage) {
 
     /** The accepted event; call only for a request that passed parsing and validation. */
     public UsageEvent toUsageEvent(Instant ingestedAt) {
-        return new UsageEvent(UsageEvent.SCHEMA_VERSION, id, customer, timestamp, ingestedAt, project, costCenter,
-                apiKeyId, user, team, provider, model, requests, inputTokens, outputTokens, cacheReadTokens,
-                cacheWriteTokens);
+        TokenCounts tokens = usage.tokens();
+        return new UsageEvent(UsageEvent.SCHEMA_VERSION, id, customer, timestamp, ingestedAt, usage.project(),
+                usage.costCenter(), usage.apiKeyId(), usage.user(), usage.team(), usage.provider(), usage.model(),
+                usage.requests(), tokens.inputTokens(), tokens.outputTokens(), tokens.cacheReadTokens(),
+                tokens.cacheWriteTokens());
     }
 }

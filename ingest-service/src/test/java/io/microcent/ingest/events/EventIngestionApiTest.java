@@ -5,34 +5,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.microcent.ingest.IngestTestApp;
 import io.microcent.model.json.Json;
-import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.UsageEvent;
-import io.microcent.platform.test.KafkaTestRecords;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.microcent.ingest.IngestTestApp.eventJson;
 import static io.microcent.ingest.IngestTestApp.json;
+import static io.microcent.ingest.UsageLog.usageEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 class EventIngestionApiTest {
-
-    private static final String TOPIC = Topics.USAGE_EVENTS.name();
 
     private static IngestTestApp app;
     private static String secret;
@@ -51,7 +47,7 @@ class EventIngestionApiTest {
     @Test
     void aSingleEventIsProducedKeyedByCustomerWithTheIngestTimeAsRecordTimestamp() {
         String customer = newCustomer();
-        Instant eventTime = Instant.parse("2025-01-31T12:00:00Z");
+        Instant eventTime = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         Instant before = Instant.now();
 
         HttpResponse<String> response = app.postEvents(secret, """
@@ -210,6 +206,73 @@ class EventIngestionApiTest {
     }
 
     @Test
+    void anEventBeforeTheOldestOpenBillingPeriodIsRefused() {
+        String customer = newCustomer();
+        Instant lastYear = Instant.now().minus(Duration.ofDays(365));
+
+        HttpResponse<String> response = app.postEvents(secret, "[" + eventJson("recent", customer, Instant.now()) + ","
+                + eventJson("old", customer, lastYear) + "]");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("index").asInt()).isEqualTo(1);
+            assertThat(error.get("field").asText()).isEqualTo("timestamp");
+            assertThat(error.get("code").asText()).isEqualTo("timestamp_too_old");
+        });
+        assertThat(recordsOf(customer)).isEmpty();
+    }
+
+    @Test
+    void anAnthropicUsageObjectIsCountedAsStandardTokens() {
+        String customer = newCustomer();
+        String anthropicResponse = testPayload("payloads/llm/anthropic_messages_cache_write_and_read.recorded-pydantic-ai.json");
+
+        HttpResponse<String> response = app.postEvents(secret, """
+                {"id":"msg-1","customer":"%s","timestamp":"%s","provider":"anthropic","model":"claude-sonnet-4-5",
+                 "usage":%s}""".formatted(customer, Instant.now(), parseJson(anthropicResponse).get("usage")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        UsageEvent event = usageEvent(singleRecordOf(customer));
+        assertThat(event).extracting(UsageEvent::provider, e -> e.model().raw(), UsageEvent::requests)
+                .containsExactly("anthropic", "claude-sonnet-4-5", 1L);
+        // Anthropic's input_tokens already exclude both cache buckets
+        assertThat(event).extracting(UsageEvent::inputTokens, UsageEvent::outputTokens, UsageEvent::cacheReadTokens,
+                UsageEvent::cacheWriteTokens).containsExactly(3L, 33L, 1111L, 418L);
+    }
+
+    @Test
+    void aUsageObjectBesideTokenFieldsIsAmbiguousAndAnUnknownProvidersIsUnsupported() {
+        String customer = newCustomer();
+        Instant now = Instant.now();
+
+        HttpResponse<String> response = app.postEvents(secret, """
+                [{"id":"u-0","customer":"%1$s","timestamp":"%2$s","provider":"openai","inputTokens":5,"usage":{"prompt_tokens":5}},
+                 {"id":"u-1","customer":"%1$s","timestamp":"%2$s","provider":"acme-llm","usage":{"tokens":5}}]"""
+                .formatted(customer, now));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("errors")).extracting(e -> e.get("index").asInt(), e -> e.get("field").asText(),
+                e -> e.get("code").asText()).containsExactly(
+                tuple(0, "usage", "ambiguous_usage"),
+                tuple(1, "provider", "unsupported_provider"));
+        assertThat(recordsOf(customer)).isEmpty();
+    }
+
+    @Test
+    void anUnsupportedContentTypeIsRefusedAndNoContentTypeMeansMicrocentJson() {
+        String customer = newCustomer();
+        byte[] event = eventJson("ct-1", customer, Instant.now()).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = app.postEvents(secret, "text/plain", event);
+        assertThat(refused.statusCode()).isEqualTo(415);
+        assertThat(json(refused).get("code").asText()).isEqualTo("unsupported_media_type");
+        assertThat(recordsOf(customer)).isEmpty();
+
+        assertThat(app.postEvents(secret, null, event).statusCode()).isEqualTo(202);
+        assertThat(recordsOf(customer)).hasSize(1);
+    }
+
+    @Test
     void acceptedEventsAndProduceLatencyAreMeasured() {
         MeterRegistry meters = app.context().meters();
         double acceptedBefore = meters.get("microcent.ingest.events.accepted").counter().count();
@@ -223,14 +286,20 @@ class EventIngestionApiTest {
         assertThat(meters.get("microcent.ingest.produce.latency").timer().count()).isEqualTo(timedBefore + 1);
     }
 
+    static String testPayload(String resource) {
+        try (var in = EventIngestionApiTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String newCustomer() {
         return "acme-" + UUID.randomUUID();
     }
 
     private static List<ConsumerRecord<String, String>> recordsOf(String customer) {
-        return KafkaTestRecords.readAll(app.context().kafkaBootstrap(), TOPIC, true).stream()
-                .filter(r -> customer.equals(r.key()))
-                .toList();
+        return app.usageLog().recordsOf(customer);
     }
 
     private static ConsumerRecord<String, String> singleRecordOf(String customer) {
@@ -239,12 +308,8 @@ class EventIngestionApiTest {
         return records.getFirst();
     }
 
-    private static UsageEvent usageEvent(ConsumerRecord<String, String> record) {
-        try {
-            return Json.mapper().readValue(record.value(), UsageEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Map<TopicPartition, Long> endOffsets() {
+        return app.usageLog().endOffsets();
     }
 
     private static JsonNode parseJson(String text) {
@@ -252,20 +317,6 @@ class EventIngestionApiTest {
             return Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The end of every partition of the usage log, as a read_committed consumer sees it. */
-    private static Map<TopicPartition, Long> endOffsets() {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, app.context().kafkaBootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition()))
-                    .toList();
-            return consumer.endOffsets(partitions, Duration.ofSeconds(30));
         }
     }
 }

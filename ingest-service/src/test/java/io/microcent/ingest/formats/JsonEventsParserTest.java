@@ -1,5 +1,9 @@
-package io.microcent.ingest.events;
+package io.microcent.ingest.formats;
 
+import io.microcent.ingest.events.ParsedEvents;
+import io.microcent.ingest.events.TokenCounts;
+import io.microcent.ingest.events.UsageEventRequest;
+import io.microcent.ingest.providers.ProviderUsageAdapters;
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.error.FieldError;
 import io.microcent.model.id.CustomerId;
@@ -23,7 +27,7 @@ class JsonEventsParserTest {
     private static final String VALID = """
             "id":"evt-1","customer":"acme","timestamp":"2025-01-31T12:00:00Z\"""";
 
-    private final JsonEventsParser parser = new JsonEventsParser();
+    private final JsonEventsParser parser = new JsonEventsParser(new UsageFieldsReader(ProviderUsageAdapters.standard()));
 
     @Test
     void aSingleEventObjectIsReadWithEveryFieldAndNoIndex() {
@@ -39,26 +43,25 @@ class JsonEventsParserTest {
         assertThat(event.id()).isEqualTo(EventId.of("evt-1"));
         assertThat(event.customer()).isEqualTo(CustomerId.of("acme"));
         assertThat(event.timestamp()).isEqualTo(Instant.parse("2025-01-31T12:00:00Z"));
-        assertThat(event.project().raw()).isEqualTo("Search");
-        assertThat(event.costCenter().raw()).isEqualTo("R&D");
-        assertThat(event.apiKeyId().raw()).isEqualTo("gw-key-7");
-        assertThat(event.user().raw()).isEqualTo("ann@acme.io");
-        assertThat(event.team().raw()).isEqualTo("core");
-        assertThat(event.provider()).isEqualTo("openai");
-        assertThat(event.model().raw()).isEqualTo("gpt-4o");
-        assertThat(event).extracting(UsageEventRequest::requests, UsageEventRequest::inputTokens,
-                        UsageEventRequest::outputTokens, UsageEventRequest::cacheReadTokens, UsageEventRequest::cacheWriteTokens)
-                .containsExactly(2L, 100L, 50L, 30L, 20L);
+        assertThat(event.usage().project().raw()).isEqualTo("Search");
+        assertThat(event.usage().costCenter().raw()).isEqualTo("R&D");
+        assertThat(event.usage().apiKeyId().raw()).isEqualTo("gw-key-7");
+        assertThat(event.usage().user().raw()).isEqualTo("ann@acme.io");
+        assertThat(event.usage().team().raw()).isEqualTo("core");
+        assertThat(event.usage().provider()).isEqualTo("openai");
+        assertThat(event.usage().model().raw()).isEqualTo("gpt-4o");
+        assertThat(event.usage().requests()).isEqualTo(2);
+        assertThat(event.usage().tokens()).isEqualTo(new TokenCounts(100, 50, 30, 20));
     }
 
     @Test
     void absentQuantitiesDefaultToOneRequestAndZeroTokensAndAbsentScopesToNull() {
         UsageEventRequest event = parse("{" + VALID + ",\"project\":null}").events().getFirst();
 
-        assertThat(event.requests()).isEqualTo(1);
-        assertThat(event.inputTokens() + event.outputTokens() + event.cacheReadTokens() + event.cacheWriteTokens()).isZero();
-        assertThat(event.project()).isNull();
-        assertThat(event.model()).isNull();
+        assertThat(event.usage().requests()).isEqualTo(1);
+        assertThat(event.usage().tokens()).isEqualTo(TokenCounts.NONE);
+        assertThat(event.usage().project()).isNull();
+        assertThat(event.usage().model()).isNull();
     }
 
     @Test
@@ -90,9 +93,17 @@ class JsonEventsParserTest {
             "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","requests":true      | requests | wrong_type
             "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","cacheReadTokens":99999999999999999999  | cacheReadTokens  | too_large
             "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","cacheWriteTokens":-99999999999999999999 | cacheWriteTokens | negative
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","requests":-1                         | requests         | negative
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","inputTokens":-5                      | inputTokens      | negative
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","inputTokens":1000000000001           | inputTokens      | too_large
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","outputTokens":9223372036854775807    | outputTokens     | too_large
+            "id":"%s","customer":"acme","timestamp":"2025-01-31T12:00:00Z"                                        | id               | invalid_id
+            "id":"evt","customer":"%s","timestamp":"2025-01-31T12:00:00Z"                                         | customer         | invalid_id
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","project":"%s"                        | project          | invalid_id
             """)
     void aBadFieldIsReportedWithItsNameAndReason(String fields, String field, String reason) {
-        ParsedEvents parsed = parse("{" + fields + "}");
+        // %s stands for an id longer than the id records allow (their limits are the only ones)
+        ParsedEvents parsed = parse("{" + fields.replace("%s", "x".repeat(201)) + "}");
 
         assertThat(parsed.errors()).singleElement().satisfies(error -> {
             assertThat(error.index()).isNull();
@@ -142,7 +153,7 @@ class JsonEventsParserTest {
     @Test
     void aBatchOfMoreThanTenThousandEventsIsRefusedWholeButTenThousandAreRead() {
         String event = "{" + VALID + "}";
-        String tenThousand = "[" + String.join(",", Collections.nCopies(JsonEventsParser.MAX_EVENTS_PER_REQUEST, event)) + "]";
+        String tenThousand = "[" + String.join(",", Collections.nCopies(EventsParser.MAX_EVENTS_PER_REQUEST, event)) + "]";
         String tenThousandAndOne = "[" + event + "," + tenThousand.substring(1);
 
         assertThat(parse(tenThousand).events()).hasSize(10_000);

@@ -1,0 +1,25 @@
+package io.microcent.ingest.events;
+
+import io.microcent.model.id.ApiKeyId;
+import io.microcent.model.id.CostCenterId;
+import io.microcent.model.id.ModelId;
+import io.microcent.model.id.ProjectId;
+import io.microcent.model.id.TeamId;
+import io.microcent.model.id.UserId;
+
+/**
+ * What an event says about its usage, as opposed to which event it is: the optional scope fields
+ * ({@code null} when not sent), the request count and the token counts. Every format carries the same
+ * details, in its own place (the event object itself, or a CloudEvent's {@code data}).
+ */
+public record UsageDetails(
+        ProjectId project,
+        CostCenterId costCenter,
+        ApiKeyId apiKeyId,
+        UserId user,
+        TeamId team,
+        String provider,
+        ModelId model,
+        long requests,
+        TokenCounts tokens) {
+}

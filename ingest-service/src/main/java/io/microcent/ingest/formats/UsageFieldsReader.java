@@ -1,0 +1,90 @@
+package io.microcent.ingest.formats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.microcent.ingest.events.FieldReader;
+import io.microcent.ingest.events.FieldReasons;
+import io.microcent.ingest.events.TokenCounts;
+import io.microcent.ingest.events.UsageDetails;
+import io.microcent.ingest.providers.ProviderUsageAdapter;
+import io.microcent.ingest.providers.ProviderUsageAdapters;
+import io.microcent.model.id.ApiKeyId;
+import io.microcent.model.id.CostCenterId;
+import io.microcent.model.id.IdRule;
+import io.microcent.model.id.ModelId;
+import io.microcent.model.id.ProjectId;
+import io.microcent.model.id.TeamId;
+import io.microcent.model.id.UserId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the usage fields every format carries in one JSON object (the event itself, or a CloudEvent's
+ * {@code data}): the scope fields, {@code requests}, and the tokens, either as Microcent's token fields
+ * or as the provider's own usage object in {@code usage}.
+ */
+public final class UsageFieldsReader {
+
+    static final String USAGE = "usage";
+    static final String PROVIDER = "provider";
+    static final List<String> TOKEN_FIELDS = List.of("inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens");
+
+    /** An event that says nothing about requests is one request. */
+    private static final long DEFAULT_REQUESTS = 1;
+
+    private final ProviderUsageAdapters adapters;
+
+    public UsageFieldsReader(ProviderUsageAdapters adapters) {
+        this.adapters = adapters;
+    }
+
+    public UsageDetails read(JsonNode object, FieldReader fields) {
+        ProjectId project = fields.id(object, "project", ProjectId::of, false);
+        CostCenterId costCenter = fields.id(object, "costCenter", CostCenterId::of, false);
+        ApiKeyId apiKeyId = fields.id(object, "apiKeyId", ApiKeyId::of, false);
+        UserId user = fields.id(object, "user", UserId::of, false);
+        TeamId team = fields.id(object, "team", TeamId::of, false);
+        String provider = fields.id(object, PROVIDER, raw -> IdRule.TOKEN.check(PROVIDER, raw), false);
+        ModelId model = fields.id(object, "model", ModelId::of, false);
+        long requests = fields.quantity(object, "requests", DEFAULT_REQUESTS);
+        TokenCounts tokens = FieldReader.present(object, USAGE)
+                ? providerTokens(object, provider, fields)
+                : flatTokens(object, fields);
+        return new UsageDetails(project, costCenter, apiKeyId, user, team, provider, model, requests, tokens);
+    }
+
+    private static TokenCounts flatTokens(JsonNode object, FieldReader fields) {
+        return new TokenCounts(
+                fields.quantity(object, "inputTokens", 0),
+                fields.quantity(object, "outputTokens", 0),
+                fields.quantity(object, "cacheReadTokens", 0),
+                fields.quantity(object, "cacheWriteTokens", 0));
+    }
+
+    private TokenCounts providerTokens(JsonNode object, String provider, FieldReader fields) {
+        List<String> alsoFlat = TOKEN_FIELDS.stream().filter(field -> FieldReader.present(object, field)).toList();
+        if (!alsoFlat.isEmpty()) {
+            fields.error(USAGE, FieldReasons.AMBIGUOUS_USAGE, "send either a provider usage object in "
+                    + fields.path(USAGE) + " or the token fields " + alsoFlat + ", not both");
+            return TokenCounts.NONE;
+        }
+        JsonNode usage = fields.object(object, USAGE);
+        if (usage == null) {
+            return TokenCounts.NONE;
+        }
+        if (provider == null) {
+            if (!FieldReader.present(object, PROVIDER)) { // an invalid provider was reported already
+                fields.error(PROVIDER, FieldReasons.REQUIRED, fields.path(PROVIDER) + " is required with a usage object, "
+                        + "to know whose usage it is: one of " + adapters.providers());
+            }
+            return TokenCounts.NONE;
+        }
+        Optional<ProviderUsageAdapter> adapter = adapters.forProvider(provider);
+        if (adapter.isEmpty()) {
+            fields.error(PROVIDER, FieldReasons.UNSUPPORTED_PROVIDER, "no usage object adapter for provider '" + provider
+                    + "'; use one of " + adapters.providers() + ", or send the token fields instead of " + fields.path(USAGE));
+            return TokenCounts.NONE;
+        }
+        return adapters.read(adapter.get(), usage, fields.nested(USAGE));
+    }
+}
