@@ -5,12 +5,20 @@ import io.microcent.platform.config.Env;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.ServiceModule;
+import io.microcent.rating.dedup.RatedEventIds;
+import io.microcent.rating.pricing.PlanCatalogSetting;
 import io.microcent.rating.stream.RatingRules;
+
+import java.time.Duration;
 
 /**
  * Rating as a service module. Settings:
  * <ul>
  *   <li>{@code MICROCENT_RATING_STREAM_THREADS} (default 1, 1–32): Kafka Streams threads of this instance.</li>
+ *   <li>{@code MICROCENT_PLAN_CATALOG} (default: the catalog Microcent ships with): a JSON file with the
+ *       plan catalog ({@link PlanCatalogSetting}).</li>
+ *   <li>{@code MICROCENT_DEDUP_RETENTION_DAYS} (default 40, 35–3650): how long rated event ids are remembered,
+ *       measured on ingest time, so that a repeat of an event is dropped ({@link RatedEventIds}).</li>
  * </ul>
  */
 public final class RatingModule implements ServiceModule {
@@ -18,6 +26,8 @@ public final class RatingModule implements ServiceModule {
     public static final String NAME = "rating";
 
     private int streamThreads = 1;
+    private PlanCatalog plans = PlanCatalog.defaults();
+    private Duration dedupRetention = RatedEventIds.DEFAULT_RETENTION;
 
     @Override
     public String name() {
@@ -27,11 +37,13 @@ public final class RatingModule implements ServiceModule {
     @Override
     public void configure(Env env) {
         streamThreads = env.integer("MICROCENT_RATING_STREAM_THREADS", 1, 1, 32);
+        plans = PlanCatalogSetting.read(env);
+        dedupRetention = Duration.ofDays(env.integer("MICROCENT_DEDUP_RETENTION_DAYS",
+                (int) RatedEventIds.DEFAULT_RETENTION.toDays(), (int) RatedEventIds.MIN_RETENTION.toDays(), 3650));
     }
 
     @Override
     public Service start(ServiceContext context) {
-        // The catalog Microcent ships with; plans become editable data when invoicing publishes them.
-        return RatingService.start(context, RatingRules.of(PlanCatalog.defaults()), streamThreads);
+        return RatingService.start(context, RatingRules.of(plans), streamThreads, dedupRetention);
     }
 }

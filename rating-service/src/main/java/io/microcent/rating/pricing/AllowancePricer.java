@@ -1,28 +1,47 @@
 package io.microcent.rating.pricing;
 
-import io.microcent.model.plan.Plan;
+import io.microcent.model.money.Rate;
+
+import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
- * The plan rule "N requests a month included, then a price per request": splits an event's requests
- * into the part still covered by the allowance and the overage, and prices the overage.
+ * "N units a period included, then a price per unit": {@code total(q) = max(0, q − included) × unitPrice}.
+ * With nothing included it is a plain price per unit.
  */
-public final class AllowancePricer {
+public record AllowancePricer(long included, Rate unitPrice) implements UsagePricer {
 
-    private AllowancePricer() {
+    public AllowancePricer {
+        Objects.requireNonNull(unitPrice, "unitPrice");
+        if (included < 0) {
+            throw new IllegalArgumentException("included cannot be negative");
+        }
+    }
+
+    @Override
+    public BigDecimal total(long quantity) {
+        return unitPrice.exactCostOf(Math.max(0, quantity - included));
     }
 
     /**
-     * @param consumedBefore requests the customer already used in the event's billing period
-     * @param requests       the event's requests, not negative
+     * How one event's units fall against an allowance: the part still inside it and the part beyond.
+     *
+     * @param before   units already used in the period
+     * @param quantity the event's units, not negative
      */
-    public static AllowanceCharge price(Plan plan, long consumedBefore, long requests) {
-        if (consumedBefore < 0 || requests < 0) {
-            throw new IllegalArgumentException("request counts cannot be negative: consumed "
-                    + consumedBefore + ", requests " + requests);
+    public static AllowanceSplit split(long included, long before, long quantity) {
+        if (before < 0 || quantity < 0) {
+            throw new IllegalArgumentException("unit counts cannot be negative: before " + before + ", event " + quantity);
         }
-        long remaining = Math.max(0, plan.includedRequests() - consumedBefore);
-        long included = Math.min(requests, remaining);
-        long overage = requests - included;
-        return new AllowanceCharge(included, overage, plan.overagePerRequest().costOf(overage));
+        long remaining = Math.max(0, included - before);
+        long inside = Math.min(quantity, remaining);
+        return new AllowanceSplit(inside, quantity - inside);
+    }
+
+    /**
+     * @param included units of the event inside the allowance
+     * @param overage  units of the event beyond it
+     */
+    public record AllowanceSplit(long included, long overage) {
     }
 }

@@ -1,17 +1,16 @@
 package io.microcent.rating.pricing;
 
-import io.microcent.model.money.Microcents;
 import io.microcent.model.usage.UsageEvent;
+import io.microcent.rating.pricebook.PriceBook;
+import io.microcent.rating.pricebook.ProviderCost;
 
 /**
- * What a usage event cost at its provider (tokens times the price book's per-token prices). The seam
- * where the price book plugs in; until then every event costs {@link #NONE nothing}.
+ * What a usage event cost at its provider (tokens times the price book's per-token prices): the seam
+ * where the price book plugs in. The rating topology hands each call the price book it holds
+ * ({@link io.microcent.rating.pricebook.PriceBookPricer} is the implementation).
  */
 @FunctionalInterface
 public interface CostPricer {
 
-    /** No price book: provider cost is zero, the plan's charge is unaffected. */
-    CostPricer NONE = event -> Microcents.ZERO;
-
-    Microcents costOf(UsageEvent event);
+    ProviderCost costOf(UsageEvent event, PriceBook prices);
 }

@@ -1,14 +1,17 @@
 package io.microcent.rating.stream;
 
 import io.microcent.model.id.CustomerId;
-import io.microcent.model.money.Microcents;
-import io.microcent.model.plan.Plan;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.CustomerPlan;
+import io.microcent.model.usage.LateUsagePolicy;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
-import io.microcent.rating.pricing.AllowanceCharge;
-import io.microcent.rating.pricing.AllowancePricer;
+import io.microcent.rating.pricebook.PriceBook;
+import io.microcent.rating.pricebook.ProviderCost;
+import io.microcent.rating.pricing.EventCharge;
+import io.microcent.rating.pricing.MeterTotals;
+import io.microcent.rating.pricing.PlanPricer;
+import io.microcent.rating.pricing.PlanPricers;
 import io.microcent.rating.stream.RatingOutcome.Rated;
 import io.microcent.rating.stream.RatingOutcome.Rejected;
 import org.apache.kafka.common.header.Headers;
@@ -24,28 +27,33 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Rates one usage event: finds the customer's plan, counts the event's requests against the plan's
- * allowance for the event's billing period, and prices the overage. Anything it cannot rate is
- * passed on as {@link Rejected} with a reason, never dropped and never allowed to stop the stream.
+ * Rates one usage event: finds the customer's plan, adds the event to the customer's running meter
+ * totals of the event's billing period, and prices it with the plan's charges ({@link PlanPricer}).
+ * Anything it cannot rate is passed on as {@link Rejected} with a reason, never dropped and never
+ * allowed to stop the stream.
  */
 final class RatingProcessor implements FixedKeyProcessor<CustomerId, UsageEvent, RatingOutcome> {
 
     private static final Logger log = LoggerFactory.getLogger(RatingProcessor.class);
 
     private final RatingRules rules;
+    private final PlanPricers pricers;
     private FixedKeyProcessorContext<CustomerId, RatingOutcome> context;
     private KeyValueStore<CustomerId, CustomerPlan> plans;
-    private KeyValueStore<String, Long> consumed;
+    private KeyValueStore<String, MeterTotals> periodUsage;
+    private PriceBook priceBook;
 
     RatingProcessor(RatingRules rules) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.pricers = new PlanPricers(rules.plans());
     }
 
     @Override
     public void init(FixedKeyProcessorContext<CustomerId, RatingOutcome> context) {
         this.context = context;
         this.plans = context.getStateStore(RatingTopology.CUSTOMER_PLANS_STORE);
-        this.consumed = context.getStateStore(RatingTopology.ALLOWANCE_STORE);
+        this.periodUsage = context.getStateStore(RatingTopology.PERIOD_USAGE_STORE);
+        this.priceBook = PriceBook.inStore(context, RatingTopology.PRICE_BOOK_STORE);
     }
 
     @Override
@@ -79,33 +87,33 @@ final class RatingProcessor implements FixedKeyProcessor<CustomerId, UsageEvent,
         if (customerPlan == null) {
             return new Rejected(event, DeadLetterReason.CUSTOMER_UNKNOWN);
         }
-        Optional<Plan> plan = rules.plans().find(customerPlan.plan());
+        Optional<PlanPricer> plan = pricers.find(customerPlan.plan());
         if (plan.isEmpty()) {
             return new Rejected(event, DeadLetterReason.PLAN_UNKNOWN);
         }
         return rateUnderPlan(event, plan.get());
     }
 
-    private RatingOutcome rateUnderPlan(UsageEvent event, Plan plan) {
+    private RatingOutcome rateUnderPlan(UsageEvent event, PlanPricer plan) {
         // event time decides the period while it is open at ingest time; later usage is billed as an
         // adjustment in the period open at ingest time (never the rating clock, so replays agree)
-        BillingPeriod period = rules.lateUsage().periodFor(event.timestamp(), event.ingestedAt()).period();
-        String allowanceKey = RatingTopology.allowanceKey(event.customer(), period);
-        long before = Optional.ofNullable(consumed.get(allowanceKey)).orElse(0L);
-        long after;
-        AllowanceCharge charge;
-        Microcents cost;
+        LateUsagePolicy.Placement placement = rules.lateUsage().periodFor(event.timestamp(), event.ingestedAt());
+        BillingPeriod period = placement.period();
+        String periodKey = RatingTopology.periodKey(event.customer(), period);
+        MeterTotals before = Optional.ofNullable(periodUsage.get(periodKey)).orElse(MeterTotals.NONE);
+        EventCharge charge;
+        ProviderCost cost;
         try {
-            after = Math.addExact(before, event.requests());
-            charge = AllowancePricer.price(plan, before, event.requests());
-            cost = rules.costs().costOf(event);
+            cost = rules.costs().costOf(event, priceBook);
+            charge = plan.price(before, event, cost.exactMicrocents());
         } catch (ArithmeticException e) {
             return new Rejected(event, DeadLetterReason.QUANTITY_OUT_OF_RANGE);
         }
-        // only now, when nothing can fail any more, is the allowance counted
-        consumed.put(allowanceKey, after);
-        return new Rated(new RatedUsage(event, period, plan.id(),
-                charge.includedRequests(), charge.overageRequests(), cost, charge.charge()));
+        // only now, when nothing can fail any more, is the usage counted
+        periodUsage.put(periodKey, charge.after());
+        return new Rated(new RatedUsage(event, period, plan.plan().id(),
+                charge.includedRequests(), charge.overageRequests(), cost.amount(), charge.charge(),
+                cost.unpriced(), placement.adjustment()));
     }
 
     private static boolean hasNegativeQuantity(UsageEvent event) {

@@ -2,6 +2,7 @@ package io.microcent.rating.stream;
 
 import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.usage.LateUsagePolicy;
+import io.microcent.rating.pricebook.PriceBookPricer;
 import io.microcent.rating.pricing.CostPricer;
 
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.Objects;
  * What rating applies to each event.
  *
  * @param plans      the plans customers can be on
- * @param costs      the provider cost of an event (the price book)
+ * @param costs      the provider cost of an event, from the price book the topology holds
  * @param lateUsage  which billing period an event is rated in, from its event time and ingest time
  */
 public record RatingRules(PlanCatalog plans, CostPricer costs, LateUsagePolicy lateUsage) {
@@ -21,8 +22,8 @@ public record RatingRules(PlanCatalog plans, CostPricer costs, LateUsagePolicy l
         Objects.requireNonNull(lateUsage, "lateUsage");
     }
 
-    /** These plans, no price book yet (cost zero), the default grace for late usage. */
+    /** These plans, costs from the price book ({@link PriceBookPricer}), the default grace for late usage. */
     public static RatingRules of(PlanCatalog plans) {
-        return new RatingRules(plans, CostPricer.NONE, LateUsagePolicy.DEFAULT);
+        return new RatingRules(plans, PriceBookPricer.INSTANCE, LateUsagePolicy.DEFAULT);
     }
 }

@@ -2,10 +2,15 @@ package io.microcent.rating.stream;
 
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.plan.PlanCatalog;
+import io.microcent.model.topic.JsonSerde;
 import io.microcent.model.topic.Topic;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.platform.kafka.KafkaConfigs;
+import io.microcent.rating.dedup.DropRatedDuplicates;
+import io.microcent.rating.dedup.RatedEventIds;
+import io.microcent.rating.dedup.RememberRatedEvents;
+import io.microcent.rating.pricing.MeterTotals;
 import io.microcent.rating.stream.RatingOutcome.Rated;
 import io.microcent.rating.stream.RatingOutcome.Rejected;
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,11 +20,13 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -28,10 +35,12 @@ import java.util.Map;
  *
  * <pre>
  * customer.plans ──► record-customer-plan ──► [customer-plans]
- *                                                   │ read
- * usage.events ─────► rate-usage ◄──────────────────┘ read/write [allowance-consumed]
- *                        ├─ rated    ──► usage.rated
- *                        └─ rejected ──► usage.dead-letter (header microcent.reason)
+ *                                                        │ read
+ * usage.events ──► drop-rated-duplicates ──► rate-usage ◄─┘ read/write [period-usage]
+ *                  reads [rated-event-ids]     │  reads [price-book] ◄── price.book (global table)
+ *                                              ├─ rated    ──► remember-rated-events ──► usage.rated
+ *                                              │               writes [rated-event-ids]
+ *                                              └─ rejected ──► usage.dead-letter (header microcent.reason)
  * </pre>
  *
  * Both inputs are keyed by customer and co-partitioned, and both processors share the plans store,
@@ -42,8 +51,10 @@ public final class RatingTopology {
     public static final String APPLICATION_ID = "microcent-rating";
     /** Customer → its current {@link io.microcent.model.usage.CustomerPlan}. */
     public static final String CUSTOMER_PLANS_STORE = "customer-plans";
-    /** {@code <customer>|<period>} → requests counted against the allowance in that period so far. */
-    public static final String ALLOWANCE_STORE = "allowance-consumed";
+    /** {@code <customer>|<period>} → the customer's running {@link MeterTotals} in that period. */
+    public static final String PERIOD_USAGE_STORE = "period-usage";
+    /** Price book key → the model's {@link io.microcent.model.price.ModelPriceHistory}; a global table, every task reads all of it. */
+    public static final String PRICE_BOOK_STORE = "price-book";
 
     private RatingTopology() {
     }
@@ -53,21 +64,34 @@ public final class RatingTopology {
         return build(builder, RatingRules.of(plans));
     }
 
+    /** Rating that remembers rated event ids for {@link RatedEventIds#DEFAULT_RETENTION}. */
     public static Topology build(StreamsBuilder builder, RatingRules rules) {
+        return build(builder, rules, RatedEventIds.DEFAULT_RETENTION);
+    }
+
+    /** @param dedupRetention how long a rated event id is remembered, so that a repeat of it is dropped */
+    public static Topology build(StreamsBuilder builder, RatingRules rules, Duration dedupRetention) {
+        builder.globalTable(Topics.PRICE_BOOK.name(),
+                Consumed.with(Topics.PRICE_BOOK.keySerde(), Topics.PRICE_BOOK.valueSerde()).withName(Topics.PRICE_BOOK.name()),
+                Materialized.as(PRICE_BOOK_STORE));
+        builder.addStateStore(RatedEventIds.storeBuilder(dedupRetention));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_PLANS_STORE),
                 Topics.CUSTOMER_PLANS.keySerde(), Topics.CUSTOMER_PLANS.valueSerde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALLOWANCE_STORE),
-                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERIOD_USAGE_STORE),
+                Serdes.String(), new JsonSerde<>(MeterTotals.class)));
 
         source(builder, Topics.CUSTOMER_PLANS)
                 .process(CustomerPlanRecorder::new, Named.as("record-customer-plan"), CUSTOMER_PLANS_STORE);
 
         source(builder, Topics.USAGE_EVENTS)
+                .processValues(() -> new DropRatedDuplicates(dedupRetention), Named.as("drop-rated-duplicates"),
+                        RatedEventIds.STORE)
                 .processValues(() -> new RatingProcessor(rules), Named.as("rate-usage"),
-                        CUSTOMER_PLANS_STORE, ALLOWANCE_STORE)
+                        CUSTOMER_PLANS_STORE, PERIOD_USAGE_STORE)
                 .split(Named.as("usage-"))
                 .branch((customer, outcome) -> outcome instanceof Rated, Branched.withConsumer(rated -> rated
                         .mapValues(outcome -> ((Rated) outcome).usage(), Named.as("rated-usage"))
+                        .processValues(RememberRatedEvents::new, Named.as("remember-rated-events"), RatedEventIds.STORE)
                         .to(Topics.USAGE_RATED.name(), produced(Topics.USAGE_RATED)), "rated"))
                 .defaultBranch(Branched.withConsumer(rejected -> rejected
                         .mapValues(outcome -> ((Rejected) outcome).event(), Named.as("rejected-event"))
@@ -83,7 +107,7 @@ public final class RatingTopology {
         return config;
     }
 
-    static String allowanceKey(CustomerId customer, BillingPeriod period) {
+    static String periodKey(CustomerId customer, BillingPeriod period) {
         return customer.raw() + "|" + period;
     }
 

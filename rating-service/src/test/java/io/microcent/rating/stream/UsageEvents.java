@@ -23,6 +23,12 @@ public final class UsageEvents {
         return event(UsageEvent.SCHEMA_VERSION, customer, at, ingestedAt, requests);
     }
 
+    /** One request with these token counts (no cached tokens). */
+    public static UsageEvent tokens(CustomerId customer, Instant at, long inputTokens, long outputTokens) {
+        return new UsageEvent(UsageEvent.SCHEMA_VERSION, EventId.of("evt-" + UUID.randomUUID()), customer, at, at,
+                null, null, null, null, null, "openai", ModelId.of("gpt-4o"), 1, inputTokens, outputTokens, 0, 0);
+    }
+
     public static UsageEvent version(int schemaVersion, CustomerId customer, Instant at, long requests) {
         return event(schemaVersion, customer, at, at, requests);
     }

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A customer's rated spend so far in one billing period, as caps publishes it on the compacted
- * {@code caps.state} topic under {@link #key()}.
+ * A customer's rated spend so far in one billing period, as caps keeps it (state store
+ * {@code spend-by-period}, key {@link #key()}) and answers it on {@code GET /v1/customers/{id}/spend}.
  *
  * @param chargeMicrocents what the customer owes for the period's usage so far, under its plan
  * @param costMicrocents   what that usage cost at the providers (price book)

@@ -19,7 +19,8 @@ public enum ErrorCode {
     CUSTOMER_EXISTS(409, "A customer with this id already exists"),
     UNKNOWN_PLAN(422, "No such plan in the catalog"),
     SERVICE_UNAVAILABLE(503, "A dependency is unavailable; retry later"),
-    INTERNAL_ERROR(500, "Unexpected error");
+    INTERNAL_ERROR(500, "Unexpected error"),
+    CAP_NOT_FOUND(404, "No such cap");
 
     private final int status;
     private final String title;

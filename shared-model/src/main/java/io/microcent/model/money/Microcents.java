@@ -37,6 +37,14 @@ public record Microcents(long value) implements Comparable<Microcents> {
         return of(exactMicrocents.setScale(0, ROUNDING).longValueExact());
     }
 
+    /**
+     * Rounds an exact amount up to the next whole microcent: for worst-case estimates (spend reservations),
+     * which must never fall short of the amount they stand for. Rated amounts use {@link #round}.
+     */
+    public static Microcents roundUp(BigDecimal exactMicrocents) {
+        return of(exactMicrocents.setScale(0, RoundingMode.CEILING).longValueExact());
+    }
+
     /** Parses a dollar amount such as {@code "9"} or {@code "0.000025"}; finer than a microcent is refused. */
     public static Microcents ofDollars(String dollars) {
         BigDecimal micro = new BigDecimal(dollars).movePointRight(6);

@@ -1,8 +1,11 @@
 package io.microcent.model.topic;
 
-import io.microcent.model.caps.SpendState;
 import io.microcent.model.caps.CapAlert;
+import io.microcent.model.caps.CapState;
+import io.microcent.model.caps.CustomerCaps;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.ModelId;
+import io.microcent.model.price.ModelPriceHistory;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
@@ -18,6 +21,7 @@ import java.util.List;
 public final class Topics {
 
     public static final Serde<CustomerId> CUSTOMER_KEY = IdSerde.of(CustomerId::raw, CustomerId::of);
+    public static final Serde<ModelId> MODEL_KEY = IdSerde.of(ModelId::raw, ModelId::of);
 
     /** Accepted usage facts, as ingested. The log re-rating replays. */
     public static final Topic<CustomerId, UsageEvent> USAGE_EVENTS =
@@ -35,18 +39,30 @@ public final class Topics {
     public static final Topic<CustomerId, CustomerPlan> CUSTOMER_PLANS =
             new Topic<>("customer.plans", CUSTOMER_KEY, new JsonSerde<>(CustomerPlan.class), Topic.Retention.COMPACTED);
 
-    /** Spend per scope and period and whether it is allowed or blocked; the latest per key. */
-    public static final Topic<String, SpendState> CAPS_STATE =
-            new Topic<>("caps.state", Serdes.String(), new JsonSerde<>(SpendState.class), Topic.Retention.COMPACTED);
+    /**
+     * Every customer's caps (the whole list per customer), published by caps-service when an operator
+     * changes one; keyed by customer like {@code usage.rated}, so the caps topology joins them without a
+     * repartition.
+     */
+    public static final Topic<CustomerId, CustomerCaps> CAPS_DEFINITIONS =
+            new Topic<>("caps.definitions", CUSTOMER_KEY, new JsonSerde<>(CustomerCaps.class), Topic.Retention.COMPACTED);
+
+    /** Each cap's spend per period and whether new calls are allowed or blocked, keyed {@code <capId>|<period>}; the latest per key. */
+    public static final Topic<String, CapState> CAPS_STATE =
+            new Topic<>("caps.state", Serdes.String(), new JsonSerde<>(CapState.class), Topic.Retention.COMPACTED);
 
     /** Each cap threshold crossed, once per cap, threshold and period; read by alert delivery. */
     public static final Topic<CustomerId, CapAlert> CAPS_ALERTS =
             new Topic<>("caps.alerts", CUSTOMER_KEY, new JsonSerde<>(CapAlert.class), Topic.Retention.LOG);
 
+    /** Each price book model's full price history, keyed by its price book key; published by rating's price book. */
+    public static final Topic<ModelId, ModelPriceHistory> PRICE_BOOK =
+            new Topic<>("price.book", MODEL_KEY, new JsonSerde<>(ModelPriceHistory.class), Topic.Retention.COMPACTED);
+
     private Topics() {
     }
 
     public static List<Topic<?, ?>> all() {
-        return List.of(USAGE_EVENTS, USAGE_RATED, USAGE_DEAD_LETTER, CUSTOMER_PLANS, CAPS_STATE, CAPS_ALERTS);
+        return List.of(USAGE_EVENTS, USAGE_RATED, USAGE_DEAD_LETTER, CUSTOMER_PLANS, CAPS_DEFINITIONS, CAPS_STATE, CAPS_ALERTS, PRICE_BOOK);
     }
 }

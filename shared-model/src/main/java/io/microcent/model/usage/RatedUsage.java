@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param overageRequests   requests of this event beyond the allowance
  * @param costMicrocents    what the call cost at the provider (price book); zero when the model has no price
  * @param chargeMicrocents  what the customer owes for this event under its plan
+ * @param unpriced          true when the price book had no price for the event's model, so its cost is
+ *                          zero for want of a price rather than because the call was free
+ * @param adjustment        true when the usage belongs to a period that had closed by its ingest time and
+ *                          is billed in {@code period}, a later one ({@link LateUsagePolicy.Placement})
  */
 public record RatedUsage(
         UsageEvent event,
@@ -23,7 +27,9 @@ public record RatedUsage(
         long includedRequests,
         long overageRequests,
         Microcents costMicrocents,
-        Microcents chargeMicrocents) {
+        Microcents chargeMicrocents,
+        boolean unpriced,
+        boolean adjustment) {
 
     public RatedUsage {
         Objects.requireNonNull(event, "event");
@@ -31,5 +37,11 @@ public record RatedUsage(
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(costMicrocents, "costMicrocents");
         Objects.requireNonNull(chargeMicrocents, "chargeMicrocents");
+    }
+
+    /** A priced line billed in its own event's period (neither unpriced nor an adjustment). */
+    public RatedUsage(UsageEvent event, BillingPeriod period, PlanId plan, long includedRequests, long overageRequests,
+                      Microcents costMicrocents, Microcents chargeMicrocents) {
+        this(event, period, plan, includedRequests, overageRequests, costMicrocents, chargeMicrocents, false, false);
     }
 }

@@ -6,6 +6,7 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.EventId;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.id.ProjectId;
+import io.microcent.model.id.ReservationId;
 import io.microcent.model.id.TeamId;
 import io.microcent.model.id.UserId;
 
@@ -26,6 +27,8 @@ import java.util.Objects;
  * {@code team}, {@code provider}, {@code model}) are {@code null} when not sent.
  *
  * @param schemaVersion the contract version, {@value #SCHEMA_VERSION}; readers refuse versions they do not know
+ * @param reservationId the reservation caps' {@code /v1/authorize} made for this call, or {@code null}; once
+ *                      the event is rated, caps releases the reservation and counts the real spend instead
  */
 public record UsageEvent(
         int schemaVersion,
@@ -44,7 +47,8 @@ public record UsageEvent(
         long inputTokens,
         long outputTokens,
         long cacheReadTokens,
-        long cacheWriteTokens) {
+        long cacheWriteTokens,
+        ReservationId reservationId) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -53,6 +57,15 @@ public record UsageEvent(
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(ingestedAt, "ingestedAt");
+    }
+
+    /** An event made without a reservation (the contract before {@code reservationId} was added). */
+    public UsageEvent(int schemaVersion, EventId id, CustomerId customer, Instant timestamp, Instant ingestedAt,
+                      ProjectId project, CostCenterId costCenter, ApiKeyId apiKeyId, UserId user, TeamId team,
+                      String provider, ModelId model, long requests, long inputTokens, long outputTokens,
+                      long cacheReadTokens, long cacheWriteTokens) {
+        this(schemaVersion, id, customer, timestamp, ingestedAt, project, costCenter, apiKeyId, user, team, provider,
+                model, requests, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, null);
     }
 
     public BillingPeriod period() {

@@ -64,4 +64,11 @@ class MicrocentsTest {
     void keeps_exact_dollars_for_exports() {
         assertThat(Microcents.of(2_500_001).toDollars()).isEqualByComparingTo("2.500001");
     }
+
+    @Test
+    void estimates_round_up_so_they_never_fall_short() {
+        assertThat(Microcents.roundUp(new BigDecimal("2.1"))).isEqualTo(Microcents.of(3));
+        assertThat(Microcents.roundUp(new BigDecimal("2.0"))).isEqualTo(Microcents.of(2));
+        assertThat(Microcents.roundUp(new BigDecimal("0.0001"))).isEqualTo(Microcents.of(1));
+    }
 }

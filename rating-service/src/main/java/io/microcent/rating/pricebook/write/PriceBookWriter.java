@@ -1,0 +1,110 @@
+package io.microcent.rating.pricebook.write;
+
+import io.microcent.model.id.ModelId;
+import io.microcent.model.price.ModelPrice;
+import io.microcent.model.price.ModelPriceHistory;
+import io.microcent.rating.pricebook.litellm.CatalogModel;
+import io.microcent.rating.pricebook.litellm.ParsedCatalog;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Changes the price book: each change commits in PostgreSQL first, then the changed models' full
+ * histories are published to {@code price.book} for the rating topology. Publishing reads the histories
+ * again while holding the models' rows locked, so whatever order concurrent writers (on any instance)
+ * commit in, the last history published for a model is its latest one. A failed publish leaves the
+ * database right and the topic behind until the next change of that model or the next start
+ * ({@link #republishAll}).
+ */
+public final class PriceBookWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(PriceBookWriter.class);
+
+    private final DSLContext db;
+    private final PriceBookRepository repository;
+    private final PriceBookPublisher publisher;
+    private final Clock clock;
+
+    public PriceBookWriter(DSLContext db, PriceBookRepository repository, PriceBookPublisher publisher, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Records every model of the catalog at {@code effectiveFrom}, except those whose price in effect then
+     * is already exactly the catalog's, and publishes all the catalog's models.
+     */
+    public ImportSummary importCatalog(ParsedCatalog catalog, Instant effectiveFrom) {
+        Instant from = storable(effectiveFrom);
+        Instant now = clock.instant();
+        List<ModelId> models = catalog.models().stream().map(CatalogModel::key).distinct().toList();
+        int[] imported = {0};
+        db.transaction(config -> {
+            DSLContext tx = config.dsl();
+            repository.addModels(tx, models, now);
+            Map<ModelId, ModelPriceHistory> before = repository.histories(tx, models);
+            for (CatalogModel model : catalog.models()) {
+                ModelPrice price = model.effectiveFrom(from);
+                ModelPriceHistory history = before.get(model.key());
+                if (history == null || !history.priceAt(from).map(current -> samePrice(current, price)).orElse(false)) {
+                    repository.save(tx, model.key(), new StoredPrice(price, PriceSource.IMPORT, now));
+                    imported[0]++;
+                }
+            }
+        });
+        log.info("imported a price catalog effective from {}: {} new prices, {} unchanged, {} entries skipped",
+                from, imported[0], models.size() - imported[0], catalog.skipped().size());
+        publishLatest(models);
+        return new ImportSummary(from, imported[0], models.size() - imported[0], catalog.skipped());
+    }
+
+    /** Sets one model's price from {@code price.effectiveFrom()}, replacing one set for that same instant. */
+    public void override(ModelId model, ModelPrice price) {
+        ModelPrice stored = new ModelPrice(storable(price.effectiveFrom()), price.provider(), price.rates(), price.longContext());
+        Instant now = clock.instant();
+        db.transaction(config -> {
+            repository.addModels(config.dsl(), List.of(model), now);
+            repository.save(config.dsl(), model, new StoredPrice(stored, PriceSource.OVERRIDE, now));
+        });
+        log.info("price of {} set from {}", model, stored.effectiveFrom());
+        publishLatest(List.of(model));
+    }
+
+    /** Publishes every model's history again: at start, so the topic has whatever a failed publish left out. */
+    public void republishAll() {
+        List<ModelId> models = repository.allModels(db);
+        publishLatest(models);
+        log.info("published the price histories of {} models to price.book", models.size());
+    }
+
+    private void publishLatest(Collection<ModelId> models) {
+        if (models.isEmpty()) {
+            return;
+        }
+        db.transaction(config -> {
+            repository.lock(config.dsl(), models);
+            publisher.publish(repository.histories(config.dsl(), models).values());
+        });
+    }
+
+    /** PostgreSQL keeps microseconds: the instant published must be the instant stored. */
+    private static Instant storable(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static boolean samePrice(ModelPrice a, ModelPrice b) {
+        return Objects.equals(a.provider(), b.provider()) && a.rates().equals(b.rates())
+                && Objects.equals(a.longContext(), b.longContext());
+    }
+}

@@ -1,0 +1,43 @@
+package io.microcent.rating.rollups;
+
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.RatedUsage;
+import io.microcent.platform.kafka.ProjectionOffsets;
+import io.microcent.platform.kafka.ProjectionRunner;
+import io.microcent.platform.service.ServiceContext;
+
+/**
+ * The running hourly rollup: {@link HourlyRollupProjection} fed from {@code usage.rated} by a
+ * {@link ProjectionRunner}. Instances of rating share the topic's partitions through the projection's
+ * consumer group; since usage is keyed by customer, no two instances ever add to the same row.
+ */
+public final class HourlyRollups implements AutoCloseable {
+
+    private final ProjectionRunner<CustomerId, RatedUsage> runner;
+
+    private HourlyRollups(ProjectionRunner<CustomerId, RatedUsage> runner) {
+        this.runner = runner;
+    }
+
+    /** Starts consuming; the rating schema must be migrated. */
+    public static HourlyRollups start(ServiceContext context) {
+        return start(context, new ProjectionOffsetsTable());
+    }
+
+    static HourlyRollups start(ServiceContext context, ProjectionOffsets offsets) {
+        return new HourlyRollups(new ProjectionRunner<>(HourlyRollupProjection.NAME, Topics.USAGE_RATED,
+                context.kafkaBootstrap(), context.instanceId() + "-rollups", context.database().dsl(),
+                offsets, new HourlyRollupProjection()).start());
+    }
+
+    /** True once the projection has joined its consumer group and polled, and has not stopped on an error. */
+    public boolean isReady() {
+        return runner.isReady();
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

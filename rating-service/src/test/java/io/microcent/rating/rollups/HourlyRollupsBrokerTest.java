@@ -1,0 +1,144 @@
+package io.microcent.rating.rollups;
+
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.usage.RatedUsage;
+import io.microcent.platform.kafka.ProjectionOffsets;
+import io.microcent.platform.service.ServiceContext;
+import io.microcent.platform.test.TestContexts;
+import org.apache.kafka.common.TopicPartition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.microcent.rating.db.Tables.PROJECTION_OFFSETS;
+import static io.microcent.rating.db.Tables.USAGE_HOURLY;
+import static io.microcent.rating.rollups.RatedUsages.newCustomer;
+import static io.microcent.rating.rollups.RatedUsages.usage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The hourly rollup on a real broker and database: what lands in {@code rating.usage_hourly}, exactly once. */
+class HourlyRollupsBrokerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Instant NOV_5_0910 = Instant.parse("2026-11-05T09:10:00Z");
+
+    private static ServiceContext context;
+    private static DSLContext db;
+
+    @BeforeAll
+    static void migrate() {
+        context = TestContexts.forService("rating");
+        context.database().migrate("rating");
+        db = context.database().dsl();
+    }
+
+    @Test
+    void ratedUsageIsSummedIntoOneRowPerCustomerHourAndDimensions() {
+        CustomerId customer = newCustomer();
+        try (HourlyRollups rollups = HourlyRollups.start(context)) {
+            RatedUsages.publish(context.kafkaBootstrap(), List.of(
+                    usage(customer, NOV_5_0910).model("openai", "gpt-4o").project("chatbot").user("ada@acme.io")
+                            .requests(2).tokens(100, 20, 5, 1).cost(250, 1_000).build(),
+                    usage(customer, NOV_5_0910.plusSeconds(40 * 60)).model("openai", "gpt-4o").project("chatbot").user("ada@acme.io")
+                            .requests(3).tokens(10, 2, 0, 0).cost(25, 0).build(),
+                    usage(customer, NOV_5_0910.plusSeconds(60 * 60)).model("openai", "gpt-4o").project("chatbot").user("ada@acme.io")
+                            .requests(1).tokens(1, 1, 1, 1).cost(7, 9).build(),
+                    usage(customer, NOV_5_0910).requests(4).cost(0, 40_000).build()));
+
+            await().atMost(WAIT).until(() -> rowsOf(customer).size() == 3);
+            assertThat(rollups.isReady()).isTrue();
+        }
+
+        List<Record> rows = rowsOf(customer);
+        assertThat(rows).extracting(r -> r.get(USAGE_HOURLY.HOUR).toInstant(), r -> r.get(USAGE_HOURLY.PROJECT),
+                        r -> r.get(USAGE_HOURLY.USER_ID), r -> r.get(USAGE_HOURLY.PROVIDER), r -> r.get(USAGE_HOURLY.MODEL),
+                        r -> r.get(USAGE_HOURLY.PERIOD))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-11-05T09:00:00Z"), "", "", "", "", "2026-11"),
+                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-11-05T09:00:00Z"), "chatbot", "ada@acme.io", "openai", "gpt-4o", "2026-11"),
+                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-11-05T10:00:00Z"), "chatbot", "ada@acme.io", "openai", "gpt-4o", "2026-11"));
+        assertThat(counters(rows.get(0))).containsExactly(4L, 0L, 0L, 0L, 0L, 0L, 40_000L);
+        assertThat(counters(rows.get(1))).containsExactly(5L, 110L, 22L, 5L, 1L, 275L, 1_000L);
+        assertThat(counters(rows.get(2))).containsExactly(1L, 1L, 1L, 1L, 1L, 7L, 9L);
+        assertThat(rows.get(1).get(USAGE_HOURLY.DAY)).isEqualTo(NOV_5_0910.atOffset(ZoneOffset.UTC).toLocalDate());
+        assertThat(db.fetchCount(PROJECTION_OFFSETS, PROJECTION_OFFSETS.PROJECTION.eq(HourlyRollupProjection.NAME)))
+                .as("the projection stores the offsets it applied").isPositive();
+    }
+
+    @Test
+    void aRestartedRollupGoesOnFromItsStoredOffsetsWithoutCountingTwice() {
+        CustomerId customer = newCustomer();
+        try (HourlyRollups first = HourlyRollups.start(context)) {
+            RatedUsages.publish(context.kafkaBootstrap(), List.of(
+                    usage(customer, NOV_5_0910).requests(100).cost(10, 0).build(),
+                    usage(customer, NOV_5_0910).requests(200).cost(20, 0).build()));
+            await().atMost(WAIT).until(() -> requestsOf(customer) == 300);
+        }
+
+        try (HourlyRollups second = HourlyRollups.start(context)) {
+            RatedUsages.publish(context.kafkaBootstrap(), List.of(usage(customer, NOV_5_0910).requests(7).cost(1, 0).build()));
+            // a replay from the start would pass through 600 on its way to 607, never through 307
+            await().atMost(WAIT).until(() -> requestsOf(customer) >= 307);
+            assertThat(requestsOf(customer)).isEqualTo(307);
+            assertThat(counters(rowsOf(customer).getFirst()).get(5)).as("cost").isEqualTo(31L);
+        }
+    }
+
+    @Test
+    void rowsWrittenByAFailedTransactionAreRolledBackWithItsOffsetsAndCountedOnceOnRestart() {
+        CustomerId customer = newCustomer();
+        AtomicBoolean rowsWereWritten = new AtomicBoolean();
+        ProjectionOffsets failing = new FailingOffsets(tx -> rowsWereWritten.set(
+                tx.fetchExists(USAGE_HOURLY, USAGE_HOURLY.CUSTOMER.eq(customer.raw()))));
+        RatedUsages.publish(context.kafkaBootstrap(), List.of(usage(customer, NOV_5_0910).requests(5).build()));
+
+        try (HourlyRollups crashing = HourlyRollups.start(context, failing)) {
+            await().atMost(WAIT).until(() -> !crashing.isReady() && rowsWereWritten.get());
+        }
+        assertThat(rowsOf(customer)).as("the failed transaction left nothing behind").isEmpty();
+
+        try (HourlyRollups restarted = HourlyRollups.start(context)) {
+            await().atMost(WAIT).until(() -> requestsOf(customer) >= 5);
+            assertThat(requestsOf(customer)).isEqualTo(5);
+        }
+    }
+
+    /** Offsets that cannot be saved: the transaction fails after the rows were written in it. */
+    private record FailingOffsets(java.util.function.Consumer<DSLContext> beforeFailing) implements ProjectionOffsets {
+        @Override
+        public Map<TopicPartition, Long> load(DSLContext db, String projection, Collection<TopicPartition> partitions) {
+            return new ProjectionOffsetsTable().load(db, projection, partitions);
+        }
+
+        @Override
+        public void save(DSLContext tx, String projection, Map<TopicPartition, Long> nextOffsets) {
+            beforeFailing.accept(tx);
+            throw new IllegalStateException("database went away");
+        }
+    }
+
+    private static List<Record> rowsOf(CustomerId customer) {
+        return List.copyOf(db.selectFrom(USAGE_HOURLY).where(USAGE_HOURLY.CUSTOMER.eq(customer.raw()))
+                .orderBy(USAGE_HOURLY.HOUR, USAGE_HOURLY.PROJECT).fetch());
+    }
+
+    private static long requestsOf(CustomerId customer) {
+        return rowsOf(customer).stream().mapToLong(r -> r.get(USAGE_HOURLY.REQUESTS)).sum();
+    }
+
+    private static List<Long> counters(Record row) {
+        return List.of(row.get(USAGE_HOURLY.REQUESTS), row.get(USAGE_HOURLY.INPUT_TOKENS), row.get(USAGE_HOURLY.OUTPUT_TOKENS),
+                row.get(USAGE_HOURLY.CACHE_READ_TOKENS), row.get(USAGE_HOURLY.CACHE_WRITE_TOKENS),
+                row.get(USAGE_HOURLY.COST_MICROCENTS), row.get(USAGE_HOURLY.CHARGE_MICROCENTS));
+    }
+}

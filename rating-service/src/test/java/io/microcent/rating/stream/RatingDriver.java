@@ -1,0 +1,58 @@
+package io.microcent.rating.stream;
+
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.PlanId;
+import io.microcent.model.topic.Topic;
+import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.CustomerPlan;
+import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.UsageEvent;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Properties;
+
+/** The rating topology under a {@link TopologyTestDriver}, with its input and output topics. */
+final class RatingDriver implements AutoCloseable {
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<CustomerId, CustomerPlan> plans;
+    private final TestInputTopic<CustomerId, UsageEvent> events;
+    final TestOutputTopic<CustomerId, RatedUsage> rated;
+    final TestOutputTopic<CustomerId, UsageEvent> deadLetters;
+
+    RatingDriver(RatingRules rules, Path stateDir, Instant start) {
+        Properties config = new Properties();
+        config.putAll(RatingTopology.streamsConfig("unused:9092", stateDir, 1));
+        driver = new TopologyTestDriver(RatingTopology.build(new StreamsBuilder(), rules), config, start);
+        plans = input(Topics.CUSTOMER_PLANS);
+        events = input(Topics.USAGE_EVENTS);
+        rated = output(Topics.USAGE_RATED);
+        deadLetters = output(Topics.USAGE_DEAD_LETTER);
+    }
+
+    void onPlan(CustomerId customer, String plan, Instant at) {
+        plans.pipeInput(customer, new CustomerPlan(customer, PlanId.of(plan), at), at);
+    }
+
+    void send(UsageEvent event) {
+        events.pipeInput(event.customer(), event, event.ingestedAt());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    }
+}
