@@ -2,13 +2,14 @@ package io.microcent.invoicing;
 
 import io.microcent.model.plan.PlanCatalog;
 import io.microcent.platform.config.Env;
+import io.microcent.platform.config.PlanCatalogSetting;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.ServiceModule;
 
 /**
- * Invoicing as a service module. It has no settings of its own yet: it uses the platform's Kafka,
- * PostgreSQL (schema {@value InvoicingService#SCHEMA}) and operator token.
+ * Invoicing as a service module: the platform's Kafka, PostgreSQL (schema {@value InvoicingService#SCHEMA})
+ * and operator token, and the plan catalog ({@link PlanCatalogSetting}), the same one rating prices with.
  */
 public final class InvoicingModule implements ServiceModule {
 
@@ -19,14 +20,15 @@ public final class InvoicingModule implements ServiceModule {
         return NAME;
     }
 
+    private PlanCatalog plans = PlanCatalog.defaults();
+
     @Override
     public void configure(Env env) {
-        // nothing to read yet
+        plans = PlanCatalogSetting.read(env);
     }
 
     @Override
     public Service start(ServiceContext context) {
-        // The catalog Microcent ships with, the same rating uses.
-        return InvoicingService.start(context, PlanCatalog.defaults());
+        return InvoicingService.start(context, plans);
     }
 }

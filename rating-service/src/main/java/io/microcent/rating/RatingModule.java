@@ -6,7 +6,7 @@ import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.ServiceModule;
 import io.microcent.rating.dedup.RatedEventIds;
-import io.microcent.rating.pricing.PlanCatalogSetting;
+import io.microcent.platform.config.PlanCatalogSetting;
 import io.microcent.rating.stream.RatingRules;
 
 import java.time.Duration;

@@ -1,8 +1,7 @@
-package io.microcent.rating.pricing;
+package io.microcent.platform.config;
 
 import io.microcent.model.plan.InvalidPlanCatalogException;
 import io.microcent.model.plan.PlanCatalog;
-import io.microcent.platform.config.Env;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The plan catalog rating prices with: {@value #VARIABLE} names a JSON file with the operator's own
+ * The plan catalog rating prices with and invoicing registers customers on: {@value #VARIABLE} names a JSON file with the operator's own
  * catalog; without it, {@link PlanCatalog#defaults()}. Every problem of the file is reported together
  * with the rest of the configuration ({@link Env#reject}) so one start tells the operator all to fix.
  */

@@ -1,9 +1,7 @@
-package io.microcent.rating.pricing;
+package io.microcent.platform.config;
 
 import io.microcent.model.id.PlanId;
 import io.microcent.model.plan.PlanCatalog;
-import io.microcent.platform.config.ConfigException;
-import io.microcent.platform.config.Env;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
