@@ -6,6 +6,7 @@ import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.ServiceModule;
 import io.microcent.rating.dedup.RatedEventIds;
+import io.microcent.rating.rerate.RerateSettings;
 import io.microcent.platform.config.PlanCatalogSetting;
 import io.microcent.rating.stream.RatingRules;
 
@@ -19,6 +20,9 @@ import java.time.Duration;
  *       plan catalog ({@link PlanCatalogSetting}).</li>
  *   <li>{@code MICROCENT_DEDUP_RETENTION_DAYS} (default 40, 35–3650): how long rated event ids are remembered,
  *       measured on ingest time, so that a repeat of an event is dropped ({@link RatedEventIds}).</li>
+ *   <li>{@code MICROCENT_RERATE_THREADS} (default 2, 1–8) and {@code MICROCENT_RERATE_CATCH_UP_MINUTES} (default 10,
+ *       1–1440): re-rating jobs running at once on this instance, and how long a job waits for live rating
+ *       ({@link RerateSettings}).</li>
  * </ul>
  */
 public final class RatingModule implements ServiceModule {
@@ -28,6 +32,7 @@ public final class RatingModule implements ServiceModule {
     private int streamThreads = 1;
     private PlanCatalog plans = PlanCatalog.defaults();
     private Duration dedupRetention = RatedEventIds.DEFAULT_RETENTION;
+    private RerateSettings rerate = RerateSettings.DEFAULT;
 
     @Override
     public String name() {
@@ -40,10 +45,11 @@ public final class RatingModule implements ServiceModule {
         plans = PlanCatalogSetting.read(env);
         dedupRetention = Duration.ofDays(env.integer("MICROCENT_DEDUP_RETENTION_DAYS",
                 (int) RatedEventIds.DEFAULT_RETENTION.toDays(), (int) RatedEventIds.MIN_RETENTION.toDays(), 3650));
+        rerate = RerateSettings.read(env);
     }
 
     @Override
     public Service start(ServiceContext context) {
-        return RatingService.start(context, RatingRules.of(plans), streamThreads, dedupRetention);
+        return RatingService.start(context, RatingRules.of(plans), streamThreads, dedupRetention, rerate);
     }
 }

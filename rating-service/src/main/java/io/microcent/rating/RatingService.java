@@ -4,8 +4,12 @@ import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.kafka.StreamsRunner;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
+import io.microcent.rating.analytics.AnalyticsApi;
 import io.microcent.rating.dedup.RatedEventIds;
 import io.microcent.rating.pricebook.PriceBookComponent;
+import io.microcent.rating.rerate.RerateComponent;
+import io.microcent.rating.rerate.RerateSettings;
+import io.microcent.rating.rollups.HourlyRollups;
 import io.microcent.rating.stream.RatingRules;
 import io.microcent.rating.stream.RatingTopology;
 import org.apache.kafka.streams.KafkaStreams;
@@ -14,15 +18,25 @@ import org.apache.kafka.streams.StreamsConfig;
 
 import java.time.Duration;
 
-/** The running rating topology and the price book it reads (with the price book's operator API). */
+/**
+ * The running rating topology and the price book it reads (with the price book's operator API), and the hourly
+ * rollups of what it rated (with the analytics API over them).
+ */
 public final class RatingService implements Service {
 
     private final StreamsRunner streams;
     private final PriceBookComponent priceBook;
+    private final HourlyRollups rollups;
+    private final HttpRoutes analytics;
+    private final RerateComponent rerate;
 
-    private RatingService(StreamsRunner streams, PriceBookComponent priceBook) {
+    private RatingService(StreamsRunner streams, PriceBookComponent priceBook, HourlyRollups rollups, HttpRoutes analytics,
+                          RerateComponent rerate) {
         this.streams = streams;
         this.priceBook = priceBook;
+        this.rollups = rollups;
+        this.analytics = analytics;
+        this.rerate = rerate;
     }
 
     public static RatingService start(ServiceContext context, RatingRules rules, int streamThreads) {
@@ -31,13 +45,22 @@ public final class RatingService implements Service {
 
     /** @param dedupRetention how long rated event ids are remembered to drop repeats */
     public static RatingService start(ServiceContext context, RatingRules rules, int streamThreads, Duration dedupRetention) {
+        return start(context, rules, streamThreads, dedupRetention, RerateSettings.DEFAULT);
+    }
+
+    /** @param rerate how re-rating jobs run on this instance */
+    public static RatingService start(ServiceContext context, RatingRules rules, int streamThreads, Duration dedupRetention,
+                                      RerateSettings rerate) {
         context.database().migrate("rating");
         // the price book is republished before the topology starts, so its global table starts complete
         PriceBookComponent priceBook = PriceBookComponent.start(context);
         var topology = RatingTopology.build(new StreamsBuilder(), rules, dedupRetention);
         var config = RatingTopology.streamsConfig(context.kafkaBootstrap(), context.stateDirFor(RatingModule.NAME), streamThreads);
         config.put(StreamsConfig.CLIENT_ID_CONFIG, context.instanceId());
-        return new RatingService(StreamsRunner.start(RatingModule.NAME, topology, config, context.meters()), priceBook);
+        StreamsRunner streams = StreamsRunner.start(RatingModule.NAME, topology, config, context.meters());
+        HourlyRollups rollups = HourlyRollups.start(context);
+        HttpRoutes analytics = AnalyticsApi.routes(context.operatorAuth(), context.database().dsl(), context.clock());
+        return new RatingService(streams, priceBook, rollups, analytics, RerateComponent.start(context, rules, rerate));
     }
 
     @Override
@@ -47,12 +70,16 @@ public final class RatingService implements Service {
 
     @Override
     public HttpRoutes routes() {
-        return priceBook.routes();
+        return routes -> {
+            priceBook.routes().register(routes);
+            analytics.register(routes);
+            rerate.routes().register(routes);
+        };
     }
 
     @Override
     public boolean isReady() {
-        return streams.isRunning() && priceBook.isReady();
+        return streams.isRunning() && priceBook.isReady() && rollups.isReady();
     }
 
     /** The running Kafka Streams client, for interactive queries of the topology's stores. */
@@ -62,7 +89,9 @@ public final class RatingService implements Service {
 
     @Override
     public void close() {
+        rerate.close();
         streams.close();
         priceBook.close();
+        rollups.close();
     }
 }

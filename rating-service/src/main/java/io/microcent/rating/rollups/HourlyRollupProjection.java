@@ -10,7 +10,6 @@ import org.jooq.Field;
 import org.jooq.TableField;
 
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

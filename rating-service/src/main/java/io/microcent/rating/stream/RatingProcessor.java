@@ -1,17 +1,10 @@
 package io.microcent.rating.stream;
 
 import io.microcent.model.id.CustomerId;
-import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.CustomerPlan;
-import io.microcent.model.usage.LateUsagePolicy;
-import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.rating.pricebook.PriceBook;
-import io.microcent.rating.pricebook.ProviderCost;
-import io.microcent.rating.pricing.EventCharge;
 import io.microcent.rating.pricing.MeterTotals;
-import io.microcent.rating.pricing.PlanPricer;
-import io.microcent.rating.pricing.PlanPricers;
 import io.microcent.rating.stream.RatingOutcome.Rated;
 import io.microcent.rating.stream.RatingOutcome.Rejected;
 import org.apache.kafka.common.header.Headers;
@@ -24,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Rates one usage event: finds the customer's plan, adds the event to the customer's running meter
- * totals of the event's billing period, and prices it with the plan's charges ({@link PlanPricer}).
+ * totals of the event's billing period, and prices it with the plan's charges ({@link UsageRater}, the
+ * rating function re-rating shares).
  * Anything it cannot rate is passed on as {@link Rejected} with a reason, never dropped and never
  * allowed to stop the stream.
  */
@@ -36,16 +29,14 @@ final class RatingProcessor implements FixedKeyProcessor<CustomerId, UsageEvent,
 
     private static final Logger log = LoggerFactory.getLogger(RatingProcessor.class);
 
-    private final RatingRules rules;
-    private final PlanPricers pricers;
+    private final UsageRater rater;
     private FixedKeyProcessorContext<CustomerId, RatingOutcome> context;
     private KeyValueStore<CustomerId, CustomerPlan> plans;
     private KeyValueStore<String, MeterTotals> periodUsage;
     private PriceBook priceBook;
 
     RatingProcessor(RatingRules rules) {
-        this.rules = Objects.requireNonNull(rules, "rules");
-        this.pricers = new PlanPricers(rules.plans());
+        this.rater = new UsageRater(Objects.requireNonNull(rules, "rules"));
     }
 
     @Override
@@ -71,54 +62,16 @@ final class RatingProcessor implements FixedKeyProcessor<CustomerId, UsageEvent,
     }
 
     private RatingOutcome rate(CustomerId key, UsageEvent event) {
-        if (event == null) {
-            return new Rejected(null, DeadLetterReason.EVENT_MISSING);
-        }
-        if (event.schemaVersion() != UsageEvent.SCHEMA_VERSION) {
-            return new Rejected(event, DeadLetterReason.SCHEMA_VERSION_UNSUPPORTED);
-        }
-        if (!event.customer().equals(key)) {
-            return new Rejected(event, DeadLetterReason.CUSTOMER_KEY_MISMATCH);
-        }
-        if (hasNegativeQuantity(event)) {
-            return new Rejected(event, DeadLetterReason.QUANTITY_NEGATIVE);
-        }
-        CustomerPlan customerPlan = plans.get(key);
-        if (customerPlan == null) {
-            return new Rejected(event, DeadLetterReason.CUSTOMER_UNKNOWN);
-        }
-        Optional<PlanPricer> plan = pricers.find(customerPlan.plan());
-        if (plan.isEmpty()) {
-            return new Rejected(event, DeadLetterReason.PLAN_UNKNOWN);
-        }
-        return rateUnderPlan(event, plan.get());
-    }
-
-    private RatingOutcome rateUnderPlan(UsageEvent event, PlanPricer plan) {
-        // event time decides the period while it is open at ingest time; later usage is billed as an
-        // adjustment in the period open at ingest time (never the rating clock, so replays agree)
-        LateUsagePolicy.Placement placement = rules.lateUsage().periodFor(event.timestamp(), event.ingestedAt());
-        BillingPeriod period = placement.period();
-        String periodKey = RatingTopology.periodKey(event.customer(), period);
-        MeterTotals before = Optional.ofNullable(periodUsage.get(periodKey)).orElse(MeterTotals.NONE);
-        EventCharge charge;
-        ProviderCost cost;
-        try {
-            cost = rules.costs().costOf(event, priceBook);
-            charge = plan.price(before, event, cost.exactMicrocents());
-        } catch (ArithmeticException e) {
-            return new Rejected(event, DeadLetterReason.QUANTITY_OUT_OF_RANGE);
-        }
-        // only now, when nothing can fail any more, is the usage counted
-        periodUsage.put(periodKey, charge.after());
-        return new Rated(new RatedUsage(event, period, plan.plan().id(),
-                charge.includedRequests(), charge.overageRequests(), cost.amount(), charge.charge(),
-                cost.unpriced(), placement.adjustment()));
-    }
-
-    private static boolean hasNegativeQuantity(UsageEvent event) {
-        return event.requests() < 0 || event.inputTokens() < 0 || event.outputTokens() < 0
-                || event.cacheReadTokens() < 0 || event.cacheWriteTokens() < 0;
+        UsageRater.Result result = rater.rate(key, event, plans::get,
+                period -> periodUsage.get(RatingTopology.periodKey(key, period)), priceBook);
+        return switch (result) {
+            case UsageRater.Result.Rated rated -> {
+                // only now, when nothing can fail any more, is the usage counted
+                periodUsage.put(RatingTopology.periodKey(key, rated.usage().period()), rated.periodTotals());
+                yield new Rated(rated.usage());
+            }
+            case UsageRater.Result.Rejected rejected -> new Rejected(event, rejected.reason());
+        };
     }
 
     /** A copy of the headers with the reason set: the input record's headers are not ours to change. */

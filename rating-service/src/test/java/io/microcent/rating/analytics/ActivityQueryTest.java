@@ -11,8 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ActivityQueryTest {
@@ -22,7 +24,7 @@ class ActivityQueryTest {
         ActivityQuery query = parse(Map.of("from", "2026-11-01", "to", "2026-11-30", "groupBy", "costCenter", "customer", "acme"));
 
         assertThat(query).isEqualTo(new ActivityQuery(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
-                GroupBy.COST_CENTER, java.util.Optional.of(CustomerId.of("acme"))));
+                GroupBy.COST_CENTER, Optional.of(CustomerId.of("acme"))));
         assertThat(query.days()).isEqualTo(30);
     }
 
@@ -68,9 +70,9 @@ class ActivityQueryTest {
         ApiException problem = catchThrowableOfType(ApiException.class, () -> parse(Map.of("to", "soon", "groupBy", "planet")));
 
         assertThat(problem.toProblem().errors()).extracting(FieldError::field, FieldError::code).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("from", "required"),
-                org.assertj.core.groups.Tuple.tuple("to", "invalid_date"),
-                org.assertj.core.groups.Tuple.tuple("groupBy", "unknown_value"));
+                tuple("from", "required"),
+                tuple("to", "invalid_date"),
+                tuple("groupBy", "unknown_value"));
     }
 
     private static ActivityQuery parse(Map<String, String> parameters) {

@@ -107,13 +107,14 @@ class PriceBookApiTest {
     @Test
     void invalidPricesAreRefusedWithEveryFieldAtFault() {
         HttpResponse<String> response = rating.send("PUT", "/v1/price-book/models/" + newModel(), """
-                {"inputPerToken": "-0.1", "outputPerToken": "cheap", "longContext": {"inputPerToken": "0.1"}}""");
+                {"inputPerToken": "-0.1", "outputPerToken": "cheap", "cacheReadPerToken": "1e-40",
+                 "longContext": {"inputPerToken": "0.1"}}""");
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response).get("code").asText()).isEqualTo("validation_failed");
         assertThat(json(response).get("errors")).extracting(error -> error.get("field").asText() + ":" + error.get("code").asText())
                 .containsExactlyInAnyOrder("inputPerToken:negative", "outputPerToken:not_a_decimal",
-                        "longContext.aboveInputTokens:required");
+                        "cacheReadPerToken:too_precise", "longContext.aboveInputTokens:required");
     }
 
     @Test

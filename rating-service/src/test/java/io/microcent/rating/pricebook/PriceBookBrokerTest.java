@@ -12,6 +12,7 @@ import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.test.KafkaTestRecords;
+import io.microcent.rating.dedup.DropRatedDuplicates;
 import io.microcent.rating.stream.RatingTopology;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -99,6 +100,20 @@ class PriceBookBrokerTest {
         List<RatedUsage> lines = await().atMost(WAIT).until(() -> rated(customer),
                 found -> found.stream().anyMatch(line -> line.event().id().equals(after.id())));
         assertThat(lines).extracting(line -> line.event().id()).containsExactly(event.id(), after.id());
+        assertThat(droppedDuplicates()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    /**
+     * The duplicates dropped so far, summed over the tasks, from the client's own metrics (Micrometer
+     * exports them to {@code /metrics} as {@code kafka_stream_rating_dedup_duplicates_dropped_total}
+     * on its own schedule).
+     */
+    private static double droppedDuplicates() {
+        return rating.service().streams().metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals(DropRatedDuplicates.METRIC + "-total")
+                        && metric.getKey().group().equals("stream-" + DropRatedDuplicates.METRIC_SCOPE + "-metrics"))
+                .mapToDouble(metric -> (Double) metric.getValue().metricValue())
+                .sum();
     }
 
     private static CustomerId onStarter() {

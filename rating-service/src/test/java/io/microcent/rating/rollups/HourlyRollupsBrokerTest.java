@@ -1,7 +1,6 @@
 package io.microcent.rating.rollups;
 
 import io.microcent.model.id.CustomerId;
-import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.kafka.ProjectionOffsets;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.test.TestContexts;
@@ -18,12 +17,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import static io.microcent.rating.db.Tables.PROJECTION_OFFSETS;
 import static io.microcent.rating.db.Tables.USAGE_HOURLY;
 import static io.microcent.rating.rollups.RatedUsages.newCustomer;
 import static io.microcent.rating.rollups.RatedUsages.usage;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** The hourly rollup on a real broker and database: what lands in {@code rating.usage_hourly}, exactly once. */
@@ -64,9 +65,9 @@ class HourlyRollupsBrokerTest {
                         r -> r.get(USAGE_HOURLY.USER_ID), r -> r.get(USAGE_HOURLY.PROVIDER), r -> r.get(USAGE_HOURLY.MODEL),
                         r -> r.get(USAGE_HOURLY.PERIOD))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-11-05T09:00:00Z"), "", "", "", "", "2026-11"),
-                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-11-05T09:00:00Z"), "chatbot", "ada@acme.io", "openai", "gpt-4o", "2026-11"),
-                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-11-05T10:00:00Z"), "chatbot", "ada@acme.io", "openai", "gpt-4o", "2026-11"));
+                        tuple(Instant.parse("2026-11-05T09:00:00Z"), "", "", "", "", "2026-11"),
+                        tuple(Instant.parse("2026-11-05T09:00:00Z"), "chatbot", "ada@acme.io", "openai", "gpt-4o", "2026-11"),
+                        tuple(Instant.parse("2026-11-05T10:00:00Z"), "chatbot", "ada@acme.io", "openai", "gpt-4o", "2026-11"));
         assertThat(counters(rows.get(0))).containsExactly(4L, 0L, 0L, 0L, 0L, 0L, 40_000L);
         assertThat(counters(rows.get(1))).containsExactly(5L, 110L, 22L, 5L, 1L, 275L, 1_000L);
         assertThat(counters(rows.get(2))).containsExactly(1L, 1L, 1L, 1L, 1L, 7L, 9L);
@@ -114,7 +115,7 @@ class HourlyRollupsBrokerTest {
     }
 
     /** Offsets that cannot be saved: the transaction fails after the rows were written in it. */
-    private record FailingOffsets(java.util.function.Consumer<DSLContext> beforeFailing) implements ProjectionOffsets {
+    private record FailingOffsets(Consumer<DSLContext> beforeFailing) implements ProjectionOffsets {
         @Override
         public Map<TopicPartition, Long> load(DSLContext db, String projection, Collection<TopicPartition> partitions) {
             return new ProjectionOffsetsTable().load(db, projection, partitions);

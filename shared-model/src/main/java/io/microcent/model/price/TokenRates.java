@@ -1,5 +1,6 @@
 package io.microcent.model.price;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.microcent.model.money.Rate;
 
 /**
@@ -13,7 +14,8 @@ import io.microcent.model.money.Rate;
  */
 public record TokenRates(Rate input, Rate output, Rate cacheRead, Rate cacheWrite) {
 
-    /** True when not one token type has a price. */
+    /** True when not one token type has a price. Not a property of the contract, so not written to JSON. */
+    @JsonIgnore
     public boolean isEmpty() {
         return input == null && output == null && cacheRead == null && cacheWrite == null;
     }

@@ -19,6 +19,10 @@ import java.util.Objects;
  *                          zero for want of a price rather than because the call was free
  * @param adjustment        true when the usage belongs to a period that had closed by its ingest time and
  *                          is billed in {@code period}, a later one ({@link LateUsagePolicy.Placement})
+ * @param correction        true when the line is not usage but a correction of an event already rated, written
+ *                          by re-rating: its amounts and request split are deltas (new − rated so far) that
+ *                          consumers add like any line, its event carries zero requests and tokens (so counts
+ *                          are not doubled) and no reservation, and it is never {@code unpriced}
  */
 public record RatedUsage(
         UsageEvent event,
@@ -29,7 +33,8 @@ public record RatedUsage(
         Microcents costMicrocents,
         Microcents chargeMicrocents,
         boolean unpriced,
-        boolean adjustment) {
+        boolean adjustment,
+        boolean correction) {
 
     public RatedUsage {
         Objects.requireNonNull(event, "event");
@@ -39,9 +44,15 @@ public record RatedUsage(
         Objects.requireNonNull(chargeMicrocents, "chargeMicrocents");
     }
 
+    /** A line of usage, not a correction (the contract before {@code correction} was added). */
+    public RatedUsage(UsageEvent event, BillingPeriod period, PlanId plan, long includedRequests, long overageRequests,
+                      Microcents costMicrocents, Microcents chargeMicrocents, boolean unpriced, boolean adjustment) {
+        this(event, period, plan, includedRequests, overageRequests, costMicrocents, chargeMicrocents, unpriced, adjustment, false);
+    }
+
     /** A priced line billed in its own event's period (neither unpriced nor an adjustment). */
     public RatedUsage(UsageEvent event, BillingPeriod period, PlanId plan, long includedRequests, long overageRequests,
                       Microcents costMicrocents, Microcents chargeMicrocents) {
-        this(event, period, plan, includedRequests, overageRequests, costMicrocents, chargeMicrocents, false, false);
+        this(event, period, plan, includedRequests, overageRequests, costMicrocents, chargeMicrocents, false, false, false);
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.id.ModelId;
+import io.microcent.model.price.ModelPrice;
 import io.microcent.platform.http.ApiException;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.JsonBodies;
@@ -85,11 +86,8 @@ public final class PriceBookRoutes implements HttpRoutes {
         auth.require(ctx);
         ModelId model = ModelId.of(ctx.pathParam("model"));
         PriceOverrideRequest request = JsonBodies.read(ctx, PriceOverrideRequest.class);
-        var price = request.toPrice(clock.instant());
-        published(() -> {
-            writer.override(model, price);
-            return null;
-        });
+        ModelPrice price = request.toPrice(clock.instant());
+        published(() -> writer.override(model, price));
         ctx.json(view(model));
     }
 

@@ -3,6 +3,8 @@ package io.microcent.rating.pricebook.api;
 import io.microcent.model.error.FieldError;
 import io.microcent.model.money.Rate;
 import io.microcent.model.price.TokenRates;
+import io.microcent.rating.pricebook.DollarsPerToken;
+import io.microcent.rating.pricebook.DollarsPerToken.InvalidPriceException;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -38,11 +40,12 @@ public record PriceFields(String inputPerToken, String outputPerToken, String ca
             errors.add(FieldError.of(field, "not_a_decimal", field + " must be a decimal string of dollars per token, e.g. 0.0000025"));
             return null;
         }
-        if (value.signum() < 0) {
-            errors.add(FieldError.of(field, "negative", field + " cannot be negative"));
+        try {
+            return DollarsPerToken.rate(value);
+        } catch (InvalidPriceException e) {
+            errors.add(FieldError.of(field, e.code(), field + " " + e.getMessage()));
             return null;
         }
-        return Rate.ofDollars(value);
     }
 
     private static String text(Rate rate) {

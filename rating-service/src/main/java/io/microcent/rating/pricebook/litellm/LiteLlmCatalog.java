@@ -10,6 +10,8 @@ import io.microcent.model.json.Json;
 import io.microcent.model.money.Rate;
 import io.microcent.model.price.LongContextTier;
 import io.microcent.model.price.TokenRates;
+import io.microcent.rating.pricebook.DollarsPerToken;
+import io.microcent.rating.pricebook.DollarsPerToken.InvalidPriceException;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -127,10 +129,11 @@ public final class LiteLlmCatalog {
         } else {
             throw new SkipException(field + " is not a number");
         }
-        if (dollars.signum() < 0) {
-            throw new SkipException(field + " is negative");
+        try {
+            return DollarsPerToken.rate(dollars);
+        } catch (InvalidPriceException e) {
+            throw new SkipException(field + " " + e.getMessage());
         }
-        return Rate.ofDollars(dollars);
     }
 
     private static String provider(String key, JsonNode entry) {

@@ -49,28 +49,29 @@ public final class PriceBookWriter {
         Instant from = storable(effectiveFrom);
         Instant now = clock.instant();
         List<ModelId> models = catalog.models().stream().map(CatalogModel::key).distinct().toList();
-        int[] imported = {0};
-        db.transaction(config -> {
+        int imported = db.transactionResult(config -> {
             DSLContext tx = config.dsl();
             repository.addModels(tx, models, now);
             Map<ModelId, ModelPriceHistory> before = repository.histories(tx, models);
+            int recorded = 0;
             for (CatalogModel model : catalog.models()) {
                 ModelPrice price = model.effectiveFrom(from);
                 ModelPriceHistory history = before.get(model.key());
                 if (history == null || !history.priceAt(from).map(current -> samePrice(current, price)).orElse(false)) {
                     repository.save(tx, model.key(), new StoredPrice(price, PriceSource.IMPORT, now));
-                    imported[0]++;
+                    recorded++;
                 }
             }
+            return recorded;
         });
         log.info("imported a price catalog effective from {}: {} new prices, {} unchanged, {} entries skipped",
-                from, imported[0], models.size() - imported[0], catalog.skipped().size());
+                from, imported, models.size() - imported, catalog.skipped().size());
         publishLatest(models);
-        return new ImportSummary(from, imported[0], models.size() - imported[0], catalog.skipped());
+        return new ImportSummary(from, imported, models.size() - imported, catalog.skipped());
     }
 
     /** Sets one model's price from {@code price.effectiveFrom()}, replacing one set for that same instant. */
-    public void override(ModelId model, ModelPrice price) {
+    public ModelPrice override(ModelId model, ModelPrice price) {
         ModelPrice stored = new ModelPrice(storable(price.effectiveFrom()), price.provider(), price.rates(), price.longContext());
         Instant now = clock.instant();
         db.transaction(config -> {
@@ -79,6 +80,7 @@ public final class PriceBookWriter {
         });
         log.info("price of {} set from {}", model, stored.effectiveFrom());
         publishLatest(List.of(model));
+        return stored;
     }
 
     /** Publishes every model's history again: at start, so the topic has whatever a failed publish left out. */

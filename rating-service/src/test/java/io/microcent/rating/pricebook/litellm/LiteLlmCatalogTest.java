@@ -125,6 +125,7 @@ class LiteLlmCatalogTest {
                   "dall-e-3": {"output_cost_per_image": 0.04},
                   "negative": {"input_cost_per_token": -1e-06},
                   "words": {"input_cost_per_token": "cheap"},
+                  "typo": {"input_cost_per_token": 1e-40},
                   "has space": {"input_cost_per_token": 1e-06},
                   "a-list": [1, 2],
                   "free-embedding": {"input_cost_per_token": 0, "output_cost_per_token": null}
@@ -136,8 +137,9 @@ class LiteLlmCatalogTest {
         assertThat(parsed.skipped()).extracting(SkippedEntry::key, SkippedEntry::reason).containsExactly(
                 tuple("sample_spec", "documents the format, not a model"),
                 tuple("dall-e-3", "no per-token price"),
-                tuple("negative", "input_cost_per_token is negative"),
+                tuple("negative", "input_cost_per_token cannot be negative"),
                 tuple("words", "input_cost_per_token is not a number"),
+                tuple("typo", "input_cost_per_token has more than 30 decimal places"),
                 tuple("has space", "not a valid model id: contains characters that are not allowed"),
                 tuple("a-list", "not an object"));
         assertThat(ModelId.of("azure/gpt-4o")).isEqualTo(parsed.models().getFirst().key());

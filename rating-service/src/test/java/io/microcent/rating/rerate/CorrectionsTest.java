@@ -1,0 +1,106 @@
+package io.microcent.rating.rerate;
+
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.EventId;
+import io.microcent.model.id.ModelId;
+import io.microcent.model.id.PlanId;
+import io.microcent.model.id.ProjectId;
+import io.microcent.model.id.ReservationId;
+import io.microcent.model.money.Microcents;
+import io.microcent.model.usage.BillingPeriod;
+import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.UsageEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The delta of re-rating: what turns an event's lines on usage.rated into its new rating. */
+class CorrectionsTest {
+
+    private static final BillingPeriod NOV = BillingPeriod.parse("2026-11");
+    private static final Instant AT = Instant.parse("2026-11-10T08:30:00Z");
+    private static final UsageEvent EVENT = new UsageEvent(UsageEvent.SCHEMA_VERSION, EventId.of("evt-1"), CustomerId.of("acme"),
+            AT, AT.plusSeconds(2), ProjectId.of("search"), null, null, null, null, "openai", ModelId.of("gpt-4o"),
+            3, 1_000, 200, 50, 0, ReservationId.of("res-1"));
+
+    @Test
+    void anEventWhoseLinesAlreadyAddUpToItsNewRatingGetsNoCorrection() {
+        RatedUsage rating = rated(2, 1, 2_500, 10_000);
+
+        assertThat(Corrections.of(rating, RatedAmounts.of(rating))).isEmpty();
+    }
+
+    @Test
+    void aHigherPriceIsCorrectedByTheDifferenceOnALineWithoutQuantities() {
+        RatedUsage before = rated(2, 1, 2_500, 10_000);
+        RatedUsage after = rated(2, 1, 3_100, 10_720);
+
+        RatedUsage correction = Corrections.of(after, RatedAmounts.of(before)).orElseThrow();
+
+        assertThat(correction.correction()).isTrue();
+        assertThat(correction.costMicrocents()).isEqualTo(Microcents.of(600));
+        assertThat(correction.chargeMicrocents()).isEqualTo(Microcents.of(720));
+        assertThat(correction.includedRequests()).isZero();
+        assertThat(correction.overageRequests()).isZero();
+        assertThat(correction.unpriced()).isFalse();
+        assertThat(correction.period()).isEqualTo(NOV);
+        UsageEvent carried = correction.event();
+        assertThat(carried.requests() + carried.inputTokens() + carried.outputTokens() + carried.cacheReadTokens()
+                + carried.cacheWriteTokens()).as("nothing counted twice").isZero();
+        assertThat(carried.reservationId()).as("the reservation was settled by the first rating").isNull();
+        assertThat(carried).extracting(UsageEvent::id, UsageEvent::customer, UsageEvent::timestamp, UsageEvent::project,
+                UsageEvent::provider, UsageEvent::model).containsExactly(EVENT.id(), EVENT.customer(), EVENT.timestamp(),
+                EVENT.project(), EVENT.provider(), EVENT.model());
+    }
+
+    @Test
+    void aLowerPriceIsCorrectedByANegativeDifference() {
+        RatedUsage correction = Corrections.of(rated(2, 1, 1_900, 9_000), RatedAmounts.of(rated(2, 1, 2_500, 10_000)))
+                .orElseThrow();
+
+        assertThat(correction.costMicrocents()).isEqualTo(Microcents.of(-600));
+        assertThat(correction.chargeMicrocents()).isEqualTo(Microcents.of(-1_000));
+    }
+
+    @Test
+    void aChangedAllowanceSplitMovesRequestsBetweenIncludedAndOverageWithoutChangingTheirSum() {
+        RatedUsage correction = Corrections.of(rated(0, 3, 2_500, 30_000), RatedAmounts.of(rated(2, 1, 2_500, 10_000)))
+                .orElseThrow();
+
+        assertThat(correction.includedRequests()).isEqualTo(-2);
+        assertThat(correction.overageRequests()).isEqualTo(2);
+        assertThat(correction.costMicrocents()).isEqualTo(Microcents.ZERO);
+        assertThat(correction.chargeMicrocents()).isEqualTo(Microcents.of(20_000));
+    }
+
+    @Test
+    void theEventsLinesWithTheCorrectionAddUpToItsNewRatingSoASecondRunFindsNothing() {
+        RatedUsage original = rated(2, 1, 2_500, 10_000);
+        RatedUsage earlierCorrection = Corrections.of(rated(2, 1, 2_800, 10_400), RatedAmounts.of(original)).orElseThrow();
+        RatedAmounts soFar = RatedAmounts.of(original).plus(RatedAmounts.of(earlierCorrection));
+        RatedUsage newRating = rated(2, 1, 3_100, 10_720);
+
+        RatedUsage correction = Corrections.of(newRating, soFar).orElseThrow();
+
+        assertThat(correction.costMicrocents()).isEqualTo(Microcents.of(300));
+        assertThat(soFar.plus(RatedAmounts.of(correction))).isEqualTo(RatedAmounts.of(newRating));
+        assertThat(Corrections.of(newRating, soFar.plus(RatedAmounts.of(correction)))).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void anAdjustmentStaysAnAdjustment() {
+        RatedUsage late = new RatedUsage(EVENT, NOV, PlanId.of("starter"), 3, 0, Microcents.of(5), Microcents.ZERO, false, true);
+
+        RatedUsage correction = Corrections.of(late, RatedAmounts.NONE).orElseThrow();
+
+        assertThat(correction.adjustment()).isTrue();
+        assertThat(correction.costMicrocents()).isEqualTo(Microcents.of(5));
+    }
+
+    private static RatedUsage rated(long included, long overage, long cost, long charge) {
+        return new RatedUsage(EVENT, NOV, PlanId.of("starter"), included, overage, Microcents.of(cost), Microcents.of(charge));
+    }
+}
