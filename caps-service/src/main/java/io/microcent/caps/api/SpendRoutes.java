@@ -2,6 +2,7 @@ package io.microcent.caps.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.microcent.caps.routing.OwnerRouting;
 import io.microcent.caps.spend.SpendQuery;
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.id.CustomerId;
@@ -11,15 +12,20 @@ import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.OperatorAuth;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
-/** {@code GET /v1/customers/{id}/spend?period=YYYY-MM}, for operators. */
+/**
+ * {@code GET /v1/customers/{id}/spend?period=YYYY-MM}, for operators; answered by the instance owning the
+ * customer (forwarded there if need be).
+ */
 public final class SpendRoutes implements HttpRoutes {
 
     private final SpendQuery query;
     private final OperatorAuth auth;
+    private final OwnerRouting routing;
 
-    public SpendRoutes(SpendQuery query, OperatorAuth auth) {
+    public SpendRoutes(SpendQuery query, OperatorAuth auth, OwnerRouting routing) {
         this.query = query;
         this.auth = auth;
+        this.routing = routing;
     }
 
     @Override
@@ -31,11 +37,13 @@ public final class SpendRoutes implements HttpRoutes {
         auth.require(ctx);
         CustomerId customer = CustomerId.of(ctx.pathParam("id"));
         BillingPeriod period = period(ctx.queryParam("period"));
-        try {
-            ctx.json(query.spendOf(customer, period).map(SpendView::of).orElseGet(() -> SpendView.none(customer, period)));
-        } catch (InvalidStateStoreException e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "spend is being restored or rebalanced; retry shortly");
-        }
+        routing.serve(ctx, customer, () -> {
+            try {
+                ctx.json(query.spendOf(customer, period).map(SpendView::of).orElseGet(() -> SpendView.none(customer, period)));
+            } catch (InvalidStateStoreException e) {
+                throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "spend is being restored or rebalanced; retry shortly");
+            }
+        });
     }
 
     private static BillingPeriod period(String text) {

@@ -14,19 +14,17 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 
 /**
- * Adds each rated usage to its customer's spend in the usage's billing period and passes the new
- * figure on, keyed by {@link SpendState#key()}. A later cap check reads the same store in the same task.
+ * Adds each rated usage to its customer's spend in the usage's billing period, with the request count,
+ * for {@code GET /v1/customers/{id}/spend}. Caps count spend per scope in {@link CountSpendAndCheckCaps}.
  */
-final class SpendRecorder implements Processor<CustomerId, RatedUsage, String, SpendState> {
+final class SpendRecorder implements Processor<CustomerId, RatedUsage, Void, Void> {
 
     private static final Logger log = LoggerFactory.getLogger(SpendRecorder.class);
 
-    private ProcessorContext<String, SpendState> context;
     private KeyValueStore<String, SpendState> spend;
 
     @Override
-    public void init(ProcessorContext<String, SpendState> context) {
-        this.context = context;
+    public void init(ProcessorContext<Void, Void> context) {
         this.spend = context.getStateStore(SpendTopology.SPEND_STORE);
     }
 
@@ -41,7 +39,6 @@ final class SpendRecorder implements Processor<CustomerId, RatedUsage, String, S
         String key = SpendState.keyOf(usage.event().customer(), usage.period());
         SpendState updated = add(spend.get(key), usage, Instant.ofEpochMilli(record.timestamp()));
         spend.put(key, updated);
-        context.forward(new Record<>(key, updated, record.timestamp(), record.headers()));
     }
 
     static SpendState add(SpendState current, RatedUsage usage, Instant at) {

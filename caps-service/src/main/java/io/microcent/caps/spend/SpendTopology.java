@@ -1,12 +1,23 @@
 package io.microcent.caps.spend;
 
+import io.microcent.caps.spend.CapsOutput.AlertRaised;
+import io.microcent.caps.spend.CapsOutput.StateChanged;
+import io.microcent.model.caps.CapAlert;
+import io.microcent.model.caps.SpendState;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.topic.JsonSerde;
+import io.microcent.model.topic.Topic;
 import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.kafka.KafkaConfigs;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -15,33 +26,77 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The spend topology: {@code usage.rated} → spend per customer per billing period → {@code caps.state}.
+ * The caps topology: spend per customer and per cap scope and period from {@code usage.rated}, checked
+ * against the caps from {@code caps.definitions}.
  *
  * <pre>
- * usage.rated ──► record-spend ◄──► [spend-by-period] ──► caps.state (compacted, key &lt;customer&gt;|&lt;period&gt;)
+ * usage.rated ──┬─► record-spend ◄──► [spend-by-period]                         (GET /v1/customers/{id}/spend)
+ *               └─► check-caps ◄──► [spend-by-scope] [cap-thresholds-fired] ─┐
+ *                        ▲ read                                              ├─► caps.state  (key capId|period, compacted)
+ *                  [cap-definitions]                                         └─► caps.alerts (key customer)
+ *                        ▲ write
+ * caps.definitions ─► record-cap-definitions (re-checks new and changed caps) ─┘
+ *
+ * price.book ─► [price-book] (global: every instance prices /v1/authorize with the whole book)
  * </pre>
  *
- * {@code usage.rated} is keyed by customer, so every period (and, later, every finer scope) of one
- * customer lives in one task: a cap check can read the customer's spend and caps settings without
- * a repartition.
+ * {@code usage.rated} and {@code caps.definitions} are both keyed by customer and co-partitioned, and
+ * their processors share stores, so they form one sub-topology: the task that counts a customer's usage
+ * also holds its caps. {@code /v1/authorize} reads the same stores (interactive queries) on the instance
+ * that owns the customer's partition.
  */
 public final class SpendTopology {
 
     public static final String APPLICATION_ID = "microcent-caps";
-    /** {@code <customer>|<period>} ({@link io.microcent.model.caps.SpendState#key()}) → the period's spend so far. */
+    /** {@code <customer>|<period>} ({@link SpendState#key()}) → the customer's spend and requests in the billing period. */
     public static final String SPEND_STORE = "spend-by-period";
+    /** {@link SpendKeys} → {@link ScopeSpend}: spend per scope, per month and per day, both measures. */
+    public static final String SCOPE_SPEND_STORE = "spend-by-scope";
+    /** {@code <capId>|<period>} → the thresholds that alerted in that period. */
+    public static final String THRESHOLDS_STORE = "cap-thresholds-fired";
+    /** Customer → its caps, from {@code caps.definitions}. */
+    public static final String DEFINITIONS_STORE = "cap-definitions";
+    /** Model → its price history, from {@code price.book} (a global store). */
+    public static final String PRICE_BOOK_STORE = "price-book";
 
     private SpendTopology() {
     }
 
+    /** Without authorization: usage settles no reservation. */
     public static Topology build(StreamsBuilder builder) {
+        return build(builder, Reservations.NONE);
+    }
+
+    public static Topology build(StreamsBuilder builder, Reservations reservations) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SPEND_STORE),
-                Serdes.String(), Topics.CAPS_STATE.valueSerde()));
-        builder.stream(Topics.USAGE_RATED.name(), Consumed.with(Topics.USAGE_RATED.keySerde(), Topics.USAGE_RATED.valueSerde())
-                        .withName(Topics.USAGE_RATED.name()))
-                .process(SpendRecorder::new, Named.as("record-spend"), SPEND_STORE)
-                .to(Topics.CAPS_STATE.name(), Produced.with(Topics.CAPS_STATE.keySerde(), Topics.CAPS_STATE.valueSerde())
-                        .withName("to-" + Topics.CAPS_STATE.name()));
+                Serdes.String(), new JsonSerde<>(SpendState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCOPE_SPEND_STORE),
+                Serdes.String(), new JsonSerde<>(ScopeSpend.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(THRESHOLDS_STORE),
+                Serdes.String(), new JsonSerde<>(FiredThresholds.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEFINITIONS_STORE),
+                Topics.CAPS_DEFINITIONS.keySerde(), Topics.CAPS_DEFINITIONS.valueSerde()));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRICE_BOOK_STORE),
+                        Topics.PRICE_BOOK.keySerde(), Topics.PRICE_BOOK.valueSerde()).withLoggingDisabled(),
+                Topics.PRICE_BOOK.name(), consumed(Topics.PRICE_BOOK), RecordPriceBook::new);
+
+        KStream<CustomerId, RatedUsage> rated = source(builder, Topics.USAGE_RATED);
+        rated.process(SpendRecorder::new, Named.as("record-spend"), SPEND_STORE);
+        KStream<String, CapsOutput> fromUsage = rated.process(() -> new CountSpendAndCheckCaps(reservations), Named.as("check-caps"),
+                        DEFINITIONS_STORE, SCOPE_SPEND_STORE, THRESHOLDS_STORE);
+        KStream<String, CapsOutput> fromDefinitions = source(builder, Topics.CAPS_DEFINITIONS)
+                .process(RecordCapDefinitions::new, Named.as("record-cap-definitions"),
+                        DEFINITIONS_STORE, SCOPE_SPEND_STORE, THRESHOLDS_STORE);
+
+        fromUsage.merge(fromDefinitions, Named.as("caps-outputs"))
+                .split(Named.as("caps-"))
+                .branch((key, output) -> output instanceof AlertRaised, Branched.withConsumer(alerts -> alerts
+                        .map((key, output) -> alertByCustomer(((AlertRaised) output).alert()), Named.as("alert-by-customer"))
+                        .to(Topics.CAPS_ALERTS.name(), produced(Topics.CAPS_ALERTS)), "alerts"))
+                .defaultBranch(Branched.withConsumer(states -> states
+                        // a removed cap's state becomes a tombstone
+                        .mapValues(output -> output instanceof StateChanged changed ? changed.state() : null, Named.as("state-or-tombstone"))
+                        .to(Topics.CAPS_STATE.name(), produced(Topics.CAPS_STATE)), "states"));
         return builder.build();
     }
 
@@ -49,5 +104,21 @@ public final class SpendTopology {
         Map<String, Object> config = KafkaConfigs.exactlyOnceStreams(bootstrap, APPLICATION_ID, stateDir);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         return config;
+    }
+
+    private static KeyValue<CustomerId, CapAlert> alertByCustomer(CapAlert alert) {
+        return KeyValue.pair(alert.customer(), alert);
+    }
+
+    private static <K, V> KStream<K, V> source(StreamsBuilder builder, Topic<K, V> topic) {
+        return builder.stream(topic.name(), consumed(topic));
+    }
+
+    private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic) {
+        return Consumed.with(topic.keySerde(), topic.valueSerde()).withName(topic.name());
+    }
+
+    private static <K, V> Produced<K, V> produced(Topic<K, V> topic) {
+        return Produced.with(topic.keySerde(), topic.valueSerde()).withName("to-" + topic.name());
     }
 }

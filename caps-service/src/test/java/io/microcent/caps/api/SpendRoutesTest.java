@@ -1,6 +1,7 @@
 package io.microcent.caps.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.microcent.caps.routing.OwnerRouting;
 import io.microcent.caps.spend.SpendQuery;
 import io.microcent.caps.spend.SpendTopology;
 import io.microcent.model.caps.SpendState;
@@ -58,7 +59,7 @@ class SpendRoutesTest {
             }
             return driver.getKeyValueStore(SpendTopology.SPEND_STORE);
         });
-        server = HttpServer.start("127.0.0.1", 0, List.of(new SpendRoutes(query, new OperatorAuth(TOKEN))),
+        server = HttpServer.start("127.0.0.1", 0, List.of(new SpendRoutes(query, new OperatorAuth(TOKEN), OwnerRouting.singleInstance())),
                 Map.of(), StandaloneRunner.newMeterRegistry());
     }
 

@@ -1,0 +1,66 @@
+package io.microcent.caps;
+
+import io.microcent.model.money.Rate;
+import io.microcent.platform.config.Env;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How caps authorizes calls and finds the instance owning a customer. Read from:
+ * <ul>
+ *   <li>{@code MICROCENT_CAPS_DEFAULT_PRICE_PER_TOKEN} (default {@value #DEFAULT_PRICE_PER_TOKEN} microcents,
+ *       an exact decimal): what a token of a model without a price book entry may cost, per input and
+ *       output token. Meant to be no cheaper than any model in use ($75 per million tokens).</li>
+ *   <li>{@code MICROCENT_CAPS_DEFAULT_PRICE_PER_REQUEST} (default {@value #DEFAULT_PRICE_PER_REQUEST}
+ *       microcents, $0.01: the highest per-request overage of the default plans): added once per call.</li>
+ *   <li>{@code MICROCENT_CAPS_RESERVATION_TTL_SECONDS} (default 300, 1–86400): how long a reservation
+ *       holds when its usage is never rated.</li>
+ *   <li>{@code MICROCENT_CAPS_ADVERTISED_URL} (no default): how the other caps instances reach this one,
+ *       e.g. {@code http://caps-2:8083}; its host and port become Kafka Streams' {@code application.server}.
+ *       Required with more than one instance; without it this instance answers every customer itself.</li>
+ * </ul>
+ */
+public record CapsSettings(Rate defaultPricePerToken, Rate pricePerRequest, Duration reservationTtl, Optional<URI> advertisedUrl) {
+
+    public static final String DEFAULT_PRICE_PER_TOKEN = "75";
+    public static final String DEFAULT_PRICE_PER_REQUEST = "10000";
+
+    public static final CapsSettings DEFAULTS = new CapsSettings(Rate.ofMicrocents(DEFAULT_PRICE_PER_TOKEN),
+            Rate.ofMicrocents(DEFAULT_PRICE_PER_REQUEST), Duration.ofMinutes(5), Optional.empty());
+
+    public static CapsSettings from(Env env) {
+        Rate perToken = rate(env, "MICROCENT_CAPS_DEFAULT_PRICE_PER_TOKEN", DEFAULT_PRICE_PER_TOKEN);
+        Rate perRequest = rate(env, "MICROCENT_CAPS_DEFAULT_PRICE_PER_REQUEST", DEFAULT_PRICE_PER_REQUEST);
+        int ttlSeconds = env.integer("MICROCENT_CAPS_RESERVATION_TTL_SECONDS", 300, 1, 86_400);
+        return new CapsSettings(perToken, perRequest, Duration.ofSeconds(ttlSeconds), advertisedUrl(env));
+    }
+
+    private static Rate rate(Env env, String name, String defaultValue) {
+        String text = env.string(name, defaultValue);
+        try {
+            return Rate.ofMicrocents(text);
+        } catch (IllegalArgumentException e) { // also NumberFormatException
+            env.reject(name + " must be a non-negative decimal number of microcents, got '" + text + "'");
+            return Rate.ofMicrocents(defaultValue);
+        }
+    }
+
+    private static Optional<URI> advertisedUrl(Env env) {
+        Optional<String> text = env.optional("MICROCENT_CAPS_ADVERTISED_URL");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI url = URI.create(text.get());
+            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null || url.getPort() < 0) {
+                throw new IllegalArgumentException("needs a scheme, a host and a port");
+            }
+            return Optional.of(url);
+        } catch (IllegalArgumentException e) {
+            env.reject("MICROCENT_CAPS_ADVERTISED_URL must look like http://caps-1:8083, got '" + text.get() + "'");
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.microcent.caps.authorize;
+
+import io.microcent.caps.spend.ScopeIds;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.ModelId;
+
+import java.util.Objects;
+
+/**
+ * A call about to be made, as {@code /v1/authorize} is asked about it.
+ *
+ * @param scopes                the customer and the scopes the call's usage will carry
+ * @param model                 the model to be called, or {@code null}
+ * @param estimatedInputTokens  the caller's estimate of the prompt's tokens
+ * @param maxOutputTokens       the most the model may answer with (the call's {@code max_tokens})
+ */
+public record CallRequest(CustomerId customer, ScopeIds scopes, ModelId model, long estimatedInputTokens, long maxOutputTokens) {
+
+    public CallRequest {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(scopes, "scopes");
+        if (estimatedInputTokens < 0 || maxOutputTokens < 0) {
+            throw new IllegalArgumentException("token counts cannot be negative");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.microcent.caps.read.caps;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.microcent.caps.api.Requests;
+import io.microcent.caps.authorize.Authorizer;
+import io.microcent.caps.authorize.CapStanding;
+import io.microcent.caps.routing.OwnerRouting;
+import io.microcent.model.caps.CapStatus;
+import io.microcent.model.error.ErrorCode;
+import io.microcent.model.id.CapId;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.InvalidIdException;
+import io.microcent.model.money.Microcents;
+import io.microcent.platform.http.ApiException;
+import io.microcent.platform.http.HttpRoutes;
+import io.microcent.platform.http.OperatorAuth;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code GET /v1/caps?customer=…} (the caps, from the read model) and {@code GET /v1/caps/{id}} (one cap
+ * with where it stands now, from the caps topology's state on the instance owning the customer).
+ */
+public final class CapsEndpoint implements HttpRoutes {
+
+    /** The list answer; an object, so that paging can be added without breaking clients. */
+    public record CapList(List<CapView> caps) {
+    }
+
+    /** A cap with its current period's figures. */
+    public record CapDetail(@JsonUnwrapped CapView cap, Current current) {
+    }
+
+    /**
+     * @param period             the current period, e.g. {@code 2026-11} or {@code 2026-11-21} (UTC)
+     * @param spentMicrocents    rated spend in the period
+     * @param reservedMicrocents what authorized calls not yet rated hold against the cap
+     * @param remainingMicrocents the amount minus spend and reservations, never below zero
+     * @param status             {@code blocked} once a hard cap's rated spend reached its amount
+     */
+    public record Current(String period, Microcents spentMicrocents, Microcents reservedMicrocents,
+                          Microcents remainingMicrocents, CapStatus status) {
+
+        static Current of(CapStanding standing) {
+            return new Current(standing.period(), standing.spent(), standing.reserved(), standing.remaining(), standing.status());
+        }
+    }
+
+    private final OperatorAuth auth;
+    private final CapRepository caps;
+    private final Authorizer authorizer;
+    private final OwnerRouting routing;
+    private final Clock clock;
+
+    public CapsEndpoint(OperatorAuth auth, CapRepository caps, Authorizer authorizer, OwnerRouting routing, Clock clock) {
+        this.auth = auth;
+        this.caps = caps;
+        this.authorizer = authorizer;
+        this.routing = routing;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/v1/caps", this::list);
+        routes.get("/v1/caps/{id}", this::get);
+    }
+
+    /** The cap, or {@code CAP_NOT_FOUND}. */
+    public static CapView require(CapRepository caps, CapId id) {
+        return caps.find(id).orElseThrow(() -> new ApiException(ErrorCode.CAP_NOT_FOUND, "no cap " + id));
+    }
+
+    private void list(Context ctx) {
+        auth.require(ctx);
+        ctx.json(new CapList(caps.list(customerFilter(ctx.queryParam("customer")))));
+    }
+
+    private void get(Context ctx) {
+        auth.require(ctx);
+        CapView cap = require(caps, Requests.capId(ctx));
+        routing.serve(ctx, cap.customer(), () -> {
+            try {
+                ctx.json(new CapDetail(cap, Current.of(authorizer.standingOf(cap.definition(), clock.instant()))));
+            } catch (InvalidStateStoreException e) {
+                throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "spend is being restored or rebalanced; retry shortly");
+            }
+        });
+    }
+
+    private static CustomerId customerFilter(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return CustomerId.of(raw.strip());
+        } catch (InvalidIdException e) {
+            throw ApiException.badParameter("customer", "customer " + e.reason());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.microcent.caps.spend;
+
+import io.microcent.model.caps.CapAlert;
+import io.microcent.model.caps.CapState;
+
+/** What the caps processors emit: a cap's new state, a deleted cap's state to remove, or an alert. */
+sealed interface CapsOutput {
+
+    /** For {@code caps.state} under {@link CapState#key()}. */
+    record StateChanged(CapState state) implements CapsOutput {
+    }
+
+    /** A tombstone for {@code caps.state} under {@code key}: the cap was deleted. */
+    record StateRemoved(String key) implements CapsOutput {
+    }
+
+    /** For {@code caps.alerts} under the alert's customer. */
+    record AlertRaised(CapAlert alert) implements CapsOutput {
+    }
+}

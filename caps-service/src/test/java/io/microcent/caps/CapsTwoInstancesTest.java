@@ -1,0 +1,68 @@
+package io.microcent.caps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.microcent.caps.authorize.IngestKeyVerifier;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two caps instances sharing the customers' partitions: whichever instance a request reaches, the
+ * decision is made by the one owning the customer, so reservations made through one are seen through
+ * the other.
+ */
+class CapsTwoInstancesTest {
+
+    @Test
+    void eachCustomerIsDecidedByTheInstanceOwningItWhicheverInstanceIsAsked() {
+        try (RunningCaps one = startAdvertised(); RunningCaps two = startAdvertised()) {
+            List<String> capIds = new ArrayList<>();
+            List<String> customers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) { // enough customers for both instances to own some, with 4 partitions
+                String customer = "pair-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+                customers.add(customer);
+                capIds.add(one.api.post("/v1/caps", """
+                        {"customer":"%s","amountMicrocents":100000}""".formatted(customer)).body().get("id").asText());
+            }
+
+            for (int i = 0; i < customers.size(); i++) {
+                RunningCaps asked = i % 2 == 0 ? one : two;
+                RunningCaps other = i % 2 == 0 ? two : one;
+                String call = """
+                        {"customer":"%s","estimatedInputTokens":400,"maxOutputTokens":0}""".formatted(customers.get(i));
+                JsonNode allowed = await().atMost(RunningCaps.WAIT).until(() -> asked.api.post("/v1/authorize", call),
+                        answer -> answer.status() == 200 && answer.body().path("reservationId").isTextual()).body();
+                String capPath = "/v1/caps/" + capIds.get(i);
+
+                JsonNode seenThroughOther = await().atMost(RunningCaps.WAIT).until(() -> other.api.get(capPath),
+                        answer -> answer.status() == 200).body().get("current");
+
+                assertThat(allowed.get("reservedMicrocents").asLong()).isEqualTo(40_000);
+                assertThat(seenThroughOther.get("reservedMicrocents").asLong()).as(customers.get(i)).isEqualTo(40_000);
+                assertThat(asked.api.get(capPath).body().get("current").get("remainingMicrocents").asLong()).isEqualTo(60_000);
+            }
+        }
+    }
+
+    private static RunningCaps startAdvertised() {
+        int port = freePort();
+        return RunningCaps.start(IngestKeyVerifier.NONE, Map.of("MICROCENT_CAPS_ADVERTISED_URL", "http://127.0.0.1:" + port), port);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.microcent.caps.webhooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.microcent.model.caps.CapAlert;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.json.Json;
+import io.microcent.model.money.Microcents;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebhookFormatTest {
+
+    private static final CustomerId ACME = CustomerId.of("acme");
+
+    /** 80 % of a $250 soft cap on project "web <beta>": $200.004 spent. */
+    private static final CapAlert PROJECT_AT_80 = new CapAlert("cap-7|2026-11|80", "cap-7", ACME, "project", "web <beta>",
+            "2026-11", "charge", "soft", 80, Microcents.of(200_004_000), Microcents.ofDollars("250"), false, CapAlerts.NOV_21);
+
+    private static final CapAlert CUSTOMER_BLOCKED = new CapAlert("cap-9|2026-11|100", "cap-9", ACME, "customer", "acme",
+            "2026-11", "charge", "hard", 100, Microcents.ofDollars("100.02"), Microcents.ofDollars("100"), true, CapAlerts.NOV_21);
+
+    @Test
+    void jsonCarriesTheAlertIdItsTypeItsTimeAndTheAlertWithExactMicrocents() throws Exception {
+        JsonNode event = Json.mapper().readTree(WebhookFormat.JSON.render(PROJECT_AT_80));
+
+        assertThat(event.get("id").asText()).isEqualTo("cap-7|2026-11|80");
+        assertThat(event.get("type").asText()).isEqualTo("cap.threshold_crossed");
+        assertThat(event.get("createdAt").asText()).isEqualTo("2026-11-21T10:15:30Z");
+        JsonNode data = event.get("data");
+        assertThat(data.get("customer").asText()).isEqualTo("acme");
+        assertThat(data.get("scope").asText()).isEqualTo("project");
+        assertThat(data.get("spentMicrocents").asLong()).isEqualTo(200_004_000);
+        assertThat(data.get("limitMicrocents").asLong()).isEqualTo(250_000_000);
+        assertThat(data.get("blocked").asBoolean()).isFalse();
+        assertThat(Json.mapper().treeToValue(data, CapAlert.class)).isEqualTo(PROJECT_AT_80);
+    }
+
+    @Test
+    void aBlockingAlertIsOfTypeCapBlocked() throws Exception {
+        JsonNode event = Json.mapper().readTree(WebhookFormat.JSON.render(CUSTOMER_BLOCKED));
+
+        assertThat(event.get("type").asText()).isEqualTo("cap.blocked");
+    }
+
+    @Test
+    void slackIsATextWithBlocksShowingCustomerScopeAndDollarsOfTheCap() throws Exception {
+        JsonNode message = Json.mapper().readTree(WebhookFormat.SLACK.render(PROJECT_AT_80));
+
+        assertThat(message.get("text").asText())
+                .contains("acme", "project web &lt;beta&gt;", "2026-11", "spent $200.00 of $250.00 (80 %)", "Not blocked");
+        JsonNode blocks = message.get("blocks");
+        assertThat(blocks.get(0).get("type").asText()).isEqualTo("header");
+        assertThat(blocks.get(0).get("text").get("type").asText()).isEqualTo("plain_text");
+        assertThat(blocks.get(0).get("text").get("text").asText()).contains("acme passed 80 %");
+        assertThat(blocks.get(1).get("type").asText()).isEqualTo("section");
+        assertThat(blocks.get(1).get("fields")).extracting(field -> field.get("text").asText()).containsExactly(
+                "*Customer*\nacme", "*Scope*\nproject web &lt;beta&gt;", "*Spent*\n$200.00 of $250.00 (80 %)", "*Period*\n2026-11");
+        assertThat(blocks).allSatisfy(block -> assertThat(block.get("type").asText()).isIn("header", "section", "context"));
+    }
+
+    @Test
+    void aBlockedCustomerReadsAsBlockedWithItsExactShareOfTheCap() throws Exception {
+        JsonNode message = Json.mapper().readTree(WebhookFormat.SLACK.render(CUSTOMER_BLOCKED));
+
+        assertThat(message.get("text").asText())
+                .contains("acme is blocked", "whole customer", "$100.02 of $100.00 (100 %)", "refused until the period ends");
+    }
+
+    @Test
+    void theShareOfTheCapIsExactToOneDecimal() {
+        CapAlert atOneThird = new CapAlert("c|p|33", "c", ACME, "customer", "acme", "2026-11", "charge", "hard", 33,
+                Microcents.of(1), Microcents.of(3), false, CapAlerts.NOV_21);
+
+        assertThat(SlackMessage.percentOfLimit(atOneThird)).isEqualTo("33.3");
+        assertThat(SlackMessage.percentOfLimit(PROJECT_AT_80)).isEqualTo("80");
+    }
+
+    @Test
+    void formatsAreNamedInLowercase() {
+        assertThat(WebhookFormat.parse("slack")).contains(WebhookFormat.SLACK);
+        assertThat(WebhookFormat.parse("json")).contains(WebhookFormat.JSON);
+        assertThat(WebhookFormat.parse("xml")).isEmpty();
+    }
+}
