@@ -1,9 +1,12 @@
 package io.microcent.rating.rollups;
 
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.kafka.ProjectionOffsets;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.test.TestContexts;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +116,28 @@ class HourlyRollupsBrokerTest {
             await().atMost(WAIT).until(() -> requestsOf(customer) >= 5);
             assertThat(requestsOf(customer)).isEqualTo(5);
         }
+    }
+
+    @Test
+    void aPollWithMoreDistinctRowsThanOneStatementTakesIsWrittenWholeAndAddedToWhatIsStored() {
+        CustomerId customer = newCustomer();
+        int users = HourlyRollupProjection.ROWS_PER_STATEMENT * 2 + 500;
+        List<ConsumerRecord<CustomerId, RatedUsage>> poll = new ArrayList<>();
+        for (int user = 0; user < users; user++) {
+            // two events per user: summed in memory, since one statement may not update a row twice
+            for (int event = 0; event < 2; event++) {
+                RatedUsage usage = usage(customer, NOV_5_0910).user("user-" + user + "@acme.io").requests(1).cost(3, 5).build();
+                poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), customer, usage));
+            }
+        }
+        HourlyRollupProjection projection = new HourlyRollupProjection();
+
+        db.transaction(tx -> projection.apply(tx.dsl(), poll));
+        db.transaction(tx -> projection.apply(tx.dsl(), poll.subList(0, 2)));
+
+        assertThat(rowsOf(customer)).hasSize(users);
+        assertThat(requestsOf(customer)).isEqualTo(2L * users + 2);
+        assertThat(rowsOf(customer).stream().mapToLong(r -> r.get(USAGE_HOURLY.COST_MICROCENTS)).sum()).isEqualTo(3L * (2L * users + 2));
     }
 
     /** Offsets that cannot be saved: the transaction fails after the rows were written in it. */
