@@ -4,7 +4,6 @@ import io.microcent.invoicing.api.CommandSender;
 import io.microcent.invoicing.automation.WhenPlanDecidedThenPublishIt;
 import io.microcent.platform.axon.JdbcAxon;
 import io.microcent.platform.axon.JdbcTransactions;
-import io.microcent.invoicing.read.ProjectionOffsetsTable;
 import io.microcent.invoicing.read.customers.CustomerRepository;
 import io.microcent.invoicing.read.customers.CustomersEndpoint;
 import io.microcent.invoicing.read.customers.CustomersProjection;
@@ -22,6 +21,7 @@ import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.http.HttpRoutes;
+import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.kafka.ProjectionRunner;
 import io.microcent.platform.service.Service;
@@ -77,7 +77,7 @@ public final class InvoicingService implements Service {
 
             ProjectionRunner<CustomerId, RatedUsage> usage = new ProjectionRunner<>(UsageProjection.NAME, Topics.USAGE_RATED,
                     context.kafkaBootstrap(), context.instanceId() + "-usage", context.database().dsl(),
-                    new ProjectionOffsetsTable(), new UsageProjection()).start();
+                    TableProjectionOffsets.inSchema(SCHEMA), new UsageProjection()).start();
             started.push(usage);
 
             CommandSender commands = new CommandSender(axon.commandGateway());

@@ -4,6 +4,7 @@ import io.microcent.model.caps.CapAlert;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
 import io.microcent.platform.http.HttpRoutes;
+import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionRunner;
 import io.microcent.platform.service.ServiceContext;
 
@@ -35,7 +36,7 @@ public final class AlertWebhooks implements AutoCloseable {
         try {
             ProjectionRunner<CustomerId, CapAlert> projection = new ProjectionRunner<>(AlertDeliveryProjection.NAME,
                     Topics.CAPS_ALERTS, context.kafkaBootstrap(), context.instanceId() + "-webhooks", db,
-                    new WebhookOffsetsTable(), new AlertDeliveryProjection(context.clock())).start();
+                    new TableProjectionOffsets("caps", "webhook_offsets"), new AlertDeliveryProjection(context.clock())).start();
             WebhooksApi api = new WebhooksApi(context.operatorAuth(), new WebhookRepository(db), new DeliveryRepository(db),
                     dispatcher::wake, context.clock());
             return new AlertWebhooks(projection, dispatcher, sender, api);

@@ -43,6 +43,8 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
     private final KafkaConsumer<K, V> consumer;
     private final Thread thread;
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
+    /** Per assigned partition, the offset stored in the database (null: none stored yet); poll thread only. */
+    private final Map<TopicPartition, Long> storedPositions = new HashMap<>();
     private volatile boolean running = true;
     private volatile boolean polledOnce;
 
@@ -75,7 +77,7 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
                 ConsumerRecords<K, V> records = consumer.poll(Duration.ofMillis(200));
                 polledOnce = true;
                 if (!records.isEmpty()) {
-                    applyInOneTransaction(records);
+                    applyOrResync(records);
                 }
             }
         } catch (WakeupException e) {
@@ -89,6 +91,17 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         }
     }
 
+    private void applyOrResync(ConsumerRecords<K, V> records) {
+        try {
+            applyInOneTransaction(records);
+        } catch (ProjectionOffsets.StaleOffsetsException e) {
+            // another consumer applied these records while this one stalled: nothing was written; carry on
+            // from what the database says was applied
+            log.warn("{}; re-reading from the stored offsets", e.getMessage());
+            seekToStoredOffsets(consumer.assignment());
+        }
+    }
+
     private void applyInOneTransaction(ConsumerRecords<K, V> records) {
         Map<TopicPartition, Long> next = new HashMap<>();
         List<ConsumerRecord<K, V>> batch = new java.util.ArrayList<>(records.count());
@@ -96,10 +109,27 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
             batch.add(record);
             next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
+        // what this consumer believes is stored; it may lie before the batch's first record (transaction markers)
+        Map<TopicPartition, Long> from = new HashMap<>();
+        next.keySet().forEach(partition -> from.put(partition, storedPositions.get(partition)));
         db.transaction(tx -> {
             handler.apply(tx.dsl(), batch);
-            offsets.save(tx.dsl(), projection, next);
+            offsets.advance(tx.dsl(), projection, from, next);
         });
+        storedPositions.putAll(next);
+    }
+
+    private void seekToStoredOffsets(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> stored = offsets.load(db, projection, partitions);
+        for (TopicPartition partition : partitions) {
+            Long offset = stored.get(partition);
+            storedPositions.put(partition, offset);
+            if (offset == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, offset);
+            }
+        }
     }
 
     @Override
@@ -117,20 +147,13 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             assigned.addAll(partitions);
-            Map<TopicPartition, Long> stored = offsets.load(db, projection, partitions);
-            for (TopicPartition partition : partitions) {
-                Long offset = stored.get(partition);
-                if (offset == null) {
-                    consumer.seekToBeginning(List.of(partition));
-                } else {
-                    consumer.seek(partition, offset);
-                }
-            }
+            seekToStoredOffsets(partitions);
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             assigned.removeAll(partitions);
+            partitions.forEach(storedPositions::remove);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.microcent.rating.pricebook;
 
 import io.microcent.model.topic.Topics;
 import io.microcent.platform.http.HttpRoutes;
+import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionRunner;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.rating.pricebook.api.PriceBookRoutes;
@@ -10,7 +11,6 @@ import io.microcent.rating.pricebook.unpriced.UnpricedUsageProjection;
 import io.microcent.rating.pricebook.write.PriceBookPublisher;
 import io.microcent.rating.pricebook.write.PriceBookRepository;
 import io.microcent.rating.pricebook.write.PriceBookWriter;
-import io.microcent.rating.rollups.ProjectionOffsetsTable;
 
 /**
  * The price book inside the rating service: its operator API, the publisher that keeps
@@ -41,7 +41,7 @@ public final class PriceBookComponent implements AutoCloseable {
             var writer = new PriceBookWriter(db, repository, publisher, context.clock());
             writer.republishAll();
             var projection = new ProjectionRunner<>(UnpricedUsageProjection.NAME, Topics.USAGE_RATED,
-                    context.kafkaBootstrap(), context.instanceId() + "-unpriced", db, new ProjectionOffsetsTable(),
+                    context.kafkaBootstrap(), context.instanceId() + "-unpriced", db, TableProjectionOffsets.inSchema("rating"),
                     new UnpricedUsageProjection()).start();
             var routes = new PriceBookRoutes(context.operatorAuth(), db, repository, writer, new UnpricedModels(), context.clock());
             return new PriceBookComponent(publisher, projection, routes);

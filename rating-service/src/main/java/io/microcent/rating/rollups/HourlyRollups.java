@@ -3,6 +3,7 @@ package io.microcent.rating.rollups;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.RatedUsage;
+import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionRunner;
 import io.microcent.platform.service.ServiceContext;
@@ -22,7 +23,7 @@ public final class HourlyRollups implements AutoCloseable {
 
     /** Starts consuming; the rating schema must be migrated. */
     public static HourlyRollups start(ServiceContext context) {
-        return start(context, new ProjectionOffsetsTable());
+        return start(context, TableProjectionOffsets.inSchema("rating"));
     }
 
     static HourlyRollups start(ServiceContext context, ProjectionOffsets offsets) {

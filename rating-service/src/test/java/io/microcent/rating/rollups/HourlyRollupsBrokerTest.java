@@ -3,6 +3,7 @@ package io.microcent.rating.rollups;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.RatedUsage;
+import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionOffsets;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.test.TestContexts;
@@ -144,11 +145,12 @@ class HourlyRollupsBrokerTest {
     private record FailingOffsets(Consumer<DSLContext> beforeFailing) implements ProjectionOffsets {
         @Override
         public Map<TopicPartition, Long> load(DSLContext db, String projection, Collection<TopicPartition> partitions) {
-            return new ProjectionOffsetsTable().load(db, projection, partitions);
+            return TableProjectionOffsets.inSchema("rating").load(db, projection, partitions);
         }
 
         @Override
-        public void save(DSLContext tx, String projection, Map<TopicPartition, Long> nextOffsets) {
+        public void advance(DSLContext tx, String projection, Map<TopicPartition, Long> fromOffsets,
+                            Map<TopicPartition, Long> nextOffsets) {
             beforeFailing.accept(tx);
             throw new IllegalStateException("database went away");
         }
