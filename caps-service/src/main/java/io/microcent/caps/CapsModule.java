@@ -1,11 +1,14 @@
 package io.microcent.caps;
 
 import io.microcent.caps.authorize.IngestKeyVerifier;
+import io.microcent.caps.authorize.IngestKeysOverHttp;
 import io.microcent.caps.webhooks.WebhookSettings;
 import io.microcent.platform.config.Env;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.ServiceModule;
+
+import java.util.Optional;
 
 /**
  * Caps as a service module. Settings:
@@ -22,16 +25,20 @@ public final class CapsModule implements ServiceModule {
     private int streamThreads = 1;
     private WebhookSettings webhooks = WebhookSettings.DEFAULTS;
     private CapsSettings settings = CapsSettings.DEFAULTS;
-    private final IngestKeyVerifier ingestKeys;
+    /** Plugged in by a launcher that runs ingest in the same process; empty: decided by the settings. */
+    private final Optional<IngestKeyVerifier> pluggedInIngestKeys;
 
-    /** {@code /v1/authorize} accepts the operator token only. */
+    /**
+     * Caps on its own: {@code /v1/authorize} accepts ingest keys by asking ingest at {@code MICROCENT_INGEST_URL},
+     * or, without that setting, the operator token only.
+     */
     public CapsModule() {
-        this(IngestKeyVerifier.NONE);
+        this.pluggedInIngestKeys = Optional.empty();
     }
 
     /** @param ingestKeys ingest's check of API keys, so that callers authorize with the key they ingest with */
     public CapsModule(IngestKeyVerifier ingestKeys) {
-        this.ingestKeys = ingestKeys;
+        this.pluggedInIngestKeys = Optional.of(ingestKeys);
     }
 
     @Override
@@ -48,6 +55,12 @@ public final class CapsModule implements ServiceModule {
 
     @Override
     public Service start(ServiceContext context) {
-        return CapsService.start(context, streamThreads, webhooks, settings, ingestKeys);
+        return CapsService.start(context, streamThreads, webhooks, settings, ingestKeys());
+    }
+
+    private IngestKeyVerifier ingestKeys() {
+        return pluggedInIngestKeys.orElseGet(() -> settings.ingestUrl()
+                .<IngestKeyVerifier>map(IngestKeysOverHttp::new)
+                .orElse(IngestKeyVerifier.NONE));
     }
 }

@@ -43,7 +43,6 @@ import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -110,7 +109,6 @@ public final class CapsService implements Service {
             StreamsRunner streams = StreamsRunner.start(CapsModule.NAME, SpendTopology.build(new StreamsBuilder(), reservations),
                     streamsConfig(context, streamThreads, settings), context.meters());
             started.push(streams);
-            started.push(leaveGroupOnClose(streams));
             started.push(purgeExpiredReservations(reservations, context));
 
             Authorizer authorizer = new Authorizer(stores(streams), reservations, locks,
@@ -193,17 +191,6 @@ public final class CapsService implements Service {
     /** A store of this instance's active tasks (throws while rebalancing or restoring). */
     private static <K, V> ReadOnlyKeyValueStore<K, V> store(KafkaStreams streams, String name) {
         return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
-    }
-
-    /**
-     * Closes the streams leaving their consumer group, before {@link StreamsRunner#close()} (which then has
-     * nothing left to do): Kafka Streams stays in the group by default, and the partitions of a stopped
-     * instance would wait for the session timeout (45 s) before another instance, or this one restarted,
-     * takes them over, refusing authorizations with 503 all the while.
-     */
-    private static AutoCloseable leaveGroupOnClose(StreamsRunner streams) {
-        return () -> streams.streams().close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(StreamsRunner.CLOSE_TIMEOUT));
     }
 
     /** Expired reservations no longer count; this also frees their memory. */

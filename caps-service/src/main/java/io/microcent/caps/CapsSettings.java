@@ -20,21 +20,27 @@ import java.util.Optional;
  *   <li>{@code MICROCENT_CAPS_ADVERTISED_URL} (no default): how the other caps instances reach this one,
  *       e.g. {@code http://caps-2:8083}; its host and port become Kafka Streams' {@code application.server}.
  *       Required with more than one instance; without it this instance answers every customer itself.</li>
+ *   <li>{@code MICROCENT_INGEST_URL} (no default): where ingest-service answers, e.g. {@code http://ingest:8081},
+ *       so that {@code /v1/authorize} accepts ingest API keys when caps runs on its own (it asks ingest about
+ *       each key). Without it, and without a checker plugged in by the launcher, only the operator token.</li>
  * </ul>
  */
-public record CapsSettings(Rate defaultPricePerToken, Rate pricePerRequest, Duration reservationTtl, Optional<URI> advertisedUrl) {
+public record CapsSettings(Rate defaultPricePerToken, Rate pricePerRequest, Duration reservationTtl, Optional<URI> advertisedUrl,
+                           Optional<URI> ingestUrl) {
 
     public static final String DEFAULT_PRICE_PER_TOKEN = "75";
     public static final String DEFAULT_PRICE_PER_REQUEST = "10000";
 
     public static final CapsSettings DEFAULTS = new CapsSettings(Rate.ofMicrocents(DEFAULT_PRICE_PER_TOKEN),
-            Rate.ofMicrocents(DEFAULT_PRICE_PER_REQUEST), Duration.ofMinutes(5), Optional.empty());
+            Rate.ofMicrocents(DEFAULT_PRICE_PER_REQUEST), Duration.ofMinutes(5), Optional.empty(), Optional.empty());
 
     public static CapsSettings from(Env env) {
         Rate perToken = rate(env, "MICROCENT_CAPS_DEFAULT_PRICE_PER_TOKEN", DEFAULT_PRICE_PER_TOKEN);
         Rate perRequest = rate(env, "MICROCENT_CAPS_DEFAULT_PRICE_PER_REQUEST", DEFAULT_PRICE_PER_REQUEST);
         int ttlSeconds = env.integer("MICROCENT_CAPS_RESERVATION_TTL_SECONDS", 300, 1, 86_400);
-        return new CapsSettings(perToken, perRequest, Duration.ofSeconds(ttlSeconds), advertisedUrl(env));
+        Optional<URI> advertisedUrl = httpUrl(env, "MICROCENT_CAPS_ADVERTISED_URL", "http://caps-1:8083", true);
+        Optional<URI> ingestUrl = httpUrl(env, "MICROCENT_INGEST_URL", "http://ingest:8081", false);
+        return new CapsSettings(perToken, perRequest, Duration.ofSeconds(ttlSeconds), advertisedUrl, ingestUrl);
     }
 
     private static Rate rate(Env env, String name, String defaultValue) {
@@ -47,19 +53,21 @@ public record CapsSettings(Rate defaultPricePerToken, Rate pricePerRequest, Dura
         }
     }
 
-    private static Optional<URI> advertisedUrl(Env env) {
-        Optional<String> text = env.optional("MICROCENT_CAPS_ADVERTISED_URL");
+    /** An optional http(s) URL with a host (and a port, when {@code needsPort}), like {@code example}. */
+    private static Optional<URI> httpUrl(Env env, String name, String example, boolean needsPort) {
+        Optional<String> text = env.optional(name);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
             URI url = URI.create(text.get());
-            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null || url.getPort() < 0) {
-                throw new IllegalArgumentException("needs a scheme, a host and a port");
+            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null
+                    || (needsPort && url.getPort() < 0)) {
+                throw new IllegalArgumentException("needs a scheme, a host" + (needsPort ? " and a port" : ""));
             }
             return Optional.of(url);
         } catch (IllegalArgumentException e) {
-            env.reject("MICROCENT_CAPS_ADVERTISED_URL must look like http://caps-1:8083, got '" + text.get() + "'");
+            env.reject(name + " must look like " + example + ", got '" + text.get() + "'");
             return Optional.empty();
         }
     }

@@ -48,8 +48,12 @@ final class RunningCaps implements AutoCloseable {
 
     /** @param port the HTTP port, 0 for any free one */
     static RunningCaps start(IngestKeyVerifier ingestKeys, Map<String, String> env, int port) {
+        return start(new CapsModule(ingestKeys), env, port);
+    }
+
+    /** Starts {@code module} configured from {@code env}, as a launcher would. */
+    static RunningCaps start(CapsModule module, Map<String, String> env, int port) {
         ServiceContext context = TestContexts.forService(CapsModule.NAME, env, Clock.systemUTC());
-        CapsModule module = new CapsModule(ingestKeys);
         module.configure(context.env());
         context.env().validate();
         CapsService service = (CapsService) module.start(context);

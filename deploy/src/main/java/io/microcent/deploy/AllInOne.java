@@ -48,15 +48,20 @@ public final class AllInOne implements AutoCloseable {
         this.operatorToken = operatorToken;
     }
 
-    /** The services, in start order: decisions and rating before the front door opens. */
+    /**
+     * The services, in start order (closed in reverse). Ingest starts before caps because caps'
+     * {@code /v1/authorize} checks ingest keys with ingest's authenticator, and so caps stops before it.
+     * Nothing can call a service before all have started: the HTTP server opens after them and closes first.
+     */
     static List<ServiceModule> modules() {
-        return List.of(new InvoicingModule(), new RatingModule(), new CapsModule(), new IngestModule());
+        IngestModule ingest = new IngestModule();
+        return List.of(new InvoicingModule(), new RatingModule(), ingest, new CapsModule(new IngestKeysForCaps(ingest)));
     }
 
     /** Reads and validates all settings (reporting every problem at once), then starts everything. */
     public static AllInOne start(Env env, Clock clock) {
         AllInOneSettings settings = AllInOneSettings.from(env);
-        List<ServiceModule> modules = modules();
+        List<ServiceModule> modules = ServiceSelection.select(env, modules());
         modules.forEach(module -> module.configure(env));
         env.validate();
 

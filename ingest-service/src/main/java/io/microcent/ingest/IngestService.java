@@ -40,12 +40,15 @@ public final class IngestService implements Service {
 
     private final Producer<CustomerId, UsageEvent> producer;
     private final SeenEventsPurge purge;
+    private final ApiKeyAuthenticator apiKeys;
     private final HttpRoutes routes;
     private volatile boolean closed;
 
-    private IngestService(Producer<CustomerId, UsageEvent> producer, SeenEventsPurge purge, HttpRoutes routes) {
+    private IngestService(Producer<CustomerId, UsageEvent> producer, SeenEventsPurge purge, ApiKeyAuthenticator apiKeys,
+                          HttpRoutes routes) {
         this.producer = producer;
         this.purge = purge;
+        this.apiKeys = apiKeys;
         this.routes = routes;
     }
 
@@ -59,20 +62,25 @@ public final class IngestService implements Service {
                 KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-usage-events"),
                 Topics.USAGE_EVENTS.keySerde().serializer(), Topics.USAGE_EVENTS.valueSerde().serializer());
         SeenEventsStore seenEvents = new SeenEventsStore(context.database().dsl());
-        EventIngestion ingestion = new EventIngestion(new UsageEventValidator(settings.lateUsagePolicy()),
+        EventIngestion ingestion = new EventIngestion(new UsageEventValidator(settings.lateUsage()),
                 new EventDeduplicator(seenEvents, context.meters()), new UsageEventPublisher(producer, context.meters()),
                 context.clock());
         SeenEventsPurge purge = new SeenEventsPurge(seenEvents, settings.dedupRetention(), context.clock());
         purge.start();
 
-        ApiKeyRoutes keyRoutes = new ApiKeyRoutes(keys, context.operatorAuth());
+        ApiKeyRoutes keyRoutes = new ApiKeyRoutes(keys, authenticator, context.operatorAuth());
         EventRoutes eventRoutes = new EventRoutes(authenticator, new EventFormats(ProviderUsageAdapters.standard()), ingestion);
         log.info("Ingest service started (API key cache TTL {}, late usage grace {}, dedup retention {})",
-                settings.apiKeyCacheTtl(), settings.lateUsageGrace(), settings.dedupRetention());
-        return new IngestService(producer, purge, routes -> {
+                settings.apiKeyCacheTtl(), settings.lateUsage().grace(), settings.dedupRetention());
+        return new IngestService(producer, purge, authenticator, routes -> {
             keyRoutes.register(routes);
             eventRoutes.register(routes);
         });
+    }
+
+    /** Finds the ingest key behind a secret: what {@code /v1/events} authenticates with. */
+    public ApiKeyAuthenticator apiKeys() {
+        return apiKeys;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.microcent.ingest;
 
 import io.microcent.platform.config.ConfigException;
 import io.microcent.platform.config.Env;
+import io.microcent.platform.config.LateUsageSetting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,18 +23,18 @@ class IngestSettingsTest {
 
         env.validate();
         assertThat(settings).isEqualTo(IngestSettings.defaults());
-        assertThat(settings.lateUsageGrace()).isEqualTo(Duration.ofHours(48));
+        assertThat(settings.lateUsage().grace()).isEqualTo(Duration.ofHours(48));
         assertThat(settings.dedupRetention()).isEqualTo(Duration.ofDays(40));
     }
 
     @Test
     void theGraceAndRetentionAreRead() {
-        Env env = new Env(Map.of(IngestSettings.LATE_USAGE_GRACE_HOURS, "24", IngestSettings.DEDUP_RETENTION_DAYS, "35"));
+        Env env = new Env(Map.of(LateUsageSetting.VARIABLE, "24", IngestSettings.DEDUP_RETENTION_DAYS, "35"));
 
         IngestSettings settings = IngestSettings.from(env);
 
         env.validate();
-        assertThat(settings.lateUsagePolicy().grace()).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.lateUsage().grace()).isEqualTo(Duration.ofHours(24));
         assertThat(settings.dedupRetention()).isEqualTo(Duration.ofDays(35));
     }
 
@@ -54,7 +55,7 @@ class IngestSettingsTest {
 
     @Test
     void aLongGraceNeedsAnIdRememberedUntilItsEventWouldBeTooOldAnyway() {
-        Env env = new Env(Map.of(IngestSettings.LATE_USAGE_GRACE_HOURS, "240", IngestSettings.DEDUP_RETENTION_DAYS, "40"));
+        Env env = new Env(Map.of(LateUsageSetting.VARIABLE, "240", IngestSettings.DEDUP_RETENTION_DAYS, "40"));
 
         IngestSettings.from(env);
 

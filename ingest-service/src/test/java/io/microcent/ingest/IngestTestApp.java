@@ -1,6 +1,7 @@
 package io.microcent.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.microcent.ingest.keys.ApiKeyAuthenticator;
 import io.microcent.model.json.Json;
 import io.microcent.platform.http.HttpServer;
 import io.microcent.platform.service.ServiceContext;
@@ -53,6 +54,11 @@ public final class IngestTestApp implements AutoCloseable {
 
     public ServiceContext context() {
         return context;
+    }
+
+    /** The running service's check of API key secrets. */
+    public ApiKeyAuthenticator apiKeys() {
+        return service.apiKeys();
     }
 
     public HttpResponse<String> send(String method, String path, String bearer, String body) {

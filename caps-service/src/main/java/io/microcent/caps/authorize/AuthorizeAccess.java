@@ -8,7 +8,6 @@ import io.microcent.platform.http.ApiException;
 import io.microcent.platform.http.OperatorAuth;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Who may call {@code /v1/authorize}: an ingest key (the credential the caller sends its usage with), for
@@ -36,15 +35,17 @@ public final class AuthorizeAccess {
         this.operator = operator;
     }
 
-    /** Throws 401 unless the request carries an active ingest key or the operator token. */
+    /**
+     * Throws 401 unless the request carries an active ingest key or the operator token. The operator token
+     * is checked first, here: it is never handed to the ingest key check, which may ask another service.
+     */
     public Caller authenticate(Context ctx) {
         String secret = OperatorAuth.bearerToken(ctx).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
                 "send an ingest API key (or the operator token) as 'Authorization: Bearer <secret>'"));
-        Optional<IngestKeyVerifier.IngestKey> key = ingestKeys.verify(secret);
-        if (key.isPresent()) {
-            return new Caller(key.get());
+        if (operator.accepts(secret)) {
+            return new Caller(null);
         }
-        operator.require(ctx);
-        return new Caller(null);
+        return ingestKeys.verify(secret).map(Caller::new).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
+                "the secret is neither an active ingest API key nor the operator token"));
     }
 }

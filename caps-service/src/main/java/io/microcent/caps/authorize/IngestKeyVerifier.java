@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * Checks an ingest API key presented to {@code /v1/authorize}. Ingest keys belong to ingest-service (its
- * schema, its cache, its revocation), so caps never reads them itself: whoever runs caps plugs ingest's
- * check in here (the all-in-one wires ingest's authenticator). Without one ({@link #NONE}), only the
- * operator token is accepted.
+ * schema, its cache, its revocation), so caps never reads them itself: the all-in-one plugs in ingest's
+ * authenticator; caps on its own asks ingest over HTTP ({@link IngestKeysOverHttp}). Without either
+ * ({@link #NONE}), only the operator token is accepted.
  */
 @FunctionalInterface
 public interface IngestKeyVerifier {

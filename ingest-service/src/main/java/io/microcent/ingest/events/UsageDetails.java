@@ -4,13 +4,17 @@ import io.microcent.model.id.ApiKeyId;
 import io.microcent.model.id.CostCenterId;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.id.ProjectId;
+import io.microcent.model.id.ReservationId;
 import io.microcent.model.id.TeamId;
 import io.microcent.model.id.UserId;
 
 /**
  * What an event says about its usage, as opposed to which event it is: the optional scope fields
- * ({@code null} when not sent), the request count and the token counts. Every format carries the same
- * details, in its own place (the event object itself, or a CloudEvent's {@code data}).
+ * ({@code null} when not sent), the request count, the token counts and the caps reservation the call
+ * was authorized with. Every format carries the same details, in its own place (the event object
+ * itself, or a CloudEvent's {@code data}).
+ *
+ * @param reservationId what caps' {@code /v1/authorize} answered for this call, or {@code null}
  */
 public record UsageDetails(
         ProjectId project,
@@ -21,5 +25,6 @@ public record UsageDetails(
         String provider,
         ModelId model,
         long requests,
-        TokenCounts tokens) {
+        TokenCounts tokens,
+        ReservationId reservationId) {
 }

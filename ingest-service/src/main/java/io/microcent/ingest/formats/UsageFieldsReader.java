@@ -12,6 +12,7 @@ import io.microcent.model.id.CostCenterId;
 import io.microcent.model.id.IdRule;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.id.ProjectId;
+import io.microcent.model.id.ReservationId;
 import io.microcent.model.id.TeamId;
 import io.microcent.model.id.UserId;
 
@@ -20,8 +21,9 @@ import java.util.Optional;
 
 /**
  * Reads the usage fields every format carries in one JSON object (the event itself, or a CloudEvent's
- * {@code data}): the scope fields, {@code requests}, and the tokens, either as Microcent's token fields
- * or as the provider's own usage object in {@code usage}.
+ * {@code data}): the scope fields, the optional {@code reservationId} from caps' {@code /v1/authorize},
+ * {@code requests}, and the tokens, either as Microcent's token fields or as the provider's own usage
+ * object in {@code usage}.
  */
 public final class UsageFieldsReader {
 
@@ -46,11 +48,12 @@ public final class UsageFieldsReader {
         TeamId team = fields.id(object, "team", TeamId::of, false);
         String provider = fields.id(object, PROVIDER, raw -> IdRule.TOKEN.check(PROVIDER, raw), false);
         ModelId model = fields.id(object, "model", ModelId::of, false);
+        ReservationId reservationId = fields.id(object, "reservationId", ReservationId::of, false);
         long requests = fields.quantity(object, "requests", DEFAULT_REQUESTS);
         TokenCounts tokens = FieldReader.present(object, USAGE)
                 ? providerTokens(object, provider, fields)
                 : flatTokens(object, fields);
-        return new UsageDetails(project, costCenter, apiKeyId, user, team, provider, model, requests, tokens);
+        return new UsageDetails(project, costCenter, apiKeyId, user, team, provider, model, requests, tokens, reservationId);
     }
 
     private static TokenCounts flatTokens(JsonNode object, FieldReader fields) {

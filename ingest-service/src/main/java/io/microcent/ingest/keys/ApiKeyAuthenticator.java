@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Finds the active API key behind a presented secret, through a small cache of active keys by secret
@@ -43,11 +44,18 @@ public final class ApiKeyAuthenticator {
     public ApiKey authenticate(Context ctx) {
         String secret = OperatorAuth.bearerToken(ctx).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
                 "send an ingest API key as 'Authorization: Bearer <secret>'"));
-        ApiKey key = ApiKeySecret.looksLikeSecret(secret) ? lookUp(ApiKeySecret.sha256Hex(secret)) : null;
-        if (key == null) {
-            throw new ApiException(ErrorCode.UNAUTHENTICATED, "the API key is unknown or revoked");
-        }
-        return key;
+        return verify(secret).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "the API key is unknown or revoked"));
+    }
+
+    /**
+     * The active key whose secret this is, or empty for anything else (unknown, revoked, not shaped like a
+     * key at all, e.g. the operator token). For callers that hold a secret outside an ingest request, such
+     * as caps' {@code /v1/authorize}, which accepts the keys gateways send their usage with.
+     *
+     * @throws ApiException {@code SERVICE_UNAVAILABLE} when the keys cannot be read right now
+     */
+    public Optional<ApiKey> verify(String secret) {
+        return ApiKeySecret.looksLikeSecret(secret) ? Optional.ofNullable(lookUp(ApiKeySecret.sha256Hex(secret))) : Optional.empty();
     }
 
     private ApiKey lookUp(String secretSha256) {

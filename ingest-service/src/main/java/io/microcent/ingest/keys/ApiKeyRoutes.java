@@ -10,19 +10,29 @@ import io.microcent.platform.http.OperatorAuth;
 
 import java.util.Map;
 
-/** The operator API for ingest keys: {@code /v1/api-keys}. Every route needs the operator token. */
+/**
+ * The API for ingest keys: {@code /v1/api-keys}, managed with the operator token; and
+ * {@code GET /v1/api-keys/current}, where a key shows itself, so that another service (caps'
+ * {@code /v1/authorize}) or a gateway can check a secret without reading ingest's keys.
+ */
 public final class ApiKeyRoutes implements HttpRoutes {
 
+    public static final String CURRENT_KEY_PATH = "/v1/api-keys/current";
+
     private final ApiKeys keys;
+    private final ApiKeyAuthenticator authenticator;
     private final OperatorAuth operatorAuth;
 
-    public ApiKeyRoutes(ApiKeys keys, OperatorAuth operatorAuth) {
+    public ApiKeyRoutes(ApiKeys keys, ApiKeyAuthenticator authenticator, OperatorAuth operatorAuth) {
         this.keys = keys;
+        this.authenticator = authenticator;
         this.operatorAuth = operatorAuth;
     }
 
     @Override
     public void register(RoutesConfig routes) {
+        // the key of the request's own secret; 401 when it is no active key
+        routes.get(CURRENT_KEY_PATH, ctx -> ctx.json(authenticator.authenticate(ctx)));
         routes.post("/v1/api-keys", ctx -> {
             operatorAuth.require(ctx);
             CreatedApiKey created = keys.create(JsonBodies.read(ctx, CreateApiKeyRequest.class));

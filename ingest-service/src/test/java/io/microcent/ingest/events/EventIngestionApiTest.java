@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.microcent.ingest.IngestTestApp;
+import io.microcent.model.id.ReservationId;
 import io.microcent.model.json.Json;
 import io.microcent.model.usage.UsageEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -220,6 +221,22 @@ class EventIngestionApiTest {
             assertThat(error.get("code").asText()).isEqualTo("timestamp_too_old");
         });
         assertThat(recordsOf(customer)).isEmpty();
+    }
+
+    @Test
+    void theReservationFromAuthorizeTravelsOnTheProducedEventAndIsAbsentWithoutOne() {
+        String customer = newCustomer();
+        ReservationId reservation = ReservationId.random();
+        Instant now = Instant.now();
+
+        HttpResponse<String> response = app.postEvents(secret, """
+                [{"id":"evt-reserved","customer":"%s","timestamp":"%s","model":"gpt-4o","inputTokens":10,"reservationId":"%s"},
+                 {"id":"evt-unreserved","customer":"%s","timestamp":"%s","model":"gpt-4o","inputTokens":10}]
+                """.formatted(customer, now, reservation, customer, now));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(app.usageLog().eventsOf(customer)).extracting(e -> e.id().raw(), UsageEvent::reservationId)
+                .containsExactly(tuple("evt-reserved", reservation), tuple("evt-unreserved", null));
     }
 
     @Test

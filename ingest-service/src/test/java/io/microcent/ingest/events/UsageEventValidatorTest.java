@@ -93,6 +93,6 @@ class UsageEventValidatorTest {
 
     private static UsageEventRequest event(Instant timestamp) {
         return new UsageEventRequest(EventId.of("evt-1"), CustomerId.of("acme"), timestamp,
-                new UsageDetails(null, null, null, null, null, null, null, 1, TokenCounts.NONE));
+                new UsageDetails(null, null, null, null, null, null, null, 1, TokenCounts.NONE, null));
     }
 }

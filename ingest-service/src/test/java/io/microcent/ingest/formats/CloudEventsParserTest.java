@@ -7,6 +7,7 @@ import io.microcent.ingest.events.UsageEventRequest;
 import io.microcent.ingest.providers.ProviderUsageAdapters;
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.error.FieldError;
+import io.microcent.model.id.ReservationId;
 import io.microcent.platform.http.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,8 @@ class CloudEventsParserTest {
     void theAttributesSayWhichEventItIsAndDataCarriesTheUsage() {
         ParsedEvents parsed = parse(single, "{" + ATTRIBUTES + """
                 ,"datacontenttype":"application/json","data":{"project":"Search","provider":"openai","model":"gpt-4o",
-                 "inputTokens":100,"outputTokens":20},"traceparent":"00-abc-01"}""");
+                 "inputTokens":100,"outputTokens":20,"reservationId":"rsv_0123456789abcdef01234567"},
+                 "traceparent":"00-abc-01"}""");
 
         assertThat(parsed.errors()).isEmpty();
         assertThat(parsed.batch()).isFalse();
@@ -45,6 +47,15 @@ class CloudEventsParserTest {
         assertThat(event.usage().project().raw()).isEqualTo("Search");
         assertThat(event.usage().model().raw()).isEqualTo("gpt-4o");
         assertThat(event.usage().tokens()).isEqualTo(new TokenCounts(100, 20, 0, 0));
+        assertThat(event.usage().reservationId()).isEqualTo(ReservationId.of("rsv_0123456789abcdef01234567"));
+    }
+
+    @Test
+    void aReservationOutsideDataIsAnExtensionAttributeAndIgnored() {
+        ParsedEvents parsed = parse(single, "{" + ATTRIBUTES + ",\"reservationid\":\"rsv_1\",\"data\":{\"inputTokens\":1}}");
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.events().getFirst().usage().reservationId()).isNull();
     }
 
     @Test
@@ -72,6 +83,8 @@ class CloudEventsParserTest {
             "specversion":"1.0","id":"e","source":"s","type":"t","subject":"acme","time":"2025-01-31T12:00:00Z","datacontenttype":"text/plain" | datacontenttype | wrong_type
             "specversion":"1.0","id":"e","source":"s","type":"t","subject":"acme","time":"2025-01-31T12:00:00Z","data":{"inputTokens":-1} | data.inputTokens | negative
             "specversion":"1.0","id":"e","source":"s","type":"t","subject":"acme","time":"2025-01-31T12:00:00Z","data":{"model":"gpt 4o"} | data.model | invalid_id
+            "specversion":"1.0","id":"e","source":"s","type":"t","subject":"acme","time":"2025-01-31T12:00:00Z","data":{"reservationId":"rsv/1"} | data.reservationId | invalid_id
+            "specversion":"1.0","id":"e","source":"s","type":"t","subject":"acme","time":"2025-01-31T12:00:00Z","data":{"reservationId":["rsv_1"]} | data.reservationId | wrong_type
             "specversion":"1.0","id":"e","source":"s","type":"t","subject":"acme","time":"2025-01-31T12:00:00Z","data":{"provider":"openai","usage":{"prompt_tokens":"9"}} | data.usage.prompt_tokens | wrong_type
             "specversion":"1.0","id":"e","source":"s","type":"t","subject":"acme","time":"2025-01-31T12:00:00Z","data":{"provider":"acme-llm","usage":{"tokens":9}} | data.provider | unsupported_provider
             """)

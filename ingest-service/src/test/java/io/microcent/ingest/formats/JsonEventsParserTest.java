@@ -8,6 +8,7 @@ import io.microcent.model.error.ErrorCode;
 import io.microcent.model.error.FieldError;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.EventId;
+import io.microcent.model.id.ReservationId;
 import io.microcent.platform.http.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class JsonEventsParserTest {
                 {"id":"evt-1","customer":"acme","timestamp":"2025-01-31T12:00:00Z","project":"Search",
                  "costCenter":"R&D","apiKeyId":"gw-key-7","user":"ann@acme.io","team":"core","provider":"openai",
                  "model":"gpt-4o","requests":2,"inputTokens":100,"outputTokens":50,"cacheReadTokens":30,
-                 "cacheWriteTokens":20,"somethingNew":true}""");
+                 "cacheWriteTokens":20,"reservationId":"rsv_0123456789abcdef01234567","somethingNew":true}""");
 
         assertThat(parsed.batch()).isFalse();
         assertThat(parsed.errors()).isEmpty();
@@ -52,6 +53,7 @@ class JsonEventsParserTest {
         assertThat(event.usage().model().raw()).isEqualTo("gpt-4o");
         assertThat(event.usage().requests()).isEqualTo(2);
         assertThat(event.usage().tokens()).isEqualTo(new TokenCounts(100, 50, 30, 20));
+        assertThat(event.usage().reservationId()).isEqualTo(ReservationId.of("rsv_0123456789abcdef01234567"));
     }
 
     @Test
@@ -62,6 +64,7 @@ class JsonEventsParserTest {
         assertThat(event.usage().tokens()).isEqualTo(TokenCounts.NONE);
         assertThat(event.usage().project()).isNull();
         assertThat(event.usage().model()).isNull();
+        assertThat(event.usage().reservationId()).isNull();
     }
 
     @Test
@@ -100,6 +103,10 @@ class JsonEventsParserTest {
             "id":"%s","customer":"acme","timestamp":"2025-01-31T12:00:00Z"                                        | id               | invalid_id
             "id":"evt","customer":"%s","timestamp":"2025-01-31T12:00:00Z"                                         | customer         | invalid_id
             "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","project":"%s"                        | project          | invalid_id
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","reservationId":"rsv 1"               | reservationId    | invalid_id
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","reservationId":""                    | reservationId    | invalid_id
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","reservationId":"%s"                  | reservationId    | invalid_id
+            "id":"evt","customer":"acme","timestamp":"2025-01-31T12:00:00Z","reservationId":42                    | reservationId    | wrong_type
             """)
     void aBadFieldIsReportedWithItsNameAndReason(String fields, String field, String reason) {
         // %s stands for an id longer than the id records allow (their limits are the only ones)

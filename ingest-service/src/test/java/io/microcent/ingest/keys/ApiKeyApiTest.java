@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.ingest.IngestSettings;
 import io.microcent.ingest.IngestTestApp;
 import io.microcent.ingest.db.tables.records.ApiKeysRecord;
+import io.microcent.platform.test.TestContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,42 @@ class ApiKeyApiTest {
         HttpResponse<String> noKey = app.postEvents(null, event);
         assertThat(noKey.statusCode()).isEqualTo(401);
         assertThat(json(noKey).get("code").asText()).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void aSecretIsVerifiedWithoutARequestToItsKeyWhileTheKeyIsActive() {
+        String customer = "acme-" + UUID.randomUUID();
+        JsonNode created = app.createKey("for authorize", customer);
+        String secret = created.get("secret").asText();
+
+        assertThat(app.apiKeys().verify(secret)).hasValueSatisfying(key -> {
+            assertThat(key.id().raw()).isEqualTo(created.get("id").asText());
+            assertThat(key.customer().raw()).isEqualTo(customer);
+        });
+        assertThat(app.apiKeys().verify(TestContexts.OPERATOR_TOKEN)).isEmpty();
+        assertThat(app.apiKeys().verify(ApiKeySecret.generate())).isEmpty();
+
+        app.asOperator("DELETE", "/v1/api-keys/" + created.get("id").asText(), null);
+
+        assertThat(app.apiKeys().verify(secret)).isEmpty();
+    }
+
+    @Test
+    void aKeyShowsItselfToWhoeverHoldsItsSecretAndToNoOneElse() {
+        String customer = "acme-" + UUID.randomUUID();
+        JsonNode created = app.createKey("shows itself", customer);
+        String secret = created.get("secret").asText();
+
+        HttpResponse<String> current = app.send("GET", ApiKeyRoutes.CURRENT_KEY_PATH, secret, null);
+
+        assertThat(current.statusCode()).isEqualTo(200);
+        assertThat(json(current).get("id").asText()).isEqualTo(created.get("id").asText());
+        assertThat(json(current).get("customer").asText()).isEqualTo(customer);
+        assertThat(current.body()).doesNotContain(secret);
+        assertThat(app.send("GET", ApiKeyRoutes.CURRENT_KEY_PATH, TestContexts.OPERATOR_TOKEN, null).statusCode()).isEqualTo(401);
+        assertThat(app.send("GET", ApiKeyRoutes.CURRENT_KEY_PATH, null, null).statusCode()).isEqualTo(401);
+        app.asOperator("DELETE", "/v1/api-keys/" + created.get("id").asText(), null);
+        assertThat(app.send("GET", ApiKeyRoutes.CURRENT_KEY_PATH, secret, null).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -21,13 +21,17 @@ public final class OperatorAuth {
 
     /** Throws 401 unless the request carries the operator token. */
     public void require(Context ctx) {
-        byte[] presented = bearerToken(ctx)
-                .map(t -> t.getBytes(StandardCharsets.UTF_8))
-                .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "send the operator token as 'Authorization: Bearer <token>'"));
-        // constant time, so the token cannot be guessed byte by byte from response times
-        if (!MessageDigest.isEqual(presented, token)) {
+        String presented = bearerToken(ctx).orElseThrow(() ->
+                new ApiException(ErrorCode.UNAUTHENTICATED, "send the operator token as 'Authorization: Bearer <token>'"));
+        if (!accepts(presented)) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "the operator token is not valid");
         }
+    }
+
+    /** Whether {@code presented} is the operator token, for routes that also accept other credentials. */
+    public boolean accepts(String presented) {
+        // constant time, so the token cannot be guessed byte by byte from response times
+        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), token);
     }
 
     /** The token of an {@code Authorization: Bearer …} header, if any. */

@@ -2,6 +2,7 @@ package io.microcent.platform.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -14,12 +15,12 @@ import java.util.Properties;
 
 /**
  * One running Kafka Streams application: started with its metrics bound to the service's registry,
- * ready while {@link KafkaStreams.State#RUNNING}, closed within a bounded time.
+ * ready while {@link KafkaStreams.State#RUNNING}, closed within a bounded time, leaving its group.
  */
 public final class StreamsRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
-    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
     private final KafkaStreams streams;
@@ -59,9 +60,16 @@ public final class StreamsRunner implements AutoCloseable {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
 
+    /**
+     * Stops the application within {@link #CLOSE_TIMEOUT}, leaving its consumer group on the way out. Kafka
+     * Streams stays in the group by default, so the partitions of a stopped instance would wait for the
+     * session timeout (45 s) before another instance, or this one restarted, took them over: that long
+     * without rating, without caps answering for those customers. Leaving hands them over at once.
+     */
     @Override
     public void close() {
-        boolean clean = streams.close(CLOSE_TIMEOUT);
+        boolean clean = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
         metrics.close();
         if (clean) {
             log.info("{} streams closed", name);

@@ -1,0 +1,51 @@
+package io.microcent.caps;
+
+import io.microcent.platform.config.ConfigException;
+import io.microcent.platform.config.Env;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CapsSettingsTest {
+
+    @Test
+    void withoutVariablesCapsAnswersEveryCustomerItselfAndAsksNoIngest() {
+        Env env = new Env(Map.of());
+
+        CapsSettings settings = CapsSettings.from(env);
+
+        env.validate();
+        assertThat(settings).isEqualTo(CapsSettings.DEFAULTS);
+    }
+
+    @Test
+    void theIngestUrlMayLeaveItsPortToTheScheme() {
+        Env env = new Env(Map.of("MICROCENT_INGEST_URL", "https://ingest.internal", "MICROCENT_CAPS_ADVERTISED_URL", "http://caps-1:8083"));
+
+        CapsSettings settings = CapsSettings.from(env);
+
+        env.validate();
+        assertThat(settings.ingestUrl()).contains(URI.create("https://ingest.internal"));
+        assertThat(settings.advertisedUrl()).contains(URI.create("http://caps-1:8083"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(textBlock = """
+            MICROCENT_INGEST_URL,          ingest:8081
+            MICROCENT_INGEST_URL,          ftp://ingest:8081
+            MICROCENT_CAPS_ADVERTISED_URL, http://caps-1
+            """)
+    void aUrlThatCannotBeCalledIsRefusedAtStart(String variable, String value) {
+        Env env = new Env(Map.of(variable, value));
+
+        CapsSettings.from(env);
+
+        assertThatThrownBy(env::validate).isInstanceOf(ConfigException.class).hasMessageContaining(variable);
+    }
+}
