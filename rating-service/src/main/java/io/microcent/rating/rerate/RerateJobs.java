@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * bounded executor, their progress kept in memory while they run (and for the latest finished ones) and
  * written to {@link RerateJobHistory} at every change of status.
  */
-public final class RerateJobs implements AutoCloseable {
+final class RerateJobs implements AutoCloseable {
 
     /** What a job does; {@link RerateRunner} in the service. */
     @FunctionalInterface

@@ -24,7 +24,7 @@ import java.util.UUID;
  *   <li>{@code GET /v1/rerate-jobs/{jobId}}: the job's progress ({@link RerateJobView}).</li>
  * </ul>
  */
-public final class RerateRoutes implements HttpRoutes {
+final class RerateRoutes implements HttpRoutes {
 
     static final String JOB_PATH = "/v1/rerate-jobs/";
 

@@ -128,6 +128,26 @@ class RerateBrokerTest {
     }
 
     @Test
+    void theHourlyRollupsAddTheCorrectionsWithoutCountingRequestsOrTokensTwice() {
+        Scenario usage = ratedAtTheOldPrice(4);
+        setPrice(usage.model(), NEW);
+
+        awaitDone(rerate(usage.customer(), "2026-11"));
+
+        PeriodTotals expected = PeriodTotals.expected(usage.events(), NEW);
+        long inputTokens = usage.events().stream().mapToLong(UsageEvent::inputTokens).sum();
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode models = json(rating.send("GET", "/v1/customers/" + usage.customer() + "/usage/breakdown?period=2026-11", null))
+                    .get("models");
+            assertThat(models).hasSize(1);
+            assertThat(models.get(0).get("requests").asLong()).isEqualTo(4);
+            assertThat(models.get(0).get("inputTokens").asLong()).isEqualTo(inputTokens);
+            assertThat(models.get(0).get("costMicrocents").asLong()).isEqualTo(expected.cost());
+            assertThat(models.get(0).get("chargeMicrocents").asLong()).isEqualTo(expected.charge());
+        });
+    }
+
+    @Test
     void reratingAgainAfterAFinishedJobWritesNothing() {
         Scenario usage = ratedAtTheOldPrice(4);
         setPrice(usage.model(), NEW);
