@@ -2,6 +2,8 @@ package io.microcent.rating;
 
 import io.microcent.model.plan.PlanCatalog;
 import io.microcent.platform.config.Env;
+import io.microcent.platform.config.LateUsageSetting;
+import io.microcent.model.usage.LateUsagePolicy;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.ServiceModule;
@@ -9,6 +11,7 @@ import io.microcent.rating.dedup.RatedEventIds;
 import io.microcent.rating.rerate.RerateSettings;
 import io.microcent.platform.config.PlanCatalogSetting;
 import io.microcent.rating.stream.RatingRules;
+import io.microcent.rating.pricebook.PriceBookPricer;
 
 import java.time.Duration;
 
@@ -23,6 +26,8 @@ import java.time.Duration;
  *   <li>{@code MICROCENT_RERATE_THREADS} (default 2, 1–8) and {@code MICROCENT_RERATE_CATCH_UP_MINUTES} (default 10,
  *       1–1440): re-rating jobs running at once on this instance, and how long a job waits for live rating
  *       ({@link RerateSettings}).</li>
+ *   <li>{@code MICROCENT_LATE_USAGE_GRACE_HOURS} (default 48): how long a month stays open for late usage; the
+ *       same setting ingest refuses older usage by ({@link LateUsageSetting}).</li>
  * </ul>
  */
 public final class RatingModule implements ServiceModule {
@@ -33,6 +38,7 @@ public final class RatingModule implements ServiceModule {
     private PlanCatalog plans = PlanCatalog.defaults();
     private Duration dedupRetention = RatedEventIds.DEFAULT_RETENTION;
     private RerateSettings rerate = RerateSettings.DEFAULT;
+    private LateUsagePolicy lateUsage = LateUsagePolicy.DEFAULT;
 
     @Override
     public String name() {
@@ -41,6 +47,7 @@ public final class RatingModule implements ServiceModule {
 
     @Override
     public void configure(Env env) {
+        lateUsage = LateUsageSetting.read(env); // the same grace ingest applies
         streamThreads = env.integer("MICROCENT_RATING_STREAM_THREADS", 1, 1, 32);
         plans = PlanCatalogSetting.read(env);
         dedupRetention = Duration.ofDays(env.integer("MICROCENT_DEDUP_RETENTION_DAYS",
@@ -50,6 +57,7 @@ public final class RatingModule implements ServiceModule {
 
     @Override
     public Service start(ServiceContext context) {
-        return RatingService.start(context, RatingRules.of(plans), streamThreads, dedupRetention, rerate);
+        return RatingService.start(context, new RatingRules(plans, PriceBookPricer.INSTANCE, lateUsage),
+                streamThreads, dedupRetention, rerate);
     }
 }
