@@ -1,6 +1,5 @@
 package io.microcent.deploy;
 
-import io.microcent.platform.config.Env;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,10 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
+import static io.microcent.deploy.TestPlatform.OPERATOR_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,53 +18,47 @@ import static org.awaitility.Awaitility.await;
  */
 class AllInOneEndToEndTest {
 
-    private static final String TOKEN = "e2e-operator-token";
     /** The platform's clock reads November 2026 whenever the test runs, so the events are never "late". */
-    private static final Clock NOVEMBER_2026 =
-            Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse("2026-11-21T12:00:00Z")));
+    private static final Clock NOVEMBER_2026 = TestPlatform.clockAt("2026-11-21T12:00:00Z");
+    private static final Instant NOVEMBER_1 = Instant.parse("2026-11-01T00:00:00Z");
 
     @TempDir
     Path dataDir;
 
     @Test
     void rates_1523_november_requests_on_starter_and_keeps_the_figures_across_a_restart() {
-        Env env = env();
-        try (AllInOne platform = AllInOne.start(env, NOVEMBER_2026)) {
-            ApiClient api = awaitReady(platform);
-            assertThat(api.post("/v1/customers", TOKEN, "{\"id\":\"acme\",\"name\":\"Acme Inc\",\"plan\":\"starter\"}").status())
-                    .isEqualTo(201);
-            ApiClient.Response key = api.post("/v1/api-keys", TOKEN, "{\"name\":\"prod\"}");
-            assertThat(key.status()).isEqualTo(201);
-            String secret = key.json().path("secret").asText();
+        try (TestPlatform platform = TestPlatform.start(dataDir, NOVEMBER_2026)) {
+            Microcent api = platform.api();
+            api.registerCustomer("acme", "starter");
+            String key = api.ingestKeyFor("acme");
 
-            sendNovemberEvents(api, secret, "evt-", 1_523);
+            api.sendEvents(key, UsageEvents.chatbotCalls("acme", "evt-", 1_523, NOVEMBER_1, Duration.ofSeconds(1_000)));
 
             awaitUsage(api, 1_523, 523, 5_230_000);
         }
 
-        try (AllInOne restarted = AllInOne.start(env(), NOVEMBER_2026)) {
-            ApiClient api = awaitReady(restarted);
-            ApiClient.Response usage = api.get("/v1/customers/acme/usage?period=2026-11", TOKEN);
-            assertUsage(usage, 1_523, 523, 5_230_000);
+        try (TestPlatform restarted = TestPlatform.start(dataDir, NOVEMBER_2026)) {
+            Microcent api = restarted.api();
+            assertUsage(api.get("/v1/customers/acme/usage?period=2026-11"), 1_523, 523, 5_230_000);
 
             // the pipeline still runs after the restart, and earlier usage is not counted again
-            ApiClient.Response key = api.post("/v1/api-keys", TOKEN, "{\"name\":\"after-restart\"}");
-            sendNovemberEvents(api, key.json().path("secret").asText(), "late-", 1);
+            String key = api.ingestKeyFor("acme");
+            api.sendEvents(key, UsageEvents.chatbotCalls("acme", "late-", 1, NOVEMBER_1, Duration.ofSeconds(1_000)));
             awaitUsage(api, 1_524, 524, 5_240_000);
         }
     }
 
     @Test
     void bad_input_gets_problem_json_with_a_stable_code() {
-        try (AllInOne platform = AllInOne.start(env(), NOVEMBER_2026)) {
-            ApiClient api = awaitReady(platform);
+        try (TestPlatform platform = TestPlatform.start(dataDir, NOVEMBER_2026)) {
+            Microcent api = platform.api();
 
-            ApiClient.Response malformed = api.post("/v1/customers", TOKEN, "{\"id\":");
+            ApiClient.Response malformed = api.post("/v1/customers", "{\"id\":");
             assertThat(malformed.status()).isEqualTo(400);
             assertThat(malformed.contentType()).startsWith("application/problem+json");
             assertThat(malformed.json().path("code").asText()).isEqualTo("malformed_json");
 
-            ApiClient.Response unknownPlan = api.post("/v1/customers", TOKEN, "{\"id\":\"x1\",\"name\":\"X\",\"plan\":\"platinum\"}");
+            ApiClient.Response unknownPlan = api.post("/v1/customers", "{\"id\":\"x1\",\"name\":\"X\",\"plan\":\"platinum\"}");
             assertThat(unknownPlan.status()).isEqualTo(422);
             assertThat(unknownPlan.json().path("code").asText()).isEqualTo("unknown_plan");
 
@@ -78,50 +69,19 @@ class AllInOneEndToEndTest {
             ApiClient.Response badKey = api.post("/v1/events", "not-a-key", "[]");
             assertThat(badKey.status()).isEqualTo(401);
 
-            ApiClient.Response badPeriod = api.get("/v1/customers/acme/usage?period=November", TOKEN);
+            ApiClient.Response badPeriod = api.get("/v1/customers/acme/usage?period=November", OPERATOR_TOKEN);
             assertThat(badPeriod.status()).isEqualTo(400);
             assertThat(badPeriod.json().path("code").asText()).isEqualTo("invalid_parameter");
 
-            ApiClient.Response noRoute = api.get("/v1/nothing-here", TOKEN);
+            ApiClient.Response noRoute = api.get("/v1/nothing-here");
             assertThat(noRoute.status()).isEqualTo(404);
             assertThat(noRoute.json().path("code").asText()).isEqualTo("not_found");
         }
     }
 
-    private Env env() {
-        return new Env(Map.of(
-                "MICROCENT_DATA_DIR", dataDir.toString(),
-                "MICROCENT_PORT", "0",
-                "MICROCENT_ADMIN_TOKEN", TOKEN));
-    }
-
-    private static ApiClient awaitReady(AllInOne platform) {
-        ApiClient api = new ApiClient(platform.port());
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> api.get("/health/ready", null).status() == 200);
-        return api;
-    }
-
-    /** Sends {@code count} one-request events spread over 1–20 November 2026, in batches like a gateway would. */
-    private static void sendNovemberEvents(ApiClient api, String secret, String idPrefix, int count) {
-        Instant start = Instant.parse("2026-11-01T00:00:00Z");
-        List<String> batch = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Instant at = start.plusSeconds(i * 1_000L);
-            batch.add("{\"id\":\"" + idPrefix + i + "\",\"customer\":\"acme\",\"timestamp\":\"" + at
-                    + "\",\"project\":\"chatbot\",\"provider\":\"openai\",\"model\":\"gpt-4o\",\"inputTokens\":100,\"outputTokens\":20}");
-            if (batch.size() == 500 || i == count - 1) {
-                ApiClient.Response response = api.post("/v1/events", secret, "[" + String.join(",", batch) + "]");
-                assertThat(response.status()).as(response.json().toString()).isEqualTo(202);
-                assertThat(response.json().path("accepted").asInt()).isEqualTo(batch.size());
-                batch.clear();
-            }
-        }
-    }
-
-    private static void awaitUsage(ApiClient api, long requests, long overage, long charge) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertUsage(api.get("/v1/customers/acme/usage?period=2026-11", TOKEN), requests, overage, charge));
+    private static void awaitUsage(Microcent api, long requests, long overage, long charge) {
+        await().atMost(Microcent.PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertUsage(api.get("/v1/customers/acme/usage?period=2026-11"), requests, overage, charge));
     }
 
     private static void assertUsage(ApiClient.Response usage, long requests, long overage, long charge) {

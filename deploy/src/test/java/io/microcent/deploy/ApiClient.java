@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A small HTTP client for the all-in-one's API, as a user's curl would call it. */
-final class ApiClient {
+class ApiClient {
 
     record Response(int status, String contentType, JsonNode json) {
     }
@@ -31,6 +31,11 @@ final class ApiClient {
     Response post(String path, String token, String json) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response put(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpRequest.Builder request(String path, String token) {

@@ -51,7 +51,10 @@ public final class WhenPlanDecidedThenPublishIt {
     private void publish(CustomerPlan plan) {
         try {
             // bounded by the producer's delivery timeout
-            producer.send(new ProducerRecord<>(Topics.CUSTOMER_PLANS.name(), plan.customer(), plan)).get();
+            // stamped with the decision's time, on the same clock ingest stamps usage with: rating catches up
+            // on a backlog in timestamp order and must meet the plan before the usage sent after it
+            producer.send(new ProducerRecord<>(Topics.CUSTOMER_PLANS.name(), null, plan.effectiveFrom().toEpochMilli(),
+                    plan.customer(), plan)).get();
             log.info("published plan {} of customer {} effective from {}", plan.plan(), plan.customer(), plan.effectiveFrom());
         } catch (ExecutionException e) {
             throw new PlanNotPublished("could not publish the plan of customer " + plan.customer(), e.getCause());
