@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.time.Instant;
 
 /** The one JSON configuration shared by topics and HTTP APIs: ISO-8601 instants, nulls omitted, BigDecimal exact. */
 public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // registered after JavaTimeModule, so it takes precedence; anything unusual falls back to JavaTimeModule's
+            .addModule(new SimpleModule("fast-instants").addDeserializer(Instant.class, new FastInstantDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // readers stay compatible with producers that add fields
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

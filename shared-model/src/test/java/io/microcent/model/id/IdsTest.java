@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,5 +52,29 @@ class IdsTest {
         ApiKeyId first = ApiKeyId.random();
         assertThat(first.raw()).matches("key_[0-9a-f]{16}");
         assertThat(ApiKeyId.random()).isNotEqualTo(first);
+    }
+
+    @Test
+    void the_fast_character_check_decides_every_rule_exactly_as_its_regex() {
+        Map<IdRule, Pattern> regexes = Map.of(
+                IdRule.SLUG, Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*"),
+                IdRule.LABEL, Pattern.compile("[^\\p{Cntrl}]*\\S[^\\p{Cntrl}]*"),
+                IdRule.TOKEN, Pattern.compile("[^\\p{Cntrl}\\s]+"));
+        List<String> ids = List.of("acme", "Acme-1.b_c:d", "-acme", ".x", "a b", " a", "a\u007f", "\u007f",
+                "ab\u0001cd", "a\u0001b\u0002", "a\tb", "ünïcode", "gpt-4o", "models/gemini", "😀", "a\u00a0b",
+                "\u2028x", "x\u0085", "Mobile App (iOS)", "ana@example.com");
+        for (IdRule rule : IdRule.values()) {
+            for (String id : ids) {
+                boolean expected = regexes.get(rule).matcher(id).matches();
+                boolean accepted;
+                try {
+                    rule.check("id", id);
+                    accepted = true;
+                } catch (InvalidIdException e) {
+                    accepted = false;
+                }
+                assertThat(accepted).as("%s of %s", rule, id.codePoints().boxed().toList()).isEqualTo(expected);
+            }
+        }
     }
 }
