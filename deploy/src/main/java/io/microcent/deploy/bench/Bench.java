@@ -24,13 +24,15 @@ import java.util.Map;
 
 /**
  * The throughput benchmark: {@code java -cp deploy/target/microcent.jar io.microcent.deploy.bench.Bench
- * [--events 300000] [--batch 1000] [--concurrency 4] [--customers 16]}.
+ * [--events 300000] [--batch 1000] [--concurrency 4] [--customers 16] [--authorize-rate 5000]}.
  *
  * <p>It starts the all-in-one on a fresh data directory, sends the events through HTTP ingest, and measures
  * (1) HTTP ingest rate, (2) end-to-end rate until every event is rated and readable on {@code usage.rated},
  * (3) the rate until the usage read model in PostgreSQL shows them all, and (4) on the same broker, raw
  * Kafka produce + consume of the same records, with the ratio end-to-end / raw and ingest→rated latency
- * percentiles. A warm-up run first lets the JIT compile the hot paths.
+ * percentiles. A warm-up run first lets the JIT compile the hot paths. Then {@code POST /v1/authorize} runs at a
+ * fixed rate ({@code --authorize-rate}, default 5,000/s) against a hard cap per customer, and its latency
+ * percentiles are printed.
  */
 public final class Bench {
 
@@ -69,6 +71,21 @@ public final class Bench {
 
             Duration raw = RawKafkaBaseline.run(platform.kafkaBootstrap(), events, MicrocentTopics.DEFAULT_PARTITIONS, "b" + System.currentTimeMillis());
             report(options, result, toReadModel, raw);
+
+            // a hard cap per customer, far from reached, so every authorize does the full check and reserves
+            for (int c = 0; c < options.customers(); c++) {
+                admin.post("/v1/caps", "{\"customer\":\"bench-" + c + "\",\"scope\":\"customer\",\"scopeId\":\"bench-" + c
+                        + "\",\"amountMicrocents\":1000000000000,\"period\":\"month\",\"measure\":\"cost\",\"mode\":\"hard\"}");
+            }
+            AuthorizeLoad authorize = new AuthorizeLoad(platform.port(), secret);
+            authorize.run(options.authorizePerSecond(), Duration.ofSeconds(5), options.customers()); // warm-up
+            AuthorizeLoad.Result auth = authorize.run(options.authorizePerSecond(), Duration.ofSeconds(20), options.customers());
+            System.out.printf("""
+                    authorize at %,d/s (open loop)  %,d requests in %s, failed %d
+                    authorize latency           p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms
+                    """, options.authorizePerSecond(), auth.sent(), auth.elapsed(), auth.failed(),
+                    millis(auth.latencyMicros(), 50), millis(auth.latencyMicros(), 99), millis(auth.latencyMicros(), 99.9),
+                    auth.latencyMicros().getMaxValue() / 1000.0);
         }
     }
 

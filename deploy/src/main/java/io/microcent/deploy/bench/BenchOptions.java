@@ -9,15 +9,17 @@ import java.util.List;
  * @param batchSize   events per HTTP request, as a gateway batches them
  * @param concurrency HTTP requests in flight
  * @param customers   distinct customers, spread over the partitions
+ * @param authorizePerSecond arrival rate of {@code POST /v1/authorize} in its latency phase
  */
-record BenchOptions(int events, int batchSize, int concurrency, int customers) {
+record BenchOptions(int events, int batchSize, int concurrency, int customers, int authorizePerSecond) {
 
     static BenchOptions parse(List<String> args) {
         return new BenchOptions(
                 intArg(args, "--events", 300_000),
                 intArg(args, "--batch", 1_000),
                 intArg(args, "--concurrency", 4),
-                intArg(args, "--customers", 16));
+                intArg(args, "--customers", 16),
+                intArg(args, "--authorize-rate", 5_000));
     }
 
     private static int intArg(List<String> args, String name, int defaultValue) {

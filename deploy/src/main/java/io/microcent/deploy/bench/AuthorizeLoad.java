@@ -1,0 +1,64 @@
+package io.microcent.deploy.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code POST /v1/authorize} at a fixed arrival rate (open loop: requests are sent on schedule whether or
+ * not earlier ones answered, so a slow server shows up as latency instead of a lower rate). Latency is
+ * measured from each request's scheduled send time, which also counts time queued in the client.
+ */
+final class AuthorizeLoad {
+
+    record Result(int sent, int failed, Histogram latencyMicros, Duration elapsed) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI uri;
+    private final String ingestSecret;
+
+    AuthorizeLoad(int port, String ingestSecret) {
+        this.uri = URI.create("http://127.0.0.1:" + port + "/v1/authorize");
+        this.ingestSecret = ingestSecret;
+    }
+
+    Result run(int perSecond, Duration duration, int customers) {
+        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        AtomicInteger failed = new AtomicInteger();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        int total = (int) (perSecond * duration.toSeconds());
+        long intervalNanos = 1_000_000_000L / perSecond;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long scheduled = start + i * intervalNanos;
+            LockSupport.parkNanos(scheduled - System.nanoTime());
+            String body = "{\"customer\":\"bench-" + (i % customers) + "\",\"project\":\"p" + (i % 7)
+                    + "\",\"model\":\"gpt-4o\",\"estimatedInputTokens\":800,\"maxOutputTokens\":200}";
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + ingestSecret).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                long micros = (System.nanoTime() - scheduled) / 1_000;
+                synchronized (latency) {
+                    latency.recordValue(Math.min(micros, latency.getHighestTrackableValue()));
+                }
+                if (error != null || response.statusCode() != 200) {
+                    failed.incrementAndGet();
+                }
+            }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        return new Result(total, failed.get(), latency, Duration.ofNanos(System.nanoTime() - start));
+    }
+}
