@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -17,12 +18,16 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * {@code POST /v1/authorize} at a fixed arrival rate (open loop: requests are sent on schedule whether or
  * not earlier ones answered, so a slow server shows up as latency instead of a lower rate). Latency is
- * measured from each request's scheduled send time, which also counts time queued in the client.
+ * measured from each request's scheduled send time, which also counts time queued in the client. At most
+ * {@value #MAX_IN_FLIGHT} requests are open at once (each holds a connection); beyond that a request waits for
+ * a free slot, and that wait is part of its measured latency.
  */
 final class AuthorizeLoad {
 
     record Result(int sent, int failed, Histogram latencyMicros, Duration elapsed) {
     }
+
+    static final int MAX_IN_FLIGHT = 256;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
@@ -37,18 +42,21 @@ final class AuthorizeLoad {
         Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         AtomicInteger failed = new AtomicInteger();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
         int total = (int) (perSecond * duration.toSeconds());
         long intervalNanos = 1_000_000_000L / perSecond;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long scheduled = start + i * intervalNanos;
             LockSupport.parkNanos(scheduled - System.nanoTime());
+            slots.acquireUninterruptibly();
             String body = "{\"customer\":\"bench-" + (i % customers) + "\",\"project\":\"p" + (i % 7)
                     + "\",\"model\":\"gpt-4o\",\"estimatedInputTokens\":800,\"maxOutputTokens\":200}";
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + ingestSecret).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                slots.release();
                 long micros = (System.nanoTime() - scheduled) / 1_000;
                 synchronized (latency) {
                     latency.recordValue(Math.min(micros, latency.getHighestTrackableValue()));
