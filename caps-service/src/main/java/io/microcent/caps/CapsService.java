@@ -41,6 +41,7 @@ import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.kafka.StreamsRunner;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
+import io.microcent.platform.service.StartedResources;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -56,8 +57,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -76,13 +75,13 @@ public final class CapsService implements Service {
     private static final Logger log = LoggerFactory.getLogger(CapsService.class);
 
     /** Everything started, closed last-started-first. */
-    private final Deque<AutoCloseable> started;
+    private final StartedResources started;
     private final StreamsRunner streams;
     private final AlertWebhooks webhooks;
     private final List<HttpRoutes> routes;
     private volatile boolean open = true;
 
-    private CapsService(Deque<AutoCloseable> started, StreamsRunner streams, AlertWebhooks webhooks, List<HttpRoutes> routes) {
+    private CapsService(StartedResources started, StreamsRunner streams, AlertWebhooks webhooks, List<HttpRoutes> routes) {
         this.started = started;
         this.streams = streams;
         this.webhooks = webhooks;
@@ -91,7 +90,7 @@ public final class CapsService implements Service {
 
     public static CapsService start(ServiceContext context, int streamThreads, WebhookSettings webhookSettings,
                                     CapsSettings settings, IngestKeyVerifier ingestKeys) {
-        Deque<AutoCloseable> started = new ArrayDeque<>();
+        StartedResources started = new StartedResources();
         try {
             context.database().migrate(SCHEMA);
             JdbcTransactions transactions = new JdbcTransactions(context.database().dataSource());
@@ -139,7 +138,7 @@ public final class CapsService implements Service {
                     settings.advertisedUrl().map(url -> "advertised as " + url).orElse("single instance"));
             return new CapsService(started, streams, webhooks, routes);
         } catch (RuntimeException e) {
-            closeAll(started);
+            started.close();
             throw e;
         }
     }
@@ -222,17 +221,7 @@ public final class CapsService implements Service {
     @Override
     public void close() {
         open = false;
-        closeAll(started);
+        started.close();
     }
 
-    private static void closeAll(Deque<AutoCloseable> started) {
-        while (!started.isEmpty()) {
-            AutoCloseable resource = started.pop();
-            try {
-                resource.close();
-            } catch (Exception e) {
-                log.warn("could not stop {} cleanly", resource, e);
-            }
-        }
-    }
 }

@@ -15,15 +15,12 @@ import io.microcent.platform.kafka.MicrocentTopics;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.ServiceModule;
+import io.microcent.platform.service.StartedResources;
 import io.microcent.platform.service.StandaloneRunner;
 import io.microcent.rating.RatingModule;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +33,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class AllInOne implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(AllInOne.class);
 
     /** Everything started, closed last-started-first. */
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedResources started = new StartedResources();
     private final String operatorToken;
     private HttpServer http;
     private String kafkaBootstrap;
@@ -101,8 +97,7 @@ public final class AllInOne implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T track(T resource) {
-        started.push(resource);
-        return resource;
+        return started.push(resource);
     }
 
     public int port() {
@@ -119,13 +114,6 @@ public final class AllInOne implements AutoCloseable {
 
     @Override
     public void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable resource = started.pop();
-            try {
-                resource.close();
-            } catch (Exception e) {
-                log.warn("error while stopping {}", resource, e);
-            }
-        }
+        started.close();
     }
 }

@@ -26,6 +26,7 @@ import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.kafka.ProjectionRunner;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
+import io.microcent.platform.service.StartedResources;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.config.Configuration;
@@ -33,8 +34,6 @@ import org.axonframework.config.Configurer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -49,12 +48,12 @@ public final class InvoicingService implements Service {
     private static final Logger log = LoggerFactory.getLogger(InvoicingService.class);
 
     /** Everything started, closed last-started-first. */
-    private final Deque<AutoCloseable> started;
+    private final StartedResources started;
     private final ProjectionRunner<CustomerId, RatedUsage> usage;
     private final List<HttpRoutes> routes;
     private volatile boolean open = true;
 
-    private InvoicingService(Deque<AutoCloseable> started, ProjectionRunner<CustomerId, RatedUsage> usage,
+    private InvoicingService(StartedResources started, ProjectionRunner<CustomerId, RatedUsage> usage,
                              List<HttpRoutes> routes) {
         this.started = started;
         this.usage = usage;
@@ -62,7 +61,7 @@ public final class InvoicingService implements Service {
     }
 
     public static InvoicingService start(ServiceContext context, PlanCatalog plans) {
-        Deque<AutoCloseable> started = new ArrayDeque<>();
+        StartedResources started = new StartedResources();
         try {
             context.database().migrate(SCHEMA);
             JdbcTransactions transactions = new JdbcTransactions(context.database().dataSource());
@@ -90,7 +89,7 @@ public final class InvoicingService implements Service {
             log.info("invoicing started: event store in schema {}", SCHEMA);
             return new InvoicingService(started, usage, routes);
         } catch (RuntimeException e) {
-            closeAll(started);
+            started.close();
             throw e;
         }
     }
@@ -132,17 +131,6 @@ public final class InvoicingService implements Service {
     @Override
     public void close() {
         open = false;
-        closeAll(started);
-    }
-
-    private static void closeAll(Deque<AutoCloseable> started) {
-        while (!started.isEmpty()) {
-            AutoCloseable resource = started.pop();
-            try {
-                resource.close();
-            } catch (Exception e) {
-                log.warn("could not stop {} cleanly", resource, e);
-            }
-        }
+        started.close();
     }
 }
