@@ -132,7 +132,7 @@ public final class CapsService implements Service {
                     new CapsEndpoint(auth, caps, authorizer, routing, clock),
                     new CapHistoryEndpoint(auth, axon.eventStore()),
                     new AuthorizeEndpoint(new AuthorizeAccess(ingestKeys, auth), authorizer, routing, clock),
-                    new SpendRoutes(spend, auth, routing),
+                    new SpendRoutes(spend, auth, routing, clock),
                     webhooks.routes());
             log.info("caps started: event store in schema {}, {}", SCHEMA,
                     settings.advertisedUrl().map(url -> "advertised as " + url).orElse("single instance"));

@@ -12,8 +12,10 @@ import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.OperatorAuth;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
+import java.time.Clock;
+
 /**
- * {@code GET /v1/customers/{id}/spend?period=YYYY-MM}, for operators; answered by the instance owning the
+ * {@code GET /v1/customers/{id}/spend[?period=YYYY-MM]} (default: the current month), for operators; answered by the instance owning the
  * customer (forwarded there if need be).
  */
 public final class SpendRoutes implements HttpRoutes {
@@ -21,8 +23,10 @@ public final class SpendRoutes implements HttpRoutes {
     private final SpendQuery query;
     private final OperatorAuth auth;
     private final OwnerRouting routing;
+    private final Clock clock;
 
-    public SpendRoutes(SpendQuery query, OperatorAuth auth, OwnerRouting routing) {
+    public SpendRoutes(SpendQuery query, OperatorAuth auth, OwnerRouting routing, Clock clock) {
+        this.clock = clock;
         this.query = query;
         this.auth = auth;
         this.routing = routing;
@@ -46,9 +50,10 @@ public final class SpendRoutes implements HttpRoutes {
         });
     }
 
-    private static BillingPeriod period(String text) {
-        if (text == null || text.isBlank()) {
-            throw ApiException.badParameter("period", "period is required, e.g. ?period=2026-11");
+    /** Without {@code period}, the current month (UTC), as {@code /usage} answers. */
+    private BillingPeriod period(String text) {
+        if (text == null) {
+            return BillingPeriod.containing(clock.instant());
         }
         try {
             return BillingPeriod.parse(text.strip());

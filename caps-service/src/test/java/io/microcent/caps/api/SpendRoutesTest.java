@@ -27,6 +27,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,8 @@ class SpendRoutesTest {
 
     private static final String TOKEN = "operator-secret";
     private static final CustomerId ACME = CustomerId.of("acme");
+    /** The clock of the API: in November 2026, so a request without a period asks for 2026-11. */
+    private static final Clock NOV_20 = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     Path stateDir;
@@ -59,7 +64,7 @@ class SpendRoutesTest {
             }
             return driver.getKeyValueStore(SpendTopology.SPEND_STORE);
         });
-        server = HttpServer.start("127.0.0.1", 0, List.of(new SpendRoutes(query, new OperatorAuth(TOKEN), OwnerRouting.singleInstance())),
+        server = HttpServer.start("127.0.0.1", 0, List.of(new SpendRoutes(query, new OperatorAuth(TOKEN), OwnerRouting.singleInstance(), NOV_20)),
                 Map.of(), StandaloneRunner.newMeterRegistry());
     }
 
@@ -97,15 +102,18 @@ class SpendRoutesTest {
     }
 
     @Test
-    void aMissingPeriodIsAnInvalidParameter() throws Exception {
+    void withoutAPeriodAnswersTheCurrentMonth() throws Exception {
+        KeyValueStore<String, SpendState> store = driver.getKeyValueStore(SpendTopology.SPEND_STORE);
+        SpendState nov = new SpendState(ACME, BillingPeriod.parse("2026-11"), Microcents.of(7), Microcents.of(3), 1,
+                Instant.parse("2026-11-20T11:00:00Z"));
+        store.put(nov.key(), nov);
+
         HttpResponse<String> response = get("/v1/customers/acme/spend", TOKEN);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = Json.mapper().readTree(response.body());
-        assertThat(problem.get("code").asText()).isEqualTo("invalid_parameter");
-        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("period");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode spend = Json.mapper().readTree(response.body());
+        assertThat(spend.get("period").asText()).isEqualTo("2026-11");
+        assertThat(spend.get("chargeMicrocents").asLong()).isEqualTo(7);
     }
 
     @Test

@@ -29,7 +29,7 @@ final class RerateRoutes implements HttpRoutes {
     static final String JOB_PATH = "/v1/rerate-jobs/";
 
     /** The answer to a started job; its progress is at {@code progressUrl}. */
-    record Accepted(UUID jobId, String status, String progressUrl) {
+    record Accepted(UUID jobId, RerateStatus status, String progressUrl) {
     }
 
     private final OperatorAuth auth;
@@ -66,7 +66,7 @@ final class RerateRoutes implements HttpRoutes {
         } catch (RerateJobs.TooManyJobs e) {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, e.getMessage());
         }
-        ctx.status(HttpStatus.ACCEPTED).json(new Accepted(job.jobId(), "running", JOB_PATH + job.jobId()));
+        ctx.status(HttpStatus.ACCEPTED).json(new Accepted(job.jobId(), job.status(), JOB_PATH + job.jobId()));
     }
 
     private void job(Context ctx) {
