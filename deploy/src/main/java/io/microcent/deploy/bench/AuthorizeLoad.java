@@ -38,6 +38,46 @@ final class AuthorizeLoad {
         this.ingestSecret = ingestSecret;
     }
 
+    /**
+     * {@code requests} authorizations for one customer from {@code connections} clients, each sending its next
+     * request when the last one answered (closed loop): the rate the server sustains, for comparing decisions
+     * with few and with many open reservations.
+     */
+    Result closedLoop(String customer, int requests, int connections) {
+        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            clients.add(Thread.ofVirtual().start(() -> {
+                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                    long sent = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = http.send(request(customer, i), HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() != 200) {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                    synchronized (latency) {
+                        latency.recordValue(Math.min((System.nanoTime() - sent) / 1_000, latency.getHighestTrackableValue()));
+                    }
+                }
+            }));
+        }
+        for (Thread client : clients) {
+            try {
+                client.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Result(requests, failed.get(), latency, Duration.ofNanos(System.nanoTime() - start));
+    }
+
     Result run(int perSecond, Duration duration, int customers) {
         Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         AtomicInteger failed = new AtomicInteger();
@@ -50,12 +90,7 @@ final class AuthorizeLoad {
             long scheduled = start + i * intervalNanos;
             LockSupport.parkNanos(scheduled - System.nanoTime());
             slots.acquireUninterruptibly();
-            String body = "{\"customer\":\"bench-" + (i % customers) + "\",\"project\":\"p" + (i % 7)
-                    + "\",\"model\":\"gpt-4o\",\"estimatedInputTokens\":800,\"maxOutputTokens\":200}";
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + ingestSecret).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            inFlight.add(http.sendAsync(request("bench-" + (i % customers), i), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 slots.release();
                 long micros = (System.nanoTime() - scheduled) / 1_000;
                 synchronized (latency) {
@@ -68,5 +103,14 @@ final class AuthorizeLoad {
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         return new Result(total, failed.get(), latency, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** An authorization that reserves the worst case of a gpt-4o call with 800 input and up to 200 output tokens. */
+    private HttpRequest request(String customer, int i) {
+        String body = "{\"customer\":\"" + customer + "\",\"project\":\"p" + (i % 7)
+                + "\",\"model\":\"gpt-4o\",\"estimatedInputTokens\":800,\"maxOutputTokens\":200}";
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + ingestSecret).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 }

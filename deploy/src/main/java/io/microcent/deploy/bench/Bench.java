@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * The throughput benchmark: {@code java -cp deploy/target/microcent.jar io.microcent.deploy.bench.Bench
- * [--events 300000] [--batch 1000] [--concurrency 4] [--customers 16] [--authorize-rate 5000]}.
+ * [--events 300000] [--batch 1000] [--concurrency 4] [--customers 16] [--authorize-rate 5000] [--open-reservations 20000]}.
  *
  * <p>It starts the all-in-one on a fresh data directory, sends the events through HTTP ingest, and measures
  * (1) HTTP ingest rate, (2) end-to-end rate until every event is rated and readable on {@code usage.rated},
@@ -32,7 +32,8 @@ import java.util.Map;
  * Kafka produce + consume of the same records, with the ratio end-to-end / raw and ingest→rated latency
  * percentiles. A warm-up run first lets the JIT compile the hot paths. Then {@code POST /v1/authorize} runs at a
  * fixed rate ({@code --authorize-rate}, default 5,000/s) against a hard cap per customer, and its latency
- * percentiles are printed.
+ * percentiles are printed. Last, one customer's authorize rate from no open reservations and from
+ * {@code --open-reservations} (default 20,000) open ones.
  */
 public final class Bench {
 
@@ -86,7 +87,34 @@ public final class Bench {
                     """, options.authorizePerSecond(), auth.sent(), auth.elapsed(), auth.failed(),
                     millis(auth.latencyMicros(), 50), millis(auth.latencyMicros(), 99), millis(auth.latencyMicros(), 99.9),
                     auth.latencyMicros().getMaxValue() / 1000.0);
+
+            openReservationsComparison(admin, authorize, options.openReservations());
         }
+    }
+
+    /**
+     * Whether a decision's cost grows with the reservations already open: one customer with a hard cap, the
+     * same closed-loop run once with none open and once after {@code open} more were opened (and left open:
+     * their usage never arrives).
+     */
+    private static void openReservationsComparison(Admin admin, AuthorizeLoad authorize, int open)
+            throws IOException, InterruptedException {
+        String customer = "bench-reserved";
+        admin.post("/v1/customers", "{\"id\":\"" + customer + "\",\"name\":\"Bench reserved\",\"plan\":\"enterprise\"}");
+        admin.post("/v1/caps", "{\"customer\":\"" + customer + "\",\"scope\":\"customer\",\"scopeId\":\"" + customer
+                + "\",\"amountMicrocents\":1000000000000,\"period\":\"month\",\"measure\":\"cost\",\"mode\":\"hard\"}");
+        int measured = 4_000;
+        AuthorizeLoad.Result none = authorize.closedLoop(customer, measured, 16);
+        authorize.closedLoop(customer, open, 16); // opens them; not measured
+        AuthorizeLoad.Result many = authorize.closedLoop(customer, measured, 16);
+        System.out.printf("""
+                authorize, one customer, 16 connections, closed loop, %,d requests each:
+                  from 0 open reservations      %,.0f req/s, p50 %.2f ms, p99 %.2f ms, failed %d
+                  from %,d open reservations  %,.0f req/s, p50 %.2f ms, p99 %.2f ms, failed %d
+                """, measured,
+                measured / seconds(none.elapsed()), millis(none.latencyMicros(), 50), millis(none.latencyMicros(), 99), none.failed(),
+                open + measured, measured / seconds(many.elapsed()), millis(many.latencyMicros(), 50), millis(many.latencyMicros(), 99),
+                many.failed());
     }
 
     record PipelineResult(Instant start, Duration ingest, Duration toRated, long rated, int refused, Histogram latency) {

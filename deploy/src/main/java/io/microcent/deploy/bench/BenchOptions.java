@@ -10,8 +10,9 @@ import java.util.List;
  * @param concurrency HTTP requests in flight
  * @param customers   distinct customers, spread over the partitions
  * @param authorizePerSecond arrival rate of {@code POST /v1/authorize} in its latency phase
+ * @param openReservations reservations opened before the second run of the open-reservations comparison
  */
-record BenchOptions(int events, int batchSize, int concurrency, int customers, int authorizePerSecond) {
+record BenchOptions(int events, int batchSize, int concurrency, int customers, int authorizePerSecond, int openReservations) {
 
     static BenchOptions parse(List<String> args) {
         return new BenchOptions(
@@ -19,7 +20,8 @@ record BenchOptions(int events, int batchSize, int concurrency, int customers, i
                 intArg(args, "--batch", 1_000),
                 intArg(args, "--concurrency", 4),
                 intArg(args, "--customers", 16),
-                intArg(args, "--authorize-rate", 5_000));
+                intArg(args, "--authorize-rate", 5_000),
+                intArg(args, "--open-reservations", 20_000));
     }
 
     private static int intArg(List<String> args, String name, int defaultValue) {
