@@ -47,7 +47,7 @@ class EventIngestionApiTest {
 
     @Test
     void aSingleEventIsProducedKeyedByCustomerWithTheIngestTimeAsRecordTimestamp() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant eventTime = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         Instant before = Instant.now();
 
@@ -77,8 +77,8 @@ class EventIngestionApiTest {
 
     @Test
     void anArrayIsProducedInOrderEachEventKeyedByItsCustomerWithOneIngestTime() {
-        String acme = newCustomer();
-        String globex = newCustomer();
+        String acme = app.newCustomer();
+        String globex = app.newCustomer();
         Instant eventTime = Instant.now().minus(Duration.ofDays(2));
 
         HttpResponse<String> response = app.postEvents(secret, "[" + eventJson("a-1", acme, eventTime) + ","
@@ -100,7 +100,7 @@ class EventIngestionApiTest {
 
     @Test
     void oneBadEventRefusesTheWholeBatchAndNothingIsProduced() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant now = Instant.now();
         Map<TopicPartition, Long> endBefore = endOffsets();
 
@@ -125,7 +125,7 @@ class EventIngestionApiTest {
 
     @Test
     void everyBadEventOfABatchIsListed() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant now = Instant.now();
         Map<TopicPartition, Long> endBefore = endOffsets();
 
@@ -152,7 +152,7 @@ class EventIngestionApiTest {
 
     @Test
     void anEventMoreThanFiveMinutesInTheFutureIsRefused() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
 
         HttpResponse<String> response = app.postEvents(secret,
                 eventJson("future", customer, Instant.now().plus(Duration.ofMinutes(10))));
@@ -184,8 +184,8 @@ class EventIngestionApiTest {
 
     @Test
     void aKeyScopedToACustomerMaySendOnlyThatCustomersEvents() {
-        String own = newCustomer();
-        String other = newCustomer();
+        String own = app.newCustomer();
+        String other = app.newCustomer();
         String scopedSecret = app.createKey("scoped", own).get("secret").asText();
         Instant now = Instant.now();
         Map<TopicPartition, Long> endBefore = endOffsets();
@@ -208,7 +208,7 @@ class EventIngestionApiTest {
 
     @Test
     void anEventBeforeTheOldestOpenBillingPeriodIsRefused() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant lastYear = Instant.now().minus(Duration.ofDays(365));
 
         HttpResponse<String> response = app.postEvents(secret, "[" + eventJson("recent", customer, Instant.now()) + ","
@@ -225,7 +225,7 @@ class EventIngestionApiTest {
 
     @Test
     void theReservationFromAuthorizeTravelsOnTheProducedEventAndIsAbsentWithoutOne() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         ReservationId reservation = ReservationId.random();
         Instant now = Instant.now();
 
@@ -241,7 +241,7 @@ class EventIngestionApiTest {
 
     @Test
     void anAnthropicUsageObjectIsCountedAsStandardTokens() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         String anthropicResponse = testPayload("payloads/llm/anthropic_messages_cache_write_and_read.recorded-pydantic-ai.json");
 
         HttpResponse<String> response = app.postEvents(secret, """
@@ -259,7 +259,7 @@ class EventIngestionApiTest {
 
     @Test
     void aUsageObjectBesideTokenFieldsIsAmbiguousAndAnUnknownProvidersIsUnsupported() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant now = Instant.now();
 
         HttpResponse<String> response = app.postEvents(secret, """
@@ -277,7 +277,7 @@ class EventIngestionApiTest {
 
     @Test
     void anUnsupportedContentTypeIsRefusedAndNoContentTypeMeansMicrocentJson() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         byte[] event = eventJson("ct-1", customer, Instant.now()).getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> refused = app.postEvents(secret, "text/plain", event);
@@ -294,7 +294,7 @@ class EventIngestionApiTest {
         MeterRegistry meters = app.context().meters();
         double acceptedBefore = meters.get("microcent.ingest.events.accepted").counter().count();
         long timedBefore = meters.get("microcent.ingest.produce.latency").timer().count();
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant now = Instant.now();
 
         app.postEvents(secret, "[" + eventJson("m-1", customer, now) + "," + eventJson("m-2", customer, now) + "]");
@@ -311,9 +311,6 @@ class EventIngestionApiTest {
         }
     }
 
-    private static String newCustomer() {
-        return "acme-" + UUID.randomUUID();
-    }
 
     private static List<ConsumerRecord<String, String>> recordsOf(String customer) {
         return app.usageLog().recordsOf(customer);
