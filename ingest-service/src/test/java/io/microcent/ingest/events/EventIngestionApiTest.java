@@ -303,6 +303,88 @@ class EventIngestionApiTest {
         assertThat(meters.get("microcent.ingest.produce.latency").timer().count()).isEqualTo(timedBefore + 1);
     }
 
+    @Test
+    void eventsOfACustomerThatDoesNotExistAreRefusedWithTheirIndexAndCaseMatters() {
+        String customer = app.newCustomer();
+        String upperCase = customer.toUpperCase(java.util.Locale.ROOT);
+        Instant now = Instant.now();
+        Map<TopicPartition, Long> endBefore = endOffsets();
+
+        HttpResponse<String> response = app.postEvents(secret, "[" + eventJson("u-0", customer, now) + ","
+                + eventJson("u-1", upperCase, now) + "," + eventJson("u-2", "never-created-" + UUID.randomUUID(), now) + "]");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("errors")).extracting(e -> e.get("index").asInt(), e -> e.get("field").asText(),
+                e -> e.get("code").asText()).containsExactly(
+                tuple(1, "customer", "customer_not_found"),
+                tuple(2, "customer", "customer_not_found"));
+        assertThat(endOffsets()).isEqualTo(endBefore);
+    }
+
+    @Test
+    void aCustomerIsKnownAsSoonAsItWasPublished() {
+        String customer = app.createCustomer("just-created-" + UUID.randomUUID());
+
+        assertThat(app.postEvents(secret, eventJson("j-0", customer, Instant.now())).statusCode()).isEqualTo(202);
+        assertThat(app.isReady()).isTrue();
+    }
+
+    @Test
+    void anIdWithNulOrALoneSurrogateIsRefusedNotStoredOrCollided() {
+        String customer = app.newCustomer();
+        Instant now = Instant.now();
+
+        HttpResponse<String> response = app.postEvents(secret, "["
+                + "{\"id\":\"n-0\",\"customer\":\"" + customer + "\",\"timestamp\":\"" + now + "\",\"project\":\"a\\u0000b\"},"
+                + "{\"id\":\"x\\ud800\",\"customer\":\"" + customer + "\",\"timestamp\":\"" + now + "\"}]");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("errors")).extracting(e -> e.get("index").asInt(), e -> e.get("field").asText(),
+                e -> e.get("code").asText()).containsExactly(tuple(0, "project", "invalid_id"), tuple(1, "id", "invalid_id"));
+    }
+
+    @Test
+    void tokenCountsThatCouldOverflowASumOfMoneyAreRefused() {
+        String customer = app.newCustomer();
+
+        HttpResponse<String> response = app.postEvents(secret, "{\"id\":\"huge\",\"customer\":\"" + customer
+                + "\",\"timestamp\":\"" + Instant.now() + "\",\"model\":\"o1-pro\",\"inputTokens\":1000000000000,"
+                + "\"outputTokens\":1000000000000}");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("errors")).extracting(e -> e.get("field").asText(), e -> e.get("code").asText())
+                .containsExactly(tuple("inputTokens", "too_large"), tuple("outputTokens", "too_large"));
+        assertThat(recordsOf(customer)).isEmpty();
+    }
+
+    @Test
+    void aBodyOfMalformedUtf8IsRefused() {
+        String customer = app.newCustomer();
+        byte[] overlongNul = ("{\"id\":\"x" + "\u00ff\",\"customer\":\"" + customer + "\",\"timestamp\":\"" + Instant.now() + "\"}")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        int at = indexOf(overlongNul, (byte) 0xFF);
+        byte[] body = new byte[overlongNul.length + 1];
+        System.arraycopy(overlongNul, 0, body, 0, at);
+        body[at] = (byte) 0xC0;
+        body[at + 1] = (byte) 0x80;
+        System.arraycopy(overlongNul, at + 1, body, at + 2, overlongNul.length - at - 1);
+
+        HttpResponse<String> response = app.postEvents(secret, "application/json", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("code").asText()).isEqualTo("malformed_json");
+        assertThat(recordsOf(customer)).isEmpty();
+    }
+
+    private static int indexOf(byte[] bytes, byte value) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        throw new AssertionError("no byte " + value);
+    }
+
     static String testPayload(String resource) {
         try (var in = EventIngestionApiTest.class.getClassLoader().getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -179,6 +179,25 @@ class ApiKeyApiTest {
     }
 
     @Test
+    void aKeyNameWithControlOrBidiCharactersIsAnInvalidIdNotAServerError() {
+        assertRefused("{\"name\":\"prod\\u0000\"}", "name", "invalid_id");
+        assertRefused("{\"name\":\"prod\\ninjected\"}", "name", "invalid_id");
+        assertRefused("{\"name\":\"prod\\u202e\"}", "name", "invalid_id");
+        assertRefused("{\"name\":\"prod\\udc00\"}", "name", "invalid_id");
+        assertThat(app.createKey("Prod – ünïcode 😀", null).get("name").asText()).isEqualTo("Prod – ünïcode 😀");
+    }
+
+    @Test
+    void aKeyCannotBeScopedToACustomerThatDoesNotExist() {
+        String customer = app.newCustomer();
+
+        assertRefused("{\"name\":\"scoped\",\"customer\":\"" + customer.toUpperCase(java.util.Locale.ROOT) + "\"}",
+                "customer", "customer_not_found");
+        assertRefused("{\"name\":\"scoped\",\"customer\":\"nobody-" + UUID.randomUUID() + "\"}", "customer", "customer_not_found");
+        assertThat(app.createKey("scoped", customer).get("customer").asText()).isEqualTo(customer);
+    }
+
+    @Test
     void aKeyRevokedOnAnotherInstanceStopsWorkingThereWithinTheCacheTtl() {
         try (IngestTestApp other = IngestTestApp.start(Map.of(IngestSettings.API_KEY_CACHE_TTL_SECONDS, "1"))) {
             JsonNode created = app.createKey("two instances", null);

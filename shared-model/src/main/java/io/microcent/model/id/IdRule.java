@@ -8,8 +8,8 @@ package io.microcent.model.id;
  *
  * <p>Every rule refuses:
  * <ul>
- *   <li>text that is not well-formed Unicode: a lone surrogate ({@code "x\ud800"}) has no UTF-8 encoding, and
- *       encoding it replaces it with {@code ?}, so {@code "x\ud800"}, {@code "x\ud801"} and {@code "x?"} would
+ *   <li>text that is not well-formed Unicode: a lone surrogate (x followed by U+D800 alone) has no UTF-8 encoding,
+ *       and encoding it replaces it with {@code ?}, so x + U+D800, x + U+D801 and {@code "x?"} would
  *       become one key on Kafka and in PostgreSQL (a real event dropped as a duplicate of another);</li>
  *   <li>control characters: C0 ({@code U+0000}–{@code U+001F}, NUL and TAB included), DEL ({@code U+007F}) and C1
  *       ({@code U+0080}–{@code U+009F}): PostgreSQL refuses NUL, and line breaks forge log lines;</li>
