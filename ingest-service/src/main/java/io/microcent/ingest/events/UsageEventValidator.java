@@ -3,9 +3,9 @@ package io.microcent.ingest.events;
 import io.microcent.ingest.customers.CustomerDirectory;
 import io.microcent.model.error.FieldError;
 import io.microcent.model.id.CustomerId;
-import io.microcent.platform.http.ApiException;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.LateUsagePolicy;
+import io.microcent.platform.http.ApiException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * The rules every usage event must meet after it was read, whatever format it arrived in: those that
- * depend on the ingest clock, and that its customer exists. (What can be checked from the field alone, such as a token count's
- * range, the parsers check as they read, where the field's name in the body is known.) Works on parsed
- * {@link UsageEventRequest}s and skips what the parser already found unreadable.
+ * depend on the ingest clock, and that its customer exists. (What can be checked from the field alone, such
+ * as a token count's range or an id's text, the parsers check as they read, where the field's name in the
+ * body is known.) Works on parsed {@link UsageEventRequest}s and skips what the parser already found
+ * unreadable.
  */
 public final class UsageEventValidator {
 

@@ -1,7 +1,7 @@
 package io.microcent.ingest.keys;
 
-import io.microcent.model.error.FieldError;
 import io.microcent.model.error.ErrorCode;
+import io.microcent.model.error.FieldError;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.IdRule;
 import io.microcent.model.id.InvalidIdException;
