@@ -109,6 +109,17 @@ class UsageEventValidatorTest {
     }
 
     @Test
+    void anUnknownCustomerOfACloudEventIsNamedAsItsSubject() {
+        CustomerDirectory nobody = customers -> Set.copyOf(customers);
+
+        List<FieldError> errors = new UsageEventValidator(LateUsagePolicy.DEFAULT, nobody)
+                .validate(new ParsedEvents(false, List.of(event(NOW)), List.of(), EventFieldNames.CLOUDEVENTS), NOW);
+
+        assertThat(errors).extracting(FieldError::index, FieldError::field, FieldError::code)
+                .containsExactly(tuple(null, "subject", "customer_not_found"));
+    }
+
+    @Test
     void whenCustomersCannotBeCheckedTheAnswerIsUnavailableUnlessTheRequestIsRefusedAnyway() {
         CustomerDirectory kafkaDown = customers -> {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Kafka did not answer");
