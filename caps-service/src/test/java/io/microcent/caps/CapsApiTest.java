@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -122,6 +123,21 @@ class CapsApiTest {
         assertThat(noProject.errorFields()).containsExactly("scopeId");
         assertThat(otherCustomer.errorFields()).containsExactly("scopeId");
         assertThat(tooLarge.body().path("errors").path(0).path("code").asText()).isEqualTo("out_of_range");
+    }
+
+    @Test
+    void aScopeIdWithNulControlOrBidiCharactersIsAnInvalidIdNotAServerError() {
+        String customer = newCustomer();
+        for (String scope : List.of("project", "costCenter", "apiKey", "user", "team")) {
+            for (String scopeId : List.of("a\\u0000b", "a\\nb", "a\\u202eb", "a\\ud800")) {
+                ApiClient.Response answer = create("""
+                        {"customer":"%s","scope":"%s","scopeId":"%s","amountMicrocents":5000}""".formatted(customer, scope, scopeId));
+
+                assertThat(answer.status()).as(scope + " " + scopeId).isEqualTo(422);
+                assertThat(answer.errorFields()).containsExactly("scopeId");
+                assertThat(answer.body().path("errors").path(0).path("code").asText()).isEqualTo("invalid_id");
+            }
+        }
     }
 
     @Test

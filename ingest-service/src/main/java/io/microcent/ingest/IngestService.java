@@ -1,5 +1,6 @@
 package io.microcent.ingest;
 
+import io.microcent.ingest.customers.KnownCustomers;
 import io.microcent.ingest.dedup.EventDeduplicator;
 import io.microcent.ingest.dedup.SeenEventsPurge;
 import io.microcent.ingest.dedup.SeenEventsStore;
@@ -40,14 +41,16 @@ public final class IngestService implements Service {
 
     private final Producer<CustomerId, UsageEvent> producer;
     private final SeenEventsPurge purge;
+    private final KnownCustomers customers;
     private final ApiKeyAuthenticator apiKeys;
     private final HttpRoutes routes;
     private volatile boolean closed;
 
-    private IngestService(Producer<CustomerId, UsageEvent> producer, SeenEventsPurge purge, ApiKeyAuthenticator apiKeys,
-                          HttpRoutes routes) {
+    private IngestService(Producer<CustomerId, UsageEvent> producer, SeenEventsPurge purge, KnownCustomers customers,
+                          ApiKeyAuthenticator apiKeys, HttpRoutes routes) {
         this.producer = producer;
         this.purge = purge;
+        this.customers = customers;
         this.apiKeys = apiKeys;
         this.routes = routes;
     }
@@ -56,13 +59,14 @@ public final class IngestService implements Service {
         context.database().migrate(SCHEMA);
         ApiKeyStore store = new ApiKeyStore(context.database().dsl());
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, settings.apiKeyCacheTtl());
-        ApiKeys keys = new ApiKeys(store, authenticator, context.clock());
+        KnownCustomers customers = KnownCustomers.start(context.kafkaBootstrap(), context.instanceId() + "-customers");
+        ApiKeys keys = new ApiKeys(store, authenticator, customers, context.clock());
 
         Producer<CustomerId, UsageEvent> producer = new KafkaProducer<>(
                 KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-usage-events"),
                 Topics.USAGE_EVENTS.keySerde().serializer(), Topics.USAGE_EVENTS.valueSerde().serializer());
         SeenEventsStore seenEvents = new SeenEventsStore(context.database().dsl());
-        EventIngestion ingestion = new EventIngestion(new UsageEventValidator(settings.lateUsage()),
+        EventIngestion ingestion = new EventIngestion(new UsageEventValidator(settings.lateUsage(), customers),
                 new EventDeduplicator(seenEvents, context.meters()), new UsageEventPublisher(producer, context.meters()),
                 context.clock());
         SeenEventsPurge purge = new SeenEventsPurge(seenEvents, settings.dedupRetention(), context.clock());
@@ -72,7 +76,7 @@ public final class IngestService implements Service {
         EventRoutes eventRoutes = new EventRoutes(authenticator, new EventFormats(ProviderUsageAdapters.standard()), ingestion);
         log.info("Ingest service started (API key cache TTL {}, late usage grace {}, dedup retention {})",
                 settings.apiKeyCacheTtl(), settings.lateUsage().grace(), settings.dedupRetention());
-        return new IngestService(producer, purge, authenticator, routes -> {
+        return new IngestService(producer, purge, customers, authenticator, routes -> {
             keyRoutes.register(routes);
             eventRoutes.register(routes);
         });
@@ -93,15 +97,17 @@ public final class IngestService implements Service {
         return routes;
     }
 
+    /** Ready once every customer published so far is known: before, events of existing customers could wait. */
     @Override
     public boolean isReady() {
-        return !closed;
+        return !closed && customers.isReady();
     }
 
     @Override
     public void close() {
         closed = true;
         purge.close();
+        customers.close();
         // flushes what is in flight; those requests are still waiting for their acknowledgements
         producer.close(PRODUCER_CLOSE_TIMEOUT);
     }

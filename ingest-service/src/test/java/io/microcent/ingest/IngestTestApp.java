@@ -2,10 +2,18 @@ package io.microcent.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.ingest.keys.ApiKeyAuthenticator;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.PlanId;
 import io.microcent.model.json.Json;
+import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.CustomerPlan;
+import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.http.HttpServer;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.test.TestContexts;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +26,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One ingest service on the shared test Kafka and PostgreSQL, served over real HTTP on a free port,
@@ -111,6 +121,36 @@ public final class IngestTestApp implements AutoCloseable {
 
     public UsageLog usageLog() {
         return new UsageLog(context.kafkaBootstrap());
+    }
+
+    /**
+     * A customer that exists: its plan published to {@code customer.plans}, as invoicing does before its
+     * customer API answers. Events and keys of customers never published are refused.
+     */
+    public String newCustomer() {
+        return createCustomer("acme-" + UUID.randomUUID());
+    }
+
+    /** Publishes {@code customer}'s plan to {@code customer.plans} and waits for the acknowledgement. */
+    public String createCustomer(String customer) {
+        CustomerId id = CustomerId.of(customer);
+        try (Producer<CustomerId, CustomerPlan> producer = new KafkaProducer<>(
+                KafkaConfigs.durableProducer(context.kafkaBootstrap(), "test-customers-" + UUID.randomUUID()),
+                Topics.CUSTOMER_PLANS.keySerde().serializer(), Topics.CUSTOMER_PLANS.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.CUSTOMER_PLANS.name(), id,
+                    new CustomerPlan(id, PlanId.of("starter"), Instant.now()))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish customer " + customer, e);
+        }
+        return customer;
+    }
+
+    /** Whether the service says it is ready (it has read every customer). */
+    public boolean isReady() {
+        return service.isReady();
     }
 
     /** An event with only the required fields. */

@@ -120,6 +120,19 @@ class InvoicingApiTest {
     }
 
     @Test
+    void a_name_with_nul_control_or_bidi_characters_is_an_invalid_id_not_a_server_error() {
+        for (String name : List.of("Acme\\u0000Inc", "Acme\\nInc", "Acme \\u202eInc", "Acme \\ud800")) {
+            String id = newCustomerId();
+            Response response = api.post("/v1/customers", "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"plan\":\"starter\"}");
+
+            assertThat(response.status()).as(name).isEqualTo(422);
+            assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("name");
+            assertThat(response.body().get("errors").get(0).get("code").asText()).isEqualTo("invalid_id");
+            assertThat(api.get("/v1/customers/" + id).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void every_route_answers_401_without_the_operator_token() {
         ApiClient anonymous = api.withoutToken();
         String id = newCustomerId();

@@ -3,6 +3,7 @@ package io.microcent.ingest.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.model.error.FieldError;
 import io.microcent.model.id.InvalidIdException;
+import io.microcent.model.usage.UsageLimits;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,9 +20,6 @@ import java.util.function.Function;
  * here, where the field's real name is known, not after parsing.
  */
 public final class FieldReader {
-
-    /** The largest quantity one field may carry: far above any real call, far below {@code long} overflow in sums. */
-    public static final long MAX_QUANTITY = 1_000_000_000_000L;
 
     private final Integer index;
     private final String base;
@@ -136,10 +134,16 @@ public final class FieldReader {
     }
 
     /**
-     * A whole number from 0 to {@value #MAX_QUANTITY}. {@code field} may be a dotted path into nested
-     * objects ({@code prompt_tokens_details.cached_tokens}); an absent field or parent is {@code defaultValue}.
+     * A token count: a whole number from 0 to {@link UsageLimits#MAX_TOKENS_PER_FIELD}. {@code field} may be a
+     * dotted path into nested objects ({@code prompt_tokens_details.cached_tokens}); an absent field or parent
+     * is {@code defaultValue}.
      */
     public long quantity(JsonNode object, String field, long defaultValue) {
+        return quantity(object, field, defaultValue, UsageLimits.MAX_TOKENS_PER_FIELD);
+    }
+
+    /** As {@link #quantity(JsonNode, String, long)}, up to {@code max} (one of {@link UsageLimits}). */
+    public long quantity(JsonNode object, String field, long defaultValue, long max) {
         JsonNode value = at(object, field);
         if (value == null || value.isNull()) {
             return defaultValue;
@@ -148,13 +152,13 @@ public final class FieldReader {
             error(field, FieldReasons.WRONG_TYPE, path(field) + " must be a whole number");
             return 0;
         }
-        if (value.canConvertToLong() && value.longValue() >= 0 && value.longValue() <= MAX_QUANTITY) {
+        if (value.canConvertToLong() && value.longValue() >= 0 && value.longValue() <= max) {
             return value.longValue();
         }
         if (value.bigIntegerValue().signum() < 0) {
             error(field, FieldReasons.NEGATIVE, path(field) + " must not be negative");
         } else {
-            error(field, FieldReasons.TOO_LARGE, path(field) + " must be at most " + MAX_QUANTITY);
+            error(field, FieldReasons.TOO_LARGE, path(field) + " must be at most " + max);
         }
         return 0;
     }

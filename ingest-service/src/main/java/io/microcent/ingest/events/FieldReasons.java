@@ -1,5 +1,7 @@
 package io.microcent.ingest.events;
 
+import io.microcent.model.error.ErrorCode;
+
 /**
  * The stable reason codes of an event's {@link io.microcent.model.error.FieldError}s. Clients branch on
  * them, so they never change meaning.
@@ -8,8 +10,8 @@ public final class FieldReasons {
 
     /** A required field is missing (or JSON null), or the body has no events at all. */
     public static final String REQUIRED = "required";
-    /** An id is blank, too long or contains characters that are not allowed. */
-    public static final String INVALID_ID = "invalid_id";
+    /** An id is blank, too long or breaks the text rule ({@link io.microcent.model.id.IdRule}). */
+    public static final String INVALID_ID = ErrorCode.INVALID_ID.code();
     /** The JSON type is not the one the field needs, e.g. a string or a fraction for a token count. */
     public static final String WRONG_TYPE = "wrong_type";
     /** A quantity is below zero. */
@@ -24,6 +26,8 @@ public final class FieldReasons {
     public static final String TIMESTAMP_TOO_OLD = "timestamp_too_old";
     /** The API key is scoped to another customer than the event's. */
     public static final String CUSTOMER_NOT_ALLOWED = "customer_not_allowed";
+    /** No customer has this id (yet): it must be created in invoicing before events for it are taken. */
+    public static final String CUSTOMER_NOT_FOUND = ErrorCode.CUSTOMER_NOT_FOUND.code();
     /** A CloudEvent of a specification version other than 1.0. */
     public static final String UNSUPPORTED_SPECVERSION = "unsupported_specversion";
     /** A provider usage object for a provider no adapter reads. */

@@ -42,11 +42,12 @@ final class EventBodies {
     private EventBodies() {
     }
 
-    /** The body's JSON; 400 when it is empty, not JSON, or JSON {@code null}. */
+    /** The body's JSON; 400 when it is empty, not well-formed UTF-8, not JSON, or JSON {@code null}. */
     static JsonNode readTree(byte[] body) {
         if (body.length == 0) {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body is empty; send an event or an array of events");
         }
+        JsonBodies.requireUtf8(body);
         JsonNode root;
         try {
             root = TREE_READER.readTree(body);

@@ -15,6 +15,7 @@ import io.microcent.model.id.ProjectId;
 import io.microcent.model.id.ReservationId;
 import io.microcent.model.id.TeamId;
 import io.microcent.model.id.UserId;
+import io.microcent.model.usage.UsageLimits;
 
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public final class UsageFieldsReader {
         String provider = fields.id(object, PROVIDER, raw -> IdRule.TOKEN.check(PROVIDER, raw), false);
         ModelId model = fields.id(object, "model", ModelId::of, false);
         ReservationId reservationId = fields.id(object, "reservationId", ReservationId::of, false);
-        long requests = fields.quantity(object, "requests", DEFAULT_REQUESTS);
+        long requests = fields.quantity(object, "requests", DEFAULT_REQUESTS, UsageLimits.MAX_REQUESTS);
         TokenCounts tokens = FieldReader.present(object, USAGE)
                 ? providerTokens(object, provider, fields)
                 : flatTokens(object, fields);

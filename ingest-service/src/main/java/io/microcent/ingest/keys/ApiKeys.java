@@ -1,6 +1,8 @@
 package io.microcent.ingest.keys;
 
+import io.microcent.ingest.customers.CustomerDirectory;
 import io.microcent.model.error.ErrorCode;
+import io.microcent.model.error.FieldError;
 import io.microcent.model.id.ApiKeyId;
 import io.microcent.platform.http.ApiException;
 
@@ -14,16 +16,23 @@ public final class ApiKeys {
 
     private final ApiKeyStore store;
     private final ApiKeyAuthenticator authenticator;
+    private final CustomerDirectory customers;
     private final Clock clock;
 
-    public ApiKeys(ApiKeyStore store, ApiKeyAuthenticator authenticator, Clock clock) {
+    public ApiKeys(ApiKeyStore store, ApiKeyAuthenticator authenticator, CustomerDirectory customers, Clock clock) {
         this.store = store;
         this.authenticator = authenticator;
+        this.customers = customers;
         this.clock = clock;
     }
 
+    /** 422 {@code customer_not_found} for a key scoped to a customer that does not exist (503 when that cannot be told). */
     public CreatedApiKey create(CreateApiKeyRequest request) {
         request.validate();
+        if (request.customer() != null && !customers.unknownAmong(List.of(request.customer())).isEmpty()) {
+            throw ApiException.invalid(List.of(FieldError.of("customer", ErrorCode.CUSTOMER_NOT_FOUND.code(),
+                    "customer " + request.customer() + " does not exist; create the customer first")));
+        }
         String secret = ApiKeySecret.generate();
         // PostgreSQL keeps microseconds: the creation time shown now must equal the one listed later
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);

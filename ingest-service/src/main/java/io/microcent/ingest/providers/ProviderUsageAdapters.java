@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.ingest.events.FieldReader;
 import io.microcent.ingest.events.FieldReasons;
 import io.microcent.ingest.events.TokenCounts;
+import io.microcent.model.usage.UsageLimits;
 
 import java.util.List;
 import java.util.Locale;
@@ -78,9 +79,9 @@ public final class ProviderUsageAdapters {
     private static TokenCounts withinRange(TokenCounts tokens, FieldReader usageFields) {
         long largest = Math.max(Math.max(tokens.inputTokens(), tokens.outputTokens()),
                 Math.max(tokens.cacheReadTokens(), tokens.cacheWriteTokens()));
-        if (largest > FieldReader.MAX_QUANTITY) {
+        if (largest > UsageLimits.MAX_TOKENS_PER_FIELD) {
             usageFields.errorOfWhole(FieldReasons.TOO_LARGE,
-                    "a token count of this usage object adds up to more than " + FieldReader.MAX_QUANTITY);
+                    "a token count of this usage object adds up to more than " + UsageLimits.MAX_TOKENS_PER_FIELD);
             return TokenCounts.NONE;
         }
         return tokens;

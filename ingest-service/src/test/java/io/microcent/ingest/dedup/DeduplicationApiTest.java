@@ -43,7 +43,7 @@ class DeduplicationApiTest {
 
     @Test
     void theSameBatchSentTwiceIsProducedOnceAndTheRetryAnsweredAsDuplicates() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         String batch = batch(customer, "r-1", "r-2", "r-3");
 
         JsonNode first = accepted(app.postEvents(secret, batch));
@@ -58,7 +58,7 @@ class DeduplicationApiTest {
 
     @Test
     void anIdRepeatedInsideOneRequestCountsOnceAsItsFirstOccurrence() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant now = Instant.now();
 
         JsonNode answer = accepted(app.postEvents(secret, "[" + withInputTokens("twice", customer, now, 10) + ","
@@ -72,7 +72,7 @@ class DeduplicationApiTest {
 
     @Test
     void aRetryWithNewEventsProducesOnlyTheNewOnes() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         accepted(app.postEvents(secret, batch(customer, "a", "b")));
 
         JsonNode answer = accepted(app.postEvents(secret, batch(customer, "a", "b", "c")));
@@ -83,8 +83,8 @@ class DeduplicationApiTest {
 
     @Test
     void theSameIdForAnotherCustomerIsAnotherEvent() {
-        String acme = newCustomer();
-        String globex = newCustomer();
+        String acme = app.newCustomer();
+        String globex = app.newCustomer();
         accepted(app.postEvents(secret, batch(acme, "shared-id")));
 
         JsonNode answer = accepted(app.postEvents(secret, batch(globex, "shared-id")));
@@ -95,7 +95,7 @@ class DeduplicationApiTest {
 
     @Test
     void anEventRetriedInAnotherFormatIsStillADuplicate() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant now = Instant.now();
         accepted(app.postEvents(secret, eventJson("cross-format", customer, now)));
 
@@ -111,7 +111,7 @@ class DeduplicationApiTest {
 
     @Test
     void aRefusedBatchRecordsNothingAsSeenSoItsCorrectedRetryIsAcceptedWhole() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant now = Instant.now();
         String good = eventJson("fix-0", customer, now);
 
@@ -128,7 +128,7 @@ class DeduplicationApiTest {
 
     @Test
     void acceptedEventsAreRecordedAsSeenAtTheirIngestTime() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
 
         accepted(app.postEvents(secret, batch(customer, "t-1")));
 
@@ -140,7 +140,7 @@ class DeduplicationApiTest {
 
     @Test
     void tenThousandEventsInMoreThanTenMebibytesAreAcceptedAndTheirRetryIsAllDuplicates() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant now = Instant.now();
         // each event carries a provider's whole response, as gateways send them: together over 10 MiB
         String response = EventRequests.compactPayload("payloads/llm/openai_responses.openapi-example-reasoning.json");
@@ -196,7 +196,4 @@ class DeduplicationApiTest {
         return endOffsets.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private static String newCustomer() {
-        return "acme-" + UUID.randomUUID();
-    }
 }

@@ -50,7 +50,7 @@ class CloudEventsApiTest {
 
     @Test
     void aCloudEventIsProducedWithItsSubjectAsCustomerItsTimeAsTimestampAndItsDataAsUsage() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         OffsetDateTime time = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(3).truncatedTo(ChronoUnit.MILLIS);
         CloudEvent event = usageEvent("ce-1", customer, time, """
                 {"project":"Search","costCenter":"R&D","apiKeyId":"gw-7","user":"ann@acme.io","team":"core",
@@ -75,7 +75,7 @@ class CloudEventsApiTest {
 
     @Test
     void aBatchOfCloudEventsIsProducedInOrderIncludingAProvidersWholeResponseInData() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         OffsetDateTime time = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
         String openAiResponse = EventIngestionApiTest.testPayload(
                 "payloads/llm/openai_responses_cached_reasoning.recorded-pydantic-ai.json");
@@ -97,7 +97,7 @@ class CloudEventsApiTest {
 
     @Test
     void problemsOfABatchNameTheCloudEventsFieldsWithTheirIndexAndNothingIsProduced() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         var endBefore = usageLog.endOffsets();
 
@@ -126,12 +126,12 @@ class CloudEventsApiTest {
 
     @Test
     void aKeyScopedToACustomerRefusesCloudEventsOfAnotherSubject() {
-        String own = newCustomer();
+        String own = app.newCustomer();
         String scopedSecret = app.createKey("scoped cloudevents", own).get("secret").asText();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
         HttpResponse<String> response = app.postEvents(scopedSecret, FORMAT.serializedContentType(),
-                FORMAT.serialize(usageEvent("s-1", newCustomer(), now, "{}").build()));
+                FORMAT.serialize(usageEvent("s-1", app.newCustomer(), now, "{}").build()));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(json(response).get("errors")).singleElement().satisfies(error -> {
@@ -143,7 +143,7 @@ class CloudEventsApiTest {
 
     @Test
     void aBatchSentAsASingleCloudEventIsRefusedAsTheWrongShape() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
 
         HttpResponse<String> response = app.postEvents(secret, FORMAT.serializedContentType(),
                 batch(usageEvent("w-1", customer, OffsetDateTime.now(ZoneOffset.UTC), "{}").build()));
@@ -183,7 +183,4 @@ class CloudEventsApiTest {
         return events.getFirst();
     }
 
-    private static String newCustomer() {
-        return "acme-" + UUID.randomUUID();
-    }
 }

@@ -47,7 +47,7 @@ class EventIngestionApiTest {
 
     @Test
     void aSingleEventIsProducedKeyedByCustomerWithTheIngestTimeAsRecordTimestamp() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant eventTime = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         Instant before = Instant.now();
 
@@ -77,8 +77,8 @@ class EventIngestionApiTest {
 
     @Test
     void anArrayIsProducedInOrderEachEventKeyedByItsCustomerWithOneIngestTime() {
-        String acme = newCustomer();
-        String globex = newCustomer();
+        String acme = app.newCustomer();
+        String globex = app.newCustomer();
         Instant eventTime = Instant.now().minus(Duration.ofDays(2));
 
         HttpResponse<String> response = app.postEvents(secret, "[" + eventJson("a-1", acme, eventTime) + ","
@@ -100,7 +100,7 @@ class EventIngestionApiTest {
 
     @Test
     void oneBadEventRefusesTheWholeBatchAndNothingIsProduced() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant now = Instant.now();
         Map<TopicPartition, Long> endBefore = endOffsets();
 
@@ -125,7 +125,7 @@ class EventIngestionApiTest {
 
     @Test
     void everyBadEventOfABatchIsListed() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant now = Instant.now();
         Map<TopicPartition, Long> endBefore = endOffsets();
 
@@ -152,7 +152,7 @@ class EventIngestionApiTest {
 
     @Test
     void anEventMoreThanFiveMinutesInTheFutureIsRefused() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
 
         HttpResponse<String> response = app.postEvents(secret,
                 eventJson("future", customer, Instant.now().plus(Duration.ofMinutes(10))));
@@ -184,8 +184,8 @@ class EventIngestionApiTest {
 
     @Test
     void aKeyScopedToACustomerMaySendOnlyThatCustomersEvents() {
-        String own = newCustomer();
-        String other = newCustomer();
+        String own = app.newCustomer();
+        String other = app.newCustomer();
         String scopedSecret = app.createKey("scoped", own).get("secret").asText();
         Instant now = Instant.now();
         Map<TopicPartition, Long> endBefore = endOffsets();
@@ -208,7 +208,7 @@ class EventIngestionApiTest {
 
     @Test
     void anEventBeforeTheOldestOpenBillingPeriodIsRefused() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant lastYear = Instant.now().minus(Duration.ofDays(365));
 
         HttpResponse<String> response = app.postEvents(secret, "[" + eventJson("recent", customer, Instant.now()) + ","
@@ -225,7 +225,7 @@ class EventIngestionApiTest {
 
     @Test
     void theReservationFromAuthorizeTravelsOnTheProducedEventAndIsAbsentWithoutOne() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         ReservationId reservation = ReservationId.random();
         Instant now = Instant.now();
 
@@ -241,7 +241,7 @@ class EventIngestionApiTest {
 
     @Test
     void anAnthropicUsageObjectIsCountedAsStandardTokens() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         String anthropicResponse = testPayload("payloads/llm/anthropic_messages_cache_write_and_read.recorded-pydantic-ai.json");
 
         HttpResponse<String> response = app.postEvents(secret, """
@@ -259,7 +259,7 @@ class EventIngestionApiTest {
 
     @Test
     void aUsageObjectBesideTokenFieldsIsAmbiguousAndAnUnknownProvidersIsUnsupported() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant now = Instant.now();
 
         HttpResponse<String> response = app.postEvents(secret, """
@@ -277,7 +277,7 @@ class EventIngestionApiTest {
 
     @Test
     void anUnsupportedContentTypeIsRefusedAndNoContentTypeMeansMicrocentJson() {
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         byte[] event = eventJson("ct-1", customer, Instant.now()).getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> refused = app.postEvents(secret, "text/plain", event);
@@ -294,13 +294,95 @@ class EventIngestionApiTest {
         MeterRegistry meters = app.context().meters();
         double acceptedBefore = meters.get("microcent.ingest.events.accepted").counter().count();
         long timedBefore = meters.get("microcent.ingest.produce.latency").timer().count();
-        String customer = newCustomer();
+        String customer = app.newCustomer();
         Instant now = Instant.now();
 
         app.postEvents(secret, "[" + eventJson("m-1", customer, now) + "," + eventJson("m-2", customer, now) + "]");
 
         assertThat(meters.get("microcent.ingest.events.accepted").counter().count()).isEqualTo(acceptedBefore + 2);
         assertThat(meters.get("microcent.ingest.produce.latency").timer().count()).isEqualTo(timedBefore + 1);
+    }
+
+    @Test
+    void eventsOfACustomerThatDoesNotExistAreRefusedWithTheirIndexAndCaseMatters() {
+        String customer = app.newCustomer();
+        String upperCase = customer.toUpperCase(java.util.Locale.ROOT);
+        Instant now = Instant.now();
+        Map<TopicPartition, Long> endBefore = endOffsets();
+
+        HttpResponse<String> response = app.postEvents(secret, "[" + eventJson("u-0", customer, now) + ","
+                + eventJson("u-1", upperCase, now) + "," + eventJson("u-2", "never-created-" + UUID.randomUUID(), now) + "]");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("errors")).extracting(e -> e.get("index").asInt(), e -> e.get("field").asText(),
+                e -> e.get("code").asText()).containsExactly(
+                tuple(1, "customer", "customer_not_found"),
+                tuple(2, "customer", "customer_not_found"));
+        assertThat(endOffsets()).isEqualTo(endBefore);
+    }
+
+    @Test
+    void aCustomerIsKnownAsSoonAsItWasPublished() {
+        String customer = app.createCustomer("just-created-" + UUID.randomUUID());
+
+        assertThat(app.postEvents(secret, eventJson("j-0", customer, Instant.now())).statusCode()).isEqualTo(202);
+        assertThat(app.isReady()).isTrue();
+    }
+
+    @Test
+    void anIdWithNulOrALoneSurrogateIsRefusedNotStoredOrCollided() {
+        String customer = app.newCustomer();
+        Instant now = Instant.now();
+
+        HttpResponse<String> response = app.postEvents(secret, "["
+                + "{\"id\":\"n-0\",\"customer\":\"" + customer + "\",\"timestamp\":\"" + now + "\",\"project\":\"a\\u0000b\"},"
+                + "{\"id\":\"x\\ud800\",\"customer\":\"" + customer + "\",\"timestamp\":\"" + now + "\"}]");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("errors")).extracting(e -> e.get("index").asInt(), e -> e.get("field").asText(),
+                e -> e.get("code").asText()).containsExactly(tuple(0, "project", "invalid_id"), tuple(1, "id", "invalid_id"));
+    }
+
+    @Test
+    void tokenCountsThatCouldOverflowASumOfMoneyAreRefused() {
+        String customer = app.newCustomer();
+
+        HttpResponse<String> response = app.postEvents(secret, "{\"id\":\"huge\",\"customer\":\"" + customer
+                + "\",\"timestamp\":\"" + Instant.now() + "\",\"model\":\"o1-pro\",\"inputTokens\":1000000000000,"
+                + "\"outputTokens\":1000000000000}");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("errors")).extracting(e -> e.get("field").asText(), e -> e.get("code").asText())
+                .containsExactly(tuple("inputTokens", "too_large"), tuple("outputTokens", "too_large"));
+        assertThat(recordsOf(customer)).isEmpty();
+    }
+
+    @Test
+    void aBodyOfMalformedUtf8IsRefused() {
+        String customer = app.newCustomer();
+        byte[] overlongNul = ("{\"id\":\"x" + "\u00ff\",\"customer\":\"" + customer + "\",\"timestamp\":\"" + Instant.now() + "\"}")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        int at = indexOf(overlongNul, (byte) 0xFF);
+        byte[] body = new byte[overlongNul.length + 1];
+        System.arraycopy(overlongNul, 0, body, 0, at);
+        body[at] = (byte) 0xC0;
+        body[at + 1] = (byte) 0x80;
+        System.arraycopy(overlongNul, at + 1, body, at + 2, overlongNul.length - at - 1);
+
+        HttpResponse<String> response = app.postEvents(secret, "application/json", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("code").asText()).isEqualTo("malformed_json");
+        assertThat(recordsOf(customer)).isEmpty();
+    }
+
+    private static int indexOf(byte[] bytes, byte value) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        throw new AssertionError("no byte " + value);
     }
 
     static String testPayload(String resource) {
@@ -311,9 +393,6 @@ class EventIngestionApiTest {
         }
     }
 
-    private static String newCustomer() {
-        return "acme-" + UUID.randomUUID();
-    }
 
     private static List<ConsumerRecord<String, String>> recordsOf(String customer) {
         return app.usageLog().recordsOf(customer);

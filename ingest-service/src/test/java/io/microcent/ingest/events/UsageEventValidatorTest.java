@@ -1,9 +1,12 @@
 package io.microcent.ingest.events;
 
+import io.microcent.ingest.customers.CustomerDirectory;
+import io.microcent.model.error.ErrorCode;
 import io.microcent.model.error.FieldError;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.EventId;
 import io.microcent.model.usage.LateUsagePolicy;
+import io.microcent.platform.http.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,15 +15,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 class UsageEventValidatorTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+    private static final CustomerDirectory EVERY_CUSTOMER_EXISTS = customers -> Set.of();
 
-    private final UsageEventValidator validator = new UsageEventValidator(LateUsagePolicy.DEFAULT);
+    private final UsageEventValidator validator = new UsageEventValidator(LateUsagePolicy.DEFAULT, EVERY_CUSTOMER_EXISTS);
 
     @ParameterizedTest(name = "{0} ahead -> {1}")
     @CsvSource(textBlock = """
@@ -49,7 +56,7 @@ class UsageEventValidatorTest {
             """)
     void anEventTimeBeforeTheOldestOpenBillingPeriodIsRefused(Instant now, Duration grace, Instant eventTime,
                                                               String expected) {
-        UsageEventValidator withGrace = new UsageEventValidator(new LateUsagePolicy(grace));
+        UsageEventValidator withGrace = new UsageEventValidator(new LateUsagePolicy(grace), EVERY_CUSTOMER_EXISTS);
 
         assertThat(codes(withGrace, eventTime, now))
                 .containsExactlyElementsOf(expected.equals("ok") ? List.of() : List.of(expected));
@@ -86,13 +93,57 @@ class UsageEventValidatorTest {
         assertThat(errors).extracting(FieldError::index, FieldError::field).containsExactly(tuple(null, "time"));
     }
 
+    @Test
+    void eventsOfCustomersThatDoNotExistAreRefusedWithTheirIndexAndCaseMatters() {
+        CustomerDirectory onlyAcme = customers -> customers.stream()
+                .filter(customer -> !customer.raw().equals("acme")).collect(Collectors.toSet());
+        List<UsageEventRequest> events = List.of(event("acme", NOW), event("ACME", NOW), event("globex", NOW),
+                event("acme", NOW));
+
+        List<FieldError> errors = new UsageEventValidator(LateUsagePolicy.DEFAULT, onlyAcme)
+                .validate(new ParsedEvents(true, events, List.of(), EventFieldNames.MICROCENT_JSON), NOW);
+
+        assertThat(errors).extracting(FieldError::index, FieldError::field, FieldError::code).containsExactly(
+                tuple(1, "customer", "customer_not_found"),
+                tuple(2, "customer", "customer_not_found"));
+    }
+
+    @Test
+    void anUnknownCustomerOfACloudEventIsNamedAsItsSubject() {
+        CustomerDirectory nobody = customers -> Set.copyOf(customers);
+
+        List<FieldError> errors = new UsageEventValidator(LateUsagePolicy.DEFAULT, nobody)
+                .validate(new ParsedEvents(false, List.of(event(NOW)), List.of(), EventFieldNames.CLOUDEVENTS), NOW);
+
+        assertThat(errors).extracting(FieldError::index, FieldError::field, FieldError::code)
+                .containsExactly(tuple(null, "subject", "customer_not_found"));
+    }
+
+    @Test
+    void whenCustomersCannotBeCheckedTheAnswerIsUnavailableUnlessTheRequestIsRefusedAnyway() {
+        CustomerDirectory kafkaDown = customers -> {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Kafka did not answer");
+        };
+        UsageEventValidator validator = new UsageEventValidator(LateUsagePolicy.DEFAULT, kafkaDown);
+
+        assertThatThrownBy(() -> validator.validate(new ParsedEvents(false, List.of(event(NOW)), List.of(),
+                EventFieldNames.MICROCENT_JSON), NOW))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        assertThat(validator.validate(new ParsedEvents(false, List.of(event(NOW.plus(Duration.ofDays(1)))), List.of(),
+                EventFieldNames.MICROCENT_JSON), NOW)).extracting(FieldError::code).containsExactly("timestamp_in_future");
+    }
+
     private static List<String> codes(UsageEventValidator validator, Instant timestamp, Instant now) {
         ParsedEvents parsed = new ParsedEvents(false, List.of(event(timestamp)), List.of(), EventFieldNames.MICROCENT_JSON);
         return validator.validate(parsed, now).stream().map(FieldError::code).toList();
     }
 
     private static UsageEventRequest event(Instant timestamp) {
-        return new UsageEventRequest(EventId.of("evt-1"), CustomerId.of("acme"), timestamp,
+        return event("acme", timestamp);
+    }
+
+    private static UsageEventRequest event(String customer, Instant timestamp) {
+        return new UsageEventRequest(EventId.of("evt-1"), CustomerId.of(customer), timestamp,
                 new UsageDetails(null, null, null, null, null, null, null, 1, TokenCounts.NONE, null));
     }
 }

@@ -15,9 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -168,6 +173,70 @@ class JsonEventsParserTest {
         assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(refused.toProblem().errors()).singleElement()
                 .satisfies(error -> assertThat(error.code()).isEqualTo("too_large"));
+    }
+
+    @Test
+    void everyIdAndLabelFieldRefusesMalformedUnicodeControlSeparatorAndBidiCharacters() {
+        // JSON escapes: NUL, a lone surrogate, DEL, a C1 control, the line separator, a bidi override and isolate
+        List<String> badValues = List.of("x\\u0000y", "x\\ud800", "x\\u007f", "x\\u0085", "x\\u2028", "x\\u202e", "x\\u2066");
+        List<String> fields = List.of("id", "customer", "project", "costCenter", "apiKeyId", "user", "team", "provider",
+                "model");
+        for (String field : fields) {
+            for (String bad : badValues) {
+                Map<String, String> event = new LinkedHashMap<>(Map.of("id", "evt", "customer", "acme",
+                        "timestamp", "2025-01-31T12:00:00Z"));
+                event.put(field, bad);
+                String body = event.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+                        .collect(Collectors.joining(",", "{", "}"));
+
+                assertThat(parse(body).errors()).as(body).extracting(FieldError::field, FieldError::code)
+                        .containsExactly(tuple(field, "invalid_id"));
+            }
+        }
+    }
+
+    @Test
+    void loneSurrogatesThatWouldEncodeAlikeAreRefusedInsteadOfCollidingAsDuplicates() {
+        // x + U+D800 and x + U+D801 both became "x?" in UTF-8: the second event was dropped as a duplicate
+        ParsedEvents parsed = parse("[{\"id\":\"x\\ud800\",\"customer\":\"acme\",\"timestamp\":\"2025-01-31T12:00:00Z\"},"
+                + "{\"id\":\"x?\",\"customer\":\"acme\",\"timestamp\":\"2025-01-31T12:00:00Z\"}]");
+
+        assertThat(parsed.errors()).extracting(FieldError::index, FieldError::field, FieldError::code)
+                .containsExactly(tuple(0, "id", "invalid_id"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"C0 80", "C1 81", "E0 80 80", "ED A0 80", "F4 90 80 80", "FF"})
+    void aBodyThatIsNotWellFormedUtf8IsRefusedAsMalformed(String hexBytes) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes("{\"id\":\"x".getBytes(StandardCharsets.UTF_8));
+        for (String hex : hexBytes.split(" ")) {
+            body.write(Integer.parseInt(hex, 16));
+        }
+        body.writeBytes(("\"," + VALID.substring(VALID.indexOf("\"customer"))  + "}").getBytes(StandardCharsets.UTF_8));
+
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> parser.parse(body.toByteArray()));
+
+        assertThat(refused).as(hexBytes).isNotNull();
+        assertThat(refused.code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+    }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            inputTokens      | 100000000 | ok
+            inputTokens      | 100000001 | too_large
+            outputTokens     | 100000001 | too_large
+            cacheReadTokens  | 100000001 | too_large
+            cacheWriteTokens | 100000001 | too_large
+            requests         | 1000000   | ok
+            requests         | 1000001   | too_large
+            outputTokens     | 1000000000000 | too_large
+            """)
+    void quantitiesAreLimitedSoThatEverySumOfMoneyStaysExact(String field, String value, String expected) {
+        ParsedEvents parsed = parse("{" + VALID + ",\"model\":\"o1-pro\",\"" + field + "\":" + value + "}");
+
+        assertThat(parsed.errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactlyElementsOf(expected.equals("ok") ? List.of() : List.of(tuple(field, expected)));
     }
 
     private ParsedEvents parse(String body) {

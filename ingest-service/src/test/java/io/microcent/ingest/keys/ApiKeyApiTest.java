@@ -61,7 +61,7 @@ class ApiKeyApiTest {
 
     @Test
     void theTableHoldsTheSha256OfTheSecretAndNotTheSecret() {
-        JsonNode created = app.createKey("stored", "acme-" + UUID.randomUUID());
+        JsonNode created = app.createKey("stored", app.newCustomer());
         String secret = created.get("secret").asText();
 
         ApiKeysRecord row = app.context().database().dsl()
@@ -78,7 +78,7 @@ class ApiKeyApiTest {
         JsonNode created = app.createKey("soon revoked", null);
         String id = created.get("id").asText();
         String secret = created.get("secret").asText();
-        String event = event("acme-" + UUID.randomUUID());
+        String event = event(app.newCustomer());
         assertThat(app.postEvents(secret, event).statusCode()).isEqualTo(202); // now cached
 
         assertThat(app.asOperator("DELETE", "/v1/api-keys/" + id, null).statusCode()).isEqualTo(204);
@@ -114,7 +114,7 @@ class ApiKeyApiTest {
 
     @Test
     void anUnknownOrMissingSecretIsUnauthenticated() {
-        String event = event("acme-" + UUID.randomUUID());
+        String event = event(app.newCustomer());
 
         assertThat(app.postEvents(ApiKeySecret.generate(), event).statusCode()).isEqualTo(401);
         assertThat(app.postEvents("garbage", event).statusCode()).isEqualTo(401);
@@ -125,7 +125,7 @@ class ApiKeyApiTest {
 
     @Test
     void aSecretIsVerifiedWithoutARequestToItsKeyWhileTheKeyIsActive() {
-        String customer = "acme-" + UUID.randomUUID();
+        String customer = app.newCustomer();
         JsonNode created = app.createKey("for authorize", customer);
         String secret = created.get("secret").asText();
 
@@ -143,7 +143,7 @@ class ApiKeyApiTest {
 
     @Test
     void aKeyShowsItselfToWhoeverHoldsItsSecretAndToNoOneElse() {
-        String customer = "acme-" + UUID.randomUUID();
+        String customer = app.newCustomer();
         JsonNode created = app.createKey("shows itself", customer);
         String secret = created.get("secret").asText();
 
@@ -179,11 +179,30 @@ class ApiKeyApiTest {
     }
 
     @Test
+    void aKeyNameWithControlOrBidiCharactersIsAnInvalidIdNotAServerError() {
+        assertRefused("{\"name\":\"prod\\u0000\"}", "name", "invalid_id");
+        assertRefused("{\"name\":\"prod\\ninjected\"}", "name", "invalid_id");
+        assertRefused("{\"name\":\"prod\\u202e\"}", "name", "invalid_id");
+        assertRefused("{\"name\":\"prod\\udc00\"}", "name", "invalid_id");
+        assertThat(app.createKey("Prod – ünïcode 😀", null).get("name").asText()).isEqualTo("Prod – ünïcode 😀");
+    }
+
+    @Test
+    void aKeyCannotBeScopedToACustomerThatDoesNotExist() {
+        String customer = app.newCustomer();
+
+        assertRefused("{\"name\":\"scoped\",\"customer\":\"" + customer.toUpperCase(java.util.Locale.ROOT) + "\"}",
+                "customer", "customer_not_found");
+        assertRefused("{\"name\":\"scoped\",\"customer\":\"nobody-" + UUID.randomUUID() + "\"}", "customer", "customer_not_found");
+        assertThat(app.createKey("scoped", customer).get("customer").asText()).isEqualTo(customer);
+    }
+
+    @Test
     void aKeyRevokedOnAnotherInstanceStopsWorkingThereWithinTheCacheTtl() {
         try (IngestTestApp other = IngestTestApp.start(Map.of(IngestSettings.API_KEY_CACHE_TTL_SECONDS, "1"))) {
             JsonNode created = app.createKey("two instances", null);
             String secret = created.get("secret").asText();
-            String event = event("acme-" + UUID.randomUUID());
+            String event = event(app.newCustomer());
             assertThat(other.postEvents(secret, event).statusCode()).isEqualTo(202); // cached there
 
             app.asOperator("DELETE", "/v1/api-keys/" + created.get("id").asText(), null);

@@ -54,7 +54,7 @@ class GeminiUsageAdapterTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             {"promptTokenCount":10,"cachedContentTokenCount":11}                          | usage.promptTokenCount   | inconsistent_usage
-            {"promptTokenCount":1,"candidatesTokenCount":1000000000000,"thoughtsTokenCount":1} | usage                | too_large
+            {"promptTokenCount":1,"candidatesTokenCount":100000000,"thoughtsTokenCount":1}  | usage                    | too_large
             {"usageMetadata":{"promptTokenCount":"10"}}                                   | usage.usageMetadata.promptTokenCount | wrong_type
             {"prompt_tokens":10,"completion_tokens":2}                                    | usage                    | unrecognized_usage
             """)

@@ -1,5 +1,6 @@
 package io.microcent.invoicing.api;
 
+import io.microcent.model.error.ErrorCode;
 import io.microcent.model.error.FieldError;
 import io.microcent.model.id.InvalidIdException;
 import io.microcent.platform.http.ApiException;
@@ -29,7 +30,7 @@ public final class RequestFields {
         try {
             return parse.apply(raw);
         } catch (InvalidIdException e) {
-            errors.add(FieldError.of(field, "invalid", field + " " + e.reason()));
+            errors.add(FieldError.of(field, ErrorCode.INVALID_ID.code(), field + " " + e.reason()));
             return null;
         }
     }

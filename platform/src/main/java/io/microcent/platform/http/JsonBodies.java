@@ -9,6 +9,7 @@ import io.microcent.model.error.ErrorCode;
 import io.microcent.model.error.FieldError;
 import io.microcent.model.id.InvalidIdException;
 import io.microcent.model.json.Json;
+import io.microcent.model.json.Utf8;
 
 import java.io.IOException;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ public final class JsonBodies {
         if (body.length == 0) {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body is empty; send a JSON object");
         }
+        requireUtf8(body);
         try {
             T value = Json.mapper().readValue(body, type);
             if (value == null) {
@@ -32,6 +34,18 @@ public final class JsonBodies {
             return value;
         } catch (IOException e) {
             throw fromJackson(e);
+        }
+    }
+
+    /**
+     * 400 unless the body is well-formed UTF-8: Jackson decodes overlong forms ({@code C0 80} as NUL,
+     * {@code C1 81} as {@code A}) without complaint, which would let two different byte strings be one id.
+     */
+    public static void requireUtf8(byte[] body) {
+        int malformed = Utf8.firstMalformedByte(body);
+        if (malformed >= 0) {
+            throw new ApiException(ErrorCode.MALFORMED_JSON,
+                    "the body is not well-formed UTF-8: byte " + malformed + " starts a malformed sequence");
         }
     }
 

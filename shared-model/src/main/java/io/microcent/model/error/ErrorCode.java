@@ -7,6 +7,11 @@ package io.microcent.model.error;
 public enum ErrorCode {
     MALFORMED_JSON(400, "The request body is not valid JSON"),
     VALIDATION_FAILED(422, "The request has invalid fields"),
+    /**
+     * An id or name broke {@link io.microcent.model.id.IdRule} (blank, too long, malformed Unicode, control or
+     * bidi characters). Also the {@code code} of the field errors of a {@link #VALIDATION_FAILED} problem.
+     */
+    INVALID_ID(422, "An id or name is not well-formed"),
     INVALID_PARAMETER(400, "A query or path parameter is invalid"),
     UNAUTHENTICATED(401, "Missing or invalid credentials"),
     FORBIDDEN(403, "These credentials may not do this"),
@@ -15,6 +20,7 @@ public enum ErrorCode {
     CONFLICT(409, "The resource already exists or changed meanwhile"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
+    /** Also the {@code code} of a field error (422) naming a customer that does not exist, e.g. an event's. */
     CUSTOMER_NOT_FOUND(404, "No such customer"),
     CUSTOMER_EXISTS(409, "A customer with this id already exists"),
     UNKNOWN_PLAN(422, "No such plan in the catalog"),

@@ -1,74 +1,122 @@
 package io.microcent.model.id;
 
-import java.util.function.IntPredicate;
-import java.util.regex.Pattern;
-
 /**
- * What a well-formed identifier looks like. Ids reach us from other systems (customers' own ids, model
- * names, e-mail addresses as users), so the rules refuse only what would break storage, URLs or logs.
+ * The one text rule for every id and label Microcent takes in: customers, projects, cost centers, users,
+ * teams, models, providers, event ids, key names, cap scope ids, customer names, actors. Ids reach us from
+ * other systems (customers' own ids, model names, e-mail addresses as users), so the rules refuse only what
+ * would break storage, URLs, deduplication or logs.
+ *
+ * <p>Every rule refuses:
+ * <ul>
+ *   <li>text that is not well-formed Unicode: a lone surrogate (x followed by U+D800 alone) has no UTF-8 encoding,
+ *       and encoding it replaces it with {@code ?}, so x + U+D800, x + U+D801 and {@code "x?"} would
+ *       become one key on Kafka and in PostgreSQL (a real event dropped as a duplicate of another);</li>
+ *   <li>control characters: C0 ({@code U+0000}–{@code U+001F}, NUL and TAB included), DEL ({@code U+007F}) and C1
+ *       ({@code U+0080}–{@code U+009F}): PostgreSQL refuses NUL, and line breaks forge log lines;</li>
+ *   <li>the line and paragraph separators {@code U+2028}, {@code U+2029} (line breaks to many log viewers);</li>
+ *   <li>bidirectional overrides and isolates {@code U+202A}–{@code U+202E}, {@code U+2066}–{@code U+2069}, which
+ *       make text display in another order than it is stored ("Trojan Source");</li>
+ *   <li>blank text, and text longer than the rule's limit. Lengths count UTF-16 units ({@link String#length()}),
+ *       so an emoji counts 2; a limit in UTF-16 units is never exceeded in code points, PostgreSQL's count.</li>
+ * </ul>
+ *
+ * <p>This is called for every id of every Kafka record read, so it is one plain loop over the characters,
+ * with printable ASCII (nearly every id) decided by two comparisons.
  */
 public enum IdRule {
-    /** Appears in URLs: letters, digits and {@code . _ : -}, starting with a letter or digit. */
-    SLUG(Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*"), 128, IdRule::isSlugChar),
-    /** A name people chose (project, team, user e-mail): any printable text without control characters. */
-    LABEL(Pattern.compile("[^\\p{Cntrl}]*\\S[^\\p{Cntrl}]*"), 200, c -> c >= 0x20 && c != 0x7F),
-    /** A model or key name: printable, no whitespace (e.g. {@code anthropic.claude-3-5-sonnet-20240620-v1:0}). */
-    TOKEN(Pattern.compile("[^\\p{Cntrl}\\s]+"), 200, c -> c > 0x20 && c != 0x7F);
+    /** Appears in URLs: ASCII letters, digits and {@code . _ : -}, starting with a letter or digit. */
+    SLUG(128),
+    /** A name people chose (project, team, user e-mail, customer name): any text the rules above allow, spaces included. */
+    LABEL(200),
+    /** A model or event id: like a label, but without any whitespace (e.g. {@code anthropic.claude-3-5-sonnet-20240620-v1:0}). */
+    TOKEN(200);
 
-    private final Pattern pattern;
     private final int maxLength;
-    /**
-     * Characters that can never make an id of this rule invalid. Every id on every Kafka record is checked
-     * when it is read, and the regex was about 5% of the whole platform's CPU in the benchmark; a plain loop
-     * over these characters accepts the ordinary ids, and only an id with some other character goes to the
-     * regex, which stays the one definition of the rule (the loop accepts nothing the regex refuses).
-     */
-    private final IntPredicate alwaysAllowed;
 
-    IdRule(Pattern pattern, int maxLength, IntPredicate alwaysAllowed) {
-        this.pattern = pattern;
+    IdRule(int maxLength) {
         this.maxLength = maxLength;
-        this.alwaysAllowed = alwaysAllowed;
     }
 
+    /** The longest id of this rule, in UTF-16 units. */
     public int maxLength() {
         return maxLength;
     }
 
     /** Returns {@code raw} when it is valid; throws {@link InvalidIdException} naming the kind of id otherwise. */
     public String check(String kind, String raw) {
+        return check(kind, raw, maxLength);
+    }
+
+    /**
+     * As {@link #check(String, String)}, with a limit of the caller's that is shorter than the rule's (a key name:
+     * 100). The limit is in UTF-16 units.
+     */
+    public String check(String kind, String raw, int maxLength) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidIdException(kind, "must not be blank");
         }
-        if (raw.length() > maxLength) {
-            throw new InvalidIdException(kind, "must be at most " + maxLength + " characters");
+        if (raw.length() > Math.min(maxLength, this.maxLength)) {
+            throw new InvalidIdException(kind, "must be at most " + Math.min(maxLength, this.maxLength) + " characters");
         }
-        if (!onlyAlwaysAllowedChars(raw) && !pattern.matcher(raw).matches()) {
-            throw new InvalidIdException(kind, this == SLUG
-                    ? "may contain only letters, digits and . _ : - and must start with a letter or digit"
-                    : "contains characters that are not allowed");
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c > ' ' && c < 0x7F) { // printable ASCII but space: only a slug refuses some of it
+                if (this == SLUG && !isSlugChar(c, i)) {
+                    throw slugRefused(kind);
+                }
+            } else {
+                i = checkOther(kind, raw, i, c);
+            }
         }
         return raw;
     }
 
-    /** Not blank, and every character always allowed: then the regex matches too (for SLUG, given the first character). */
-    private boolean onlyAlwaysAllowedChars(String raw) {
-        if (this == SLUG && !isAsciiLetterOrDigit(raw.charAt(0))) {
-            return false;
+    /** Checks the character (or surrogate pair) at {@code i} that is not printable ASCII; returns the index of its last unit. */
+    private int checkOther(String kind, String raw, int i, char c) {
+        if (this == SLUG) {
+            throw slugRefused(kind);
         }
-        for (int i = 0; i < raw.length(); i++) {
-            if (!alwaysAllowed.test(raw.charAt(i))) {
-                return false;
-            }
+        int codePoint = c;
+        int last = i;
+        if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
+            codePoint = Character.toCodePoint(c, raw.charAt(i + 1));
+            last = i + 1;
+        } else if (Character.isSurrogate(c)) {
+            throw new InvalidIdException(kind, "is not well-formed Unicode: a lone surrogate at position " + i);
         }
-        return true;
+        if (isRefusedEverywhere(codePoint)) {
+            throw new InvalidIdException(kind, "contains a character that is not allowed, " + unicodeName(codePoint)
+                    + " at position " + i + " (control, line separator or bidirectional formatting characters)");
+        }
+        if (this == TOKEN && (codePoint == ' ' || Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint))) {
+            throw new InvalidIdException(kind, "must not contain whitespace (" + unicodeName(codePoint) + " at position " + i + ")");
+        }
+        return last;
     }
 
-    private static boolean isSlugChar(int c) {
-        return isAsciiLetterOrDigit(c) || c == '.' || c == '_' || c == ':' || c == '-';
+    /** Control characters (C0, DEL, C1), line/paragraph separators and bidi overrides/isolates. */
+    static boolean isRefusedEverywhere(int codePoint) {
+        return codePoint < 0x20
+                || (codePoint >= 0x7F && codePoint <= 0x9F)
+                || codePoint == 0x2028 || codePoint == 0x2029
+                || (codePoint >= 0x202A && codePoint <= 0x202E)
+                || (codePoint >= 0x2066 && codePoint <= 0x2069);
     }
 
-    private static boolean isAsciiLetterOrDigit(int c) {
+    private static InvalidIdException slugRefused(String kind) {
+        return new InvalidIdException(kind, "may contain only letters, digits and . _ : - and must start with a letter or digit");
+    }
+
+    private static boolean isSlugChar(char c, int position) {
+        return isAsciiLetterOrDigit(c) || (position > 0 && (c == '.' || c == '_' || c == ':' || c == '-'));
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** {@code U+0000}: a refused character named without repeating it (it could be a line break). */
+    private static String unicodeName(int codePoint) {
+        return String.format("U+%04X", codePoint);
     }
 }

@@ -72,7 +72,8 @@ public record UsageEvent(
         return BillingPeriod.containing(timestamp);
     }
 
+    /** All tokens of the event; within {@link UsageLimits#MAX_TOKENS_PER_EVENT} for an event ingest accepted. */
     public long totalTokens() {
-        return inputTokens + outputTokens + cacheReadTokens + cacheWriteTokens;
+        return Math.addExact(Math.addExact(inputTokens, outputTokens), Math.addExact(cacheReadTokens, cacheWriteTokens));
     }
 }
