@@ -18,7 +18,7 @@ CREATE TABLE dead_letters (
     detail           TEXT,
     dead_lettered_at TIMESTAMPTZ  NOT NULL,
     -- the original record: its timestamp (epoch ms; ingest time for usage) and bytes
-    record_timestamp BIGINT,
+    original_timestamp BIGINT,
     record_key       BYTEA,
     record_value     BYTEA,
     -- when POST /v1/dead-letters/replay republished it; null while not replayed

@@ -30,7 +30,7 @@ final class DeadLetterProjection implements ProjectionRunner.Handler<byte[], byt
     public void apply(DSLContext tx, List<ConsumerRecord<byte[], byte[]>> records) {
         var insert = tx.insertInto(DEAD_LETTERS, DEAD_LETTERS.DL_PARTITION, DEAD_LETTERS.DL_OFFSET, DEAD_LETTERS.REASON,
                 DEAD_LETTERS.CONSUMER, DEAD_LETTERS.SOURCE_TOPIC, DEAD_LETTERS.SOURCE_PARTITION, DEAD_LETTERS.SOURCE_OFFSET,
-                DEAD_LETTERS.CUSTOMER, DEAD_LETTERS.DETAIL, DEAD_LETTERS.DEAD_LETTERED_AT, DEAD_LETTERS.RECORD_TIMESTAMP,
+                DEAD_LETTERS.CUSTOMER, DEAD_LETTERS.DETAIL, DEAD_LETTERS.DEAD_LETTERED_AT, DEAD_LETTERS.ORIGINAL_TIMESTAMP,
                 DEAD_LETTERS.RECORD_KEY, DEAD_LETTERS.RECORD_VALUE);
         for (ConsumerRecord<byte[], byte[]> record : records) {
             Headers headers = record.headers();

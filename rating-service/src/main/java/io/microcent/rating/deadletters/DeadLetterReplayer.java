@@ -59,7 +59,7 @@ final class DeadLetterReplayer implements AutoCloseable {
             List<DeadLettersRecord> batch = rows.subList(0, Math.min(limit, rows.size()));
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             for (DeadLettersRecord row : batch) {
-                acks.add(producer.send(new ProducerRecord<>(Topics.USAGE_EVENTS.name(), null, row.getRecordTimestamp(),
+                acks.add(producer.send(new ProducerRecord<>(Topics.USAGE_EVENTS.name(), null, row.getOriginalTimestamp(),
                         row.getRecordKey(), row.getRecordValue())));
             }
             awaitAll(acks);
