@@ -99,7 +99,7 @@ class DeadLetterReplayBrokerTest {
     void aRecordAProjectionSetAsideIsListedAsBytesAndNotReplayed() {
         String customer = "proj-" + UUID.randomUUID();
         byte[] value = {(byte) 0xC3, 0x28, 0x00, 0x01}; // neither UTF-8 nor JSON
-        DeadLetter letter = new DeadLetter(DeadLetterReason.INVALID_TEXT, "rating-hourly-rollups", Topics.USAGE_RATED.name(),
+        DeadLetter letter = new DeadLetter(DeadLetterReason.INVALID_TEXT, "rating-usage-hourly", Topics.USAGE_RATED.name(),
                 2, 17, customer, "database: invalid byte sequence (SQLState 22021)", Instant.now(), null,
                 customer.getBytes(StandardCharsets.UTF_8), value);
         try (var producer = new KafkaProducer<>(KafkaConfigs.durableProducer(rating.context().kafkaBootstrap(), "dl-test"),
