@@ -103,7 +103,19 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         consumer.subscribe(List.of(topic.name()), new SeekToStoredOffsets());
         try {
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                ConsumerRecords<byte[], byte[]> records;
+                try {
+                    records = consumer.poll(Duration.ofMillis(200));
+                } catch (RuntimeException e) {
+                    if (!Failures.isTransient(e)) {
+                        throw e;
+                    }
+                    // e.g. the database was away while seeking to the stored offsets on assignment; a partition
+                    // left unpositioned is fenced on its first batch (StaleOffsetsException) and re-seeked
+                    log.warn("projection {}: {}; polling again in {} ms", projection, Failures.detail(e), backoff.toMillis());
+                    pauseAndBackOff();
+                    continue;
+                }
                 polledOnce = true;
                 if (!records.isEmpty()) {
                     applyOrResync(records);
@@ -138,10 +150,14 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
             }
             // not the records' fault: nothing past the stored offsets was written; read them again after a pause
             log.warn("projection {}: {}; retrying in {} ms", projection, Failures.detail(e), backoff.toMillis());
-            pause(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            pauseAndBackOff();
             rewindToStoredPositions();
         }
+    }
+
+    private void pauseAndBackOff() throws InterruptedException {
+        pause(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
     }
 
     /** Sleeps, in steps short enough that {@link #close} is not held up. */
