@@ -35,8 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * consumer group.
  *
  * <p>One record never stops a projection. The consumer reads bytes and the runner deserializes each record
- * itself, so an unreadable record cannot throw inside {@code poll}. When a batch fails for a reason that is
- * the data's ({@link Failures#isTransient} says no), the runner applies the poll again record by record,
+ * itself, so an unreadable record cannot throw inside {@code poll}. When the handler fails on a batch for a
+ * reason that is the data's ({@link Failures#isTransient} says no), the runner applies the poll again record by record,
  * each in its own transaction with its offset; a record that fails alone is set aside on
  * {@code dead-letters} — produced and acknowledged <em>before</em> its offset is stored past it, so it is
  * never lost — and the projection carries on with the next. A transient failure (connection lost,
@@ -48,6 +48,22 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
     @FunctionalInterface
     public interface Handler<K, V> {
         void apply(DSLContext tx, List<ConsumerRecord<K, V>> records);
+    }
+
+    /**
+     * The handler failed on the records (not the offsets, not the commit): the only failure that may be the
+     * records' fault. Anything else (storing offsets, committing) is the projection's own and never sets a
+     * record aside: it is retried when transient, else it stops the projection as before.
+     */
+    private static final class HandlerFailed extends RuntimeException {
+        HandlerFailed(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
@@ -180,14 +196,12 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         }
         try {
             applyInOneTransaction(batch);
-        } catch (ProjectionOffsets.StaleOffsetsException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (Failures.isTransient(e)) {
-                throw e;
+        } catch (HandlerFailed e) {
+            if (Failures.isTransient(e.getCause())) {
+                throw e.getCause();
             }
             log.warn("projection {}: a batch of {} records failed ({}); applying them one by one", projection,
-                    batch.size(), Failures.detail(e));
+                    batch.size(), Failures.detail(e.getCause()));
             applyOneByOne(records);
         }
     }
@@ -201,7 +215,11 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         Map<TopicPartition, Long> from = new HashMap<>();
         next.keySet().forEach(partition -> from.put(partition, storedPositions.get(partition)));
         db.transaction(tx -> {
-            handler.apply(tx.dsl(), batch);
+            try {
+                handler.apply(tx.dsl(), batch);
+            } catch (RuntimeException e) {
+                throw new HandlerFailed(e);
+            }
             offsets.advance(tx.dsl(), projection, from, next);
         });
         storedPositions.putAll(next);
@@ -219,13 +237,11 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
             }
             try {
                 applyInOneTransaction(List.of(record));
-            } catch (ProjectionOffsets.StaleOffsetsException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (Failures.isTransient(e)) {
-                    throw e;
+            } catch (HandlerFailed e) {
+                if (Failures.isTransient(e.getCause())) {
+                    throw e.getCause();
                 }
-                setAside(raw, Failures.reasonOf(e), Failures.detail(e), e);
+                setAside(raw, Failures.reasonOf(e.getCause()), Failures.detail(e.getCause()), e.getCause());
             }
         }
     }
