@@ -1,6 +1,8 @@
 package io.microcent.rating.deadletters;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.microcent.model.json.Json;
 import io.microcent.model.topic.Topics;
 import io.microcent.rating.db.tables.records.DeadLettersRecord;
@@ -41,6 +43,10 @@ final class DeadLetterRepository {
     /** The records replay republishes: usage events with a value, not replayed yet. */
     static final Condition REPLAYABLE = DEAD_LETTERS.SOURCE_TOPIC.eq(Topics.USAGE_EVENTS.name())
             .and(DEAD_LETTERS.RECORD_VALUE.isNotNull());
+
+    /** JSON only when the whole value is JSON ({@code 12abc} is not the number 12). */
+    private static final ObjectReader STRICT_JSON = Json.mapper().readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final DSLContext db;
 
@@ -106,7 +112,7 @@ final class DeadLetterRepository {
             return null;
         }
         try {
-            return Json.mapper().readTree(bytes);
+            return STRICT_JSON.readValue(bytes);
         } catch (IOException e) {
             return null;
         }

@@ -51,8 +51,7 @@ final class DeadLetterRoutes implements HttpRoutes {
         DeadLetterRepository.Filter filter = new DeadLetterRepository.Filter(reason(ctx.queryParam("reason"), false),
                 customer(ctx.queryParam("customer")));
         int limit = number(ctx.queryParam("limit"), "limit", 50, 1, 500);
-        String beforeParam = ctx.queryParam("before");
-        Long before = beforeParam == null ? null : (long) number(beforeParam, "before", 0, 1, Integer.MAX_VALUE);
+        Long before = before(ctx.queryParam("before"));
         List<DeadLetterView> page = repository.list(filter, before, limit);
         String next = page.size() < limit ? null : PATH + "?" + query(filter, limit) + "before=" + page.getLast().id();
         ctx.json(new Page(page, next));
@@ -98,6 +97,21 @@ final class DeadLetterRoutes implements HttpRoutes {
             // answered below
         }
         throw ApiException.badParameter(name, name + " must be a whole number from " + min + " to " + max);
+    }
+
+    private static Long before(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long before = Long.parseLong(raw.strip());
+            if (before > 0) {
+                return before;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badParameter("before", "before must be the id of a dead letter (the next link gives it)");
     }
 
     private static String query(DeadLetterRepository.Filter filter, int limit) {

@@ -71,6 +71,12 @@ class DeadLetterReplayBrokerTest {
         });
         assertThat(listed.path("deadLetters")).extracting(letter -> letter.path("value").path("id").asText())
                 .as("newest first").containsExactly(second.id().raw(), first.id().raw(), first.id().raw());
+        JsonNode firstPage = list("?customer=" + early.raw() + "&limit=2");
+        assertThat(firstPage.path("deadLetters")).hasSize(2);
+        JsonNode secondPage = json(rating.send("GET", firstPage.path("next").asText(), null));
+        assertThat(secondPage.path("deadLetters")).extracting(letter -> letter.path("value").path("id").asText())
+                .containsExactly(first.id().raw());
+        assertThat(secondPage.path("next").isTextual()).as("the last page has no next").isFalse();
         JsonNode health = json(rating.send("GET", "/health/ready", null));
         assertThat(health.path("status").asText()).isEqualTo("DEGRADED");
         assertThat(health.path("deadLetters").path("microcent-rating").asLong()).isGreaterThanOrEqualTo(3);
