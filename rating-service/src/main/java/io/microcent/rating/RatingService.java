@@ -5,6 +5,7 @@ import io.microcent.platform.kafka.StreamsRunner;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.rating.analytics.AnalyticsApi;
+import io.microcent.rating.deadletters.DeadLetters;
 import io.microcent.rating.dedup.RatedEventIds;
 import io.microcent.rating.pricebook.PriceBookComponent;
 import io.microcent.rating.rerate.RerateComponent;
@@ -20,7 +21,8 @@ import java.time.Duration;
 
 /**
  * The running rating topology and the price book it reads (with the price book's operator API), and the hourly
- * rollups of what it rated (with the analytics API over them).
+ * rollups of what it rated (with the analytics API over them), and the dead letters of every consumer (listed and
+ * replayed through rating).
  */
 public final class RatingService implements Service {
 
@@ -29,14 +31,16 @@ public final class RatingService implements Service {
     private final HourlyRollups rollups;
     private final HttpRoutes analytics;
     private final RerateComponent rerate;
+    private final DeadLetters deadLetters;
 
     private RatingService(StreamsRunner streams, PriceBookComponent priceBook, HourlyRollups rollups, HttpRoutes analytics,
-                          RerateComponent rerate) {
+                          RerateComponent rerate, DeadLetters deadLetters) {
         this.streams = streams;
         this.priceBook = priceBook;
         this.rollups = rollups;
         this.analytics = analytics;
         this.rerate = rerate;
+        this.deadLetters = deadLetters;
     }
 
     public static RatingService start(ServiceContext context, RatingRules rules, int streamThreads) {
@@ -60,7 +64,8 @@ public final class RatingService implements Service {
         StreamsRunner streams = StreamsRunner.start(RatingModule.NAME, topology, config, context.meters());
         HourlyRollups rollups = HourlyRollups.start(context);
         HttpRoutes analytics = AnalyticsApi.routes(context.operatorAuth(), context.database().dsl(), context.clock());
-        return new RatingService(streams, priceBook, rollups, analytics, RerateComponent.start(context, rules, rerate));
+        DeadLetters deadLetters = DeadLetters.start(context);
+        return new RatingService(streams, priceBook, rollups, analytics, RerateComponent.start(context, rules, rerate), deadLetters);
     }
 
     @Override
@@ -74,12 +79,13 @@ public final class RatingService implements Service {
             priceBook.routes().register(routes);
             analytics.register(routes);
             rerate.routes().register(routes);
+            deadLetters.routes().register(routes);
         };
     }
 
     @Override
     public boolean isReady() {
-        return streams.isRunning() && priceBook.isReady() && rollups.isReady();
+        return streams.isRunning() && priceBook.isReady() && rollups.isReady() && deadLetters.isReady();
     }
 
     /** The running Kafka Streams client, for interactive queries of the topology's stores. */
@@ -93,5 +99,6 @@ public final class RatingService implements Service {
         streams.close();
         priceBook.close();
         rollups.close();
+        deadLetters.close();
     }
 }

@@ -11,7 +11,7 @@ import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.test.KafkaTestRecords;
 import io.microcent.platform.test.TestContexts;
-import io.microcent.rating.stream.DeadLetterReason;
+import io.microcent.model.deadletter.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -85,7 +85,7 @@ class RatingServiceBrokerTest {
 
         await().atMost(WAIT).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> dead =
-                    KafkaTestRecords.readAll(context.kafkaBootstrap(), Topics.USAGE_DEAD_LETTER.name(), true);
+                    KafkaTestRecords.readAll(context.kafkaBootstrap(), Topics.DEAD_LETTERS.name(), true);
             assertThat(dead).filteredOn(r -> stranger.raw().equals(r.key())).singleElement()
                     .extracting(RatingServiceBrokerTest::reason).isEqualTo("customer_unknown");
             assertThat(dead).filteredOn(r -> garbageKey.equals(r.key())).singleElement()
@@ -122,7 +122,7 @@ class RatingServiceBrokerTest {
     }
 
     private static String reason(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader(DeadLetterReason.HEADER);
+        Header header = record.headers().lastHeader(DeadLetter.REASON);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

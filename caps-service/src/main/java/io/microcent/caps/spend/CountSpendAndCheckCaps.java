@@ -67,11 +67,15 @@ final class CountSpendAndCheckCaps implements Processor<CustomerId, RatedUsage, 
     }
 
     private void count(RatedUsage usage, ScopeIds scopes) {
+        // every sum first (an overflow throws here, before anything is written, and the record is set aside
+        // whole), then the writes
+        Map<String, ScopeSpend> updated = new java.util.LinkedHashMap<>();
         for (Map.Entry<CapScope, String> scope : scopes.ids().entrySet()) {
             for (CapPeriod period : CapPeriod.values()) {
                 String key = SpendKeys.of(usage.event().customer(), PeriodKeys.of(period, usage), scope.getKey(), scope.getValue());
-                spend.put(key, ScopeSpend.orNone(spend.get(key)).plus(usage));
+                updated.put(key, ScopeSpend.orNone(spend.get(key)).plus(usage));
             }
         }
+        updated.forEach(spend::put);
     }
 }

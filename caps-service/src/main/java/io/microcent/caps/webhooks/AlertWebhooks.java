@@ -36,7 +36,7 @@ public final class AlertWebhooks implements AutoCloseable {
         try {
             ProjectionRunner<CustomerId, CapAlert> projection = new ProjectionRunner<>(AlertDeliveryProjection.NAME,
                     Topics.CAPS_ALERTS, context.kafkaBootstrap(), context.instanceId() + "-webhooks", db,
-                    new TableProjectionOffsets("caps", "webhook_offsets"), new AlertDeliveryProjection(context.clock())).start();
+                    new TableProjectionOffsets("caps", "webhook_offsets"), context.meters(), new AlertDeliveryProjection(context.clock())).start();
             WebhooksApi api = new WebhooksApi(context.operatorAuth(), new WebhookRepository(db), new DeliveryRepository(db),
                     dispatcher::wake, context.clock());
             return new AlertWebhooks(projection, dispatcher, sender, api);

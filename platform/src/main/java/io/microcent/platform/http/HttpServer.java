@@ -9,6 +9,7 @@ import io.microcent.model.error.ErrorCode;
 import io.microcent.model.error.Problem;
 import io.microcent.model.id.InvalidIdException;
 import io.microcent.model.json.Json;
+import io.microcent.platform.kafka.DeadLetterCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-            config.routes.get("/health/ready", ctx -> ready(ctx, readiness));
+            config.routes.get("/health/ready", ctx -> ready(ctx, readiness, meters));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
             routes.forEach(r -> r.register(config.routes));
             config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.toProblem()));
@@ -76,7 +77,12 @@ public final class HttpServer implements AutoCloseable {
         return new HttpServer(app);
     }
 
-    private static void ready(Context ctx, Map<String, BooleanSupplier> readiness) {
+    /**
+     * 200 UP, or 503 DOWN when a check fails. When a consumer has set records aside on dead-letters since
+     * start the status is {@code DEGRADED}: still 200 (everything else is processed), each such consumer
+     * named with its count under {@code deadLetters}, so an operator looks at {@code GET /v1/dead-letters}.
+     */
+    private static void ready(Context ctx, Map<String, BooleanSupplier> readiness, PrometheusMeterRegistry meters) {
         Map<String, String> checks = new LinkedHashMap<>();
         boolean allReady = true;
         for (var check : readiness.entrySet()) {
@@ -84,7 +90,15 @@ public final class HttpServer implements AutoCloseable {
             checks.put(check.getKey(), ok ? "UP" : "DOWN");
             allReady &= ok;
         }
-        ctx.status(allReady ? 200 : 503).json(Map.of("status", allReady ? "UP" : "DOWN", "checks", checks));
+        Map<String, Long> deadLetters = DeadLetterCounter.perConsumer(meters);
+        String status = !allReady ? "DOWN" : deadLetters.isEmpty() ? "UP" : "DEGRADED";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("checks", checks);
+        if (!deadLetters.isEmpty()) {
+            body.put("deadLetters", deadLetters);
+        }
+        ctx.status(allReady ? 200 : 503).json(body);
     }
 
     public static void problem(Context ctx, Problem problem) {

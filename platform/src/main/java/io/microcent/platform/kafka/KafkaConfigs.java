@@ -53,6 +53,10 @@ public final class KafkaConfigs {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // the broker's default
         // global stores (price book, cap definitions) use the same handler as the tasks: the default in Kafka 5
         props.put("processing.exception.handler.global.enabled", true);
+        // one record never stops a topology: unreadable records and records a processor throws on are set
+        // aside on dead-letters, in the same transaction as the input offset
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Unreadable.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.ProcessingFailed.class);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);

@@ -1,17 +1,26 @@
 package io.microcent.platform.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.microcent.model.deadletter.DeadLetter;
+import io.microcent.model.deadletter.DeadLetterReason;
 import io.microcent.model.topic.Topic;
+import io.microcent.model.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +33,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * are written in one database transaction, and on (re)assignment the consumer seeks to the offsets stored
  * there. Kafka's own committed offsets are never trusted for this. Instances share partitions through the
  * consumer group.
+ *
+ * <p>One record never stops a projection. The consumer reads bytes and the runner deserializes each record
+ * itself, so an unreadable record cannot throw inside {@code poll}. When the handler fails on a batch for a
+ * reason that is the data's ({@link Failures#isTransient} says no), the runner applies the poll again record by record,
+ * each in its own transaction with its offset; a record that fails alone is set aside on
+ * {@code dead-letters} — produced and acknowledged <em>before</em> its offset is stored past it, so it is
+ * never lost — and the projection carries on with the next. A transient failure (connection lost,
+ * serialization conflict, Kafka unavailable) is retried with backoff from the stored offsets, never set aside.
  */
 public final class ProjectionRunner<K, V> implements AutoCloseable {
 
@@ -33,30 +50,58 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         void apply(DSLContext tx, List<ConsumerRecord<K, V>> records);
     }
 
+    /**
+     * The handler failed on the records (not the offsets, not the commit): the only failure that may be the
+     * records' fault. Anything else (storing offsets, committing) is the projection's own and never sets a
+     * record aside: it is retried when transient, else it stops the projection as before.
+     */
+    private static final class HandlerFailed extends RuntimeException {
+        HandlerFailed(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final String projection;
     private final Topic<K, V> topic;
     private final DSLContext db;
     private final ProjectionOffsets offsets;
     private final Handler<K, V> handler;
-    private final KafkaConsumer<K, V> consumer;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Deserializer<K> keys;
+    private final Deserializer<V> values;
+    private final DeadLetterPublisher deadLetters;
+    private final DeadLetterCounter deadLetterCounter;
     private final Thread thread;
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
     /** Per assigned partition, the offset stored in the database (null: none stored yet); poll thread only. */
     private final Map<TopicPartition, Long> storedPositions = new HashMap<>();
+    private Duration backoff = FIRST_BACKOFF;
     private volatile boolean running = true;
     private volatile boolean polledOnce;
 
+    /** @param meters where set-aside records are counted ({@link DeadLetterCounter}) */
     public ProjectionRunner(String projection, Topic<K, V> topic, String bootstrap, String clientId,
-                            DSLContext db, ProjectionOffsets offsets, Handler<K, V> handler) {
+                            DSLContext db, ProjectionOffsets offsets, MeterRegistry meters, Handler<K, V> handler) {
         this.projection = projection;
         this.topic = topic;
         this.db = db;
         this.offsets = offsets;
         this.handler = handler;
         this.consumer = new KafkaConsumer<>(KafkaConfigs.committedReader(bootstrap, projection, clientId),
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.keys = topic.keySerde().deserializer();
+        this.values = topic.valueSerde().deserializer();
+        this.deadLetters = new DeadLetterPublisher(bootstrap, clientId + "-dead-letters");
+        this.deadLetterCounter = new DeadLetterCounter(meters);
         this.thread = new Thread(this::run, "projection-" + projection);
     }
 
@@ -74,7 +119,19 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         consumer.subscribe(List.of(topic.name()), new SeekToStoredOffsets());
         try {
             while (running) {
-                ConsumerRecords<K, V> records = consumer.poll(Duration.ofMillis(200));
+                ConsumerRecords<byte[], byte[]> records;
+                try {
+                    records = consumer.poll(Duration.ofMillis(200));
+                } catch (RuntimeException e) {
+                    if (!Failures.isTransient(e)) {
+                        throw e;
+                    }
+                    // e.g. the database was away while seeking to the stored offsets on assignment; a partition
+                    // left unpositioned is fenced on its first batch (StaleOffsetsException) and re-seeked
+                    log.warn("projection {}: {}; polling again in {} ms", projection, Failures.detail(e), backoff.toMillis());
+                    pauseAndBackOff();
+                    continue;
+                }
                 polledOnce = true;
                 if (!records.isEmpty()) {
                     applyOrResync(records);
@@ -84,46 +141,159 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
             if (running) {
                 throw e;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("projection {} stopped on an error; it resumes from its stored offsets on restart", projection, e);
         } finally {
             consumer.close();
+            deadLetters.close();
         }
     }
 
-    private void applyOrResync(ConsumerRecords<K, V> records) {
+    private void applyOrResync(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
         try {
-            applyInOneTransaction(records);
+            apply(records);
+            backoff = FIRST_BACKOFF;
         } catch (ProjectionOffsets.StaleOffsetsException e) {
             // another consumer applied these records while this one stalled: nothing was written; carry on
             // from what the database says was applied
             log.warn("{}; re-reading from the stored offsets", e.getMessage());
             seekToStoredOffsets(consumer.assignment());
+        } catch (RuntimeException e) {
+            if (!Failures.isTransient(e) && !(e instanceof DeadLetterPublisher.NotPublished)) {
+                throw e;
+            }
+            // not the records' fault: nothing past the stored offsets was written; read them again after a pause
+            log.warn("projection {}: {}; retrying in {} ms", projection, Failures.detail(e), backoff.toMillis());
+            pauseAndBackOff();
+            rewindToStoredPositions();
         }
     }
 
-    private void applyInOneTransaction(ConsumerRecords<K, V> records) {
+    private void pauseAndBackOff() throws InterruptedException {
+        pause(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    }
+
+    /** Sleeps, in steps short enough that {@link #close} is not held up. */
+    private void pause(Duration duration) throws InterruptedException {
+        long until = System.nanoTime() + duration.toNanos();
+        while (running && System.nanoTime() < until) {
+            Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
+    private void apply(ConsumerRecords<byte[], byte[]> records) {
+        List<ConsumerRecord<K, V>> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<byte[], byte[]> raw : records) {
+            try {
+                batch.add(readable(raw));
+            } catch (RuntimeException e) {
+                applyOneByOne(records); // an unreadable record among them: set it aside, apply the others
+                return;
+            }
+        }
+        try {
+            applyInOneTransaction(batch);
+        } catch (HandlerFailed e) {
+            if (Failures.isTransient(e.getCause())) {
+                throw e.getCause();
+            }
+            log.warn("projection {}: a batch of {} records failed ({}); applying them one by one", projection,
+                    batch.size(), Failures.detail(e.getCause()));
+            applyOneByOne(records);
+        }
+    }
+
+    private void applyInOneTransaction(List<ConsumerRecord<K, V>> batch) {
         Map<TopicPartition, Long> next = new HashMap<>();
-        List<ConsumerRecord<K, V>> batch = new java.util.ArrayList<>(records.count());
-        for (ConsumerRecord<K, V> record : records) {
-            batch.add(record);
+        for (ConsumerRecord<K, V> record : batch) {
             next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
         // what this consumer believes is stored; it may lie before the batch's first record (transaction markers)
         Map<TopicPartition, Long> from = new HashMap<>();
         next.keySet().forEach(partition -> from.put(partition, storedPositions.get(partition)));
         db.transaction(tx -> {
-            handler.apply(tx.dsl(), batch);
+            try {
+                handler.apply(tx.dsl(), batch);
+            } catch (RuntimeException e) {
+                throw new HandlerFailed(e);
+            }
             offsets.advance(tx.dsl(), projection, from, next);
         });
         storedPositions.putAll(next);
     }
 
+    /** Each record in its own transaction with its offset; one that fails alone, for a reason that is its own, is set aside. */
+    private void applyOneByOne(ConsumerRecords<byte[], byte[]> records) {
+        for (ConsumerRecord<byte[], byte[]> raw : records) {
+            ConsumerRecord<K, V> record;
+            try {
+                record = readable(raw);
+            } catch (RuntimeException e) {
+                setAside(raw, DeadLetterReason.UNREADABLE, "the record cannot be read as a " + topic.name() + " record", e);
+                continue;
+            }
+            try {
+                applyInOneTransaction(List.of(record));
+            } catch (HandlerFailed e) {
+                if (Failures.isTransient(e.getCause())) {
+                    throw e.getCause();
+                }
+                setAside(raw, Failures.reasonOf(e.getCause()), Failures.detail(e.getCause()), e.getCause());
+            }
+        }
+    }
+
+    /** Dead-letters {@code raw} (acknowledged), then stores the offset past it: set aside, never lost. */
+    private void setAside(ConsumerRecord<byte[], byte[]> raw, DeadLetterReason reason, String detail, RuntimeException failure) {
+        DeadLetter letter = new DeadLetter(reason, projection, raw.topic(), raw.partition(), raw.offset(), customerOf(raw),
+                detail, Instant.now(), raw.timestamp(), raw.key(), raw.value());
+        if (Topics.DEAD_LETTERS.name().equals(raw.topic())) {
+            // the record is on the dead-letter topic already: writing it there again would loop
+            log.error("projection {}: skipping {}, which stays on {}: {}", projection, letter, raw.topic(), detail, failure);
+        } else {
+            log.warn("projection {}: setting aside {}: {}", projection, letter, detail, failure);
+            deadLetters.publish(letter, raw.headers());
+        }
+        TopicPartition partition = new TopicPartition(raw.topic(), raw.partition());
+        Map<TopicPartition, Long> from = new HashMap<>();
+        from.put(partition, storedPositions.get(partition));
+        Map<TopicPartition, Long> next = Map.of(partition, raw.offset() + 1);
+        db.transaction(tx -> offsets.advance(tx.dsl(), projection, from, next));
+        storedPositions.putAll(next);
+        deadLetterCounter.count(letter);
+    }
+
+    private ConsumerRecord<K, V> readable(ConsumerRecord<byte[], byte[]> raw) {
+        K key = raw.key() == null ? null : keys.deserialize(raw.topic(), raw.headers(), raw.key());
+        V value = raw.value() == null ? null : values.deserialize(raw.topic(), raw.headers(), raw.value());
+        return new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(), raw.timestamp(), raw.timestampType(),
+                raw.serializedKeySize(), raw.serializedValueSize(), key, value, raw.headers(), raw.leaderEpoch());
+    }
+
+    /** Usage topics are keyed by customer: the key's bytes are its id. */
+    private String customerOf(ConsumerRecord<byte[], byte[]> raw) {
+        return topic.keySerde() == Topics.CUSTOMER_KEY && raw.key() != null ? new String(raw.key(), StandardCharsets.UTF_8) : null;
+    }
+
     private void seekToStoredOffsets(Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> stored = offsets.load(db, projection, partitions);
         for (TopicPartition partition : partitions) {
-            Long offset = stored.get(partition);
-            storedPositions.put(partition, offset);
+            storedPositions.put(partition, stored.get(partition));
+        }
+        rewind(partitions);
+    }
+
+    /** Back to what this consumer knows is stored, without asking the database (which may be what failed). */
+    private void rewindToStoredPositions() {
+        rewind(consumer.assignment());
+    }
+
+    private void rewind(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            Long offset = storedPositions.get(partition);
             if (offset == null) {
                 consumer.seekToBeginning(List.of(partition));
             } else {

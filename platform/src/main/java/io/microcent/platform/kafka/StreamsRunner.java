@@ -36,10 +36,13 @@ public final class StreamsRunner implements AutoCloseable {
     public static StreamsRunner start(String name, Topology topology, Map<String, Object> config, MeterRegistry meters) {
         Properties props = new Properties();
         props.putAll(config);
+        // the dead-letter handlers and processors count what they set aside in this service's registry
+        props.put(DeadLetterCounter.CONFIG, new DeadLetterCounter(meters));
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> log.info("{} streams: {} -> {}", name, before, now));
-        // An exception that escapes a processor is a bug, not bad data (bad data is dead-lettered):
-        // stop this client so readiness turns DOWN, instead of skipping records and billing wrongly.
+        // A record a processor throws on is set aside by DeadLetterHandlers and never reaches this handler;
+        // what does is the infrastructure failing (state store, producer fenced beyond recovery): stop this
+        // client so readiness turns DOWN rather than go on in an unknown state.
         streams.setUncaughtExceptionHandler(e -> {
             log.error("{} streams stopped by an unexpected error", name, e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -41,7 +41,7 @@ public final class PriceBookComponent implements AutoCloseable {
             var writer = new PriceBookWriter(db, repository, publisher, context.clock());
             writer.republishAll();
             var projection = new ProjectionRunner<>(UnpricedUsageProjection.NAME, Topics.USAGE_RATED,
-                    context.kafkaBootstrap(), context.instanceId() + "-unpriced", db, TableProjectionOffsets.inSchema("rating"),
+                    context.kafkaBootstrap(), context.instanceId() + "-unpriced", db, TableProjectionOffsets.inSchema("rating"), context.meters(),
                     new UnpricedUsageProjection()).start();
             var routes = new PriceBookRoutes(context.operatorAuth(), db, repository, writer, new UnpricedModels(), context.clock());
             return new PriceBookComponent(publisher, projection, routes);

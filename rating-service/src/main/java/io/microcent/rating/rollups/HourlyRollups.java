@@ -29,7 +29,7 @@ public final class HourlyRollups implements AutoCloseable {
     static HourlyRollups start(ServiceContext context, ProjectionOffsets offsets) {
         return new HourlyRollups(new ProjectionRunner<>(HourlyRollupProjection.NAME, Topics.USAGE_RATED,
                 context.kafkaBootstrap(), context.instanceId() + "-rollups", context.database().dsl(),
-                offsets, new HourlyRollupProjection()).start());
+                offsets, context.meters(), new HourlyRollupProjection()).start());
     }
 
     /** True once the projection has joined its consumer group and polled, and has not stopped on an error. */

@@ -1,5 +1,6 @@
 package io.microcent.rating.stream;
 
+import io.microcent.model.deadletter.DeadLetterReason;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 

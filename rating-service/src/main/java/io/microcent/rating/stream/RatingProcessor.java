@@ -1,14 +1,16 @@
 package io.microcent.rating.stream;
 
+import io.microcent.model.deadletter.DeadLetterReason;
+import io.microcent.model.deadletter.DeadLetter;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.topic.Topics;
+import io.microcent.platform.kafka.DeadLetterCounter;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.rating.pricebook.PriceBook;
 import io.microcent.rating.pricing.MeterTotals;
 import io.microcent.rating.stream.RatingOutcome.Rated;
 import io.microcent.rating.stream.RatingOutcome.Rejected;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -16,14 +18,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * Rates one usage event: finds the customer's plan, adds the event to the customer's running meter
  * totals of the event's billing period, and prices it with the plan's charges ({@link UsageRater}, the
  * rating function re-rating shares).
- * Anything it cannot rate is passed on as {@link Rejected} with a reason, never dropped and never
- * allowed to stop the stream.
+ * Anything it cannot rate is passed on as {@link Rejected} with a reason and the dead-letter headers,
+ * never dropped and never allowed to stop the stream. It validates and prices before it writes: the
+ * period totals are put only once nothing can fail any more, so a record that throws (and is set aside
+ * by the platform's processing handler) leaves no partial state behind.
  */
 final class RatingProcessor implements FixedKeyProcessor<CustomerId, UsageEvent, RatingOutcome> {
 
@@ -34,6 +39,7 @@ final class RatingProcessor implements FixedKeyProcessor<CustomerId, UsageEvent,
     private KeyValueStore<CustomerId, CustomerPlan> plans;
     private KeyValueStore<String, MeterTotals> periodUsage;
     private PriceBook priceBook;
+    private DeadLetterCounter deadLetters;
 
     RatingProcessor(RatingRules rules) {
         this.rater = new UsageRater(Objects.requireNonNull(rules, "rules"));
@@ -45,20 +51,31 @@ final class RatingProcessor implements FixedKeyProcessor<CustomerId, UsageEvent,
         this.plans = context.getStateStore(RatingTopology.CUSTOMER_PLANS_STORE);
         this.periodUsage = context.getStateStore(RatingTopology.PERIOD_USAGE_STORE);
         this.priceBook = PriceBook.inStore(context, RatingTopology.PRICE_BOOK_STORE);
+        this.deadLetters = DeadLetterCounter.from(context.appConfigs());
     }
 
     @Override
     public void process(FixedKeyRecord<CustomerId, UsageEvent> record) {
         RatingOutcome outcome = rate(record.key(), record.value());
         if (outcome instanceof Rejected rejected) {
-            log.warn("dead-lettering usage {} of customer {} at {}: {}",
-                    rejected.event() == null ? "(no value)" : rejected.event().id(), record.key(),
-                    context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?"),
-                    rejected.reason().code());
-            context.forward(record.withValue(outcome).withHeaders(withReason(record.headers(), rejected.reason())));
+            DeadLetter letter = deadLetter(record, rejected.reason());
+            log.warn("setting aside usage {} of customer {}: {}",
+                    rejected.event() == null ? "(no value)" : rejected.event().id(), record.key(), letter);
+            deadLetters.count(letter);
+            context.forward(record.withValue(outcome).withHeaders(letter.headers(record.headers())));
         } else {
             context.forward(record.withValue(outcome));
         }
+    }
+
+    /** The dead-letter headers of a rejected event: the same ones the platform's handlers write for any consumer. */
+    private DeadLetter deadLetter(FixedKeyRecord<CustomerId, UsageEvent> record, DeadLetterReason reason) {
+        var source = context.recordMetadata();
+        return new DeadLetter(reason, RatingTopology.APPLICATION_ID,
+                source.map(m -> m.topic()).orElse(Topics.USAGE_EVENTS.name()),
+                source.map(m -> m.partition()).orElse(-1), source.map(m -> m.offset()).orElse(-1L),
+                record.key() == null ? null : record.key().raw(), "rating: " + reason.code(),
+                Instant.ofEpochMilli(context.currentSystemTimeMs()), record.timestamp(), null, null);
     }
 
     private RatingOutcome rate(CustomerId key, UsageEvent event) {
@@ -72,13 +89,5 @@ final class RatingProcessor implements FixedKeyProcessor<CustomerId, UsageEvent,
             }
             case UsageRater.Result.Rejected rejected -> new Rejected(event, rejected.reason());
         };
-    }
-
-    /** A copy of the headers with the reason set: the input record's headers are not ours to change. */
-    static Headers withReason(Headers original, DeadLetterReason reason) {
-        Headers headers = new RecordHeaders(original.toArray());
-        headers.remove(DeadLetterReason.HEADER);
-        headers.add(DeadLetterReason.HEADER, reason.headerValue());
-        return headers;
     }
 }

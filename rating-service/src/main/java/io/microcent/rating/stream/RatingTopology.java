@@ -31,7 +31,7 @@ import java.util.Map;
 
 /**
  * The rating topology: {@code usage.events} (+ {@code customer.plans}) → {@code usage.rated} or
- * {@code usage.dead-letter}.
+ * {@code dead-letters}.
  *
  * <pre>
  * customer.plans ──► record-customer-plan ──► [customer-plans]
@@ -40,7 +40,7 @@ import java.util.Map;
  *                  reads [rated-event-ids]     │  reads [price-book] ◄── price.book (global table)
  *                                              ├─ rated    ──► remember-rated-events ──► usage.rated
  *                                              │               writes [rated-event-ids]
- *                                              └─ rejected ──► usage.dead-letter (header microcent.reason)
+ *                                              └─ rejected ──► dead-letters (headers microcent.reason, ...)
  * </pre>
  *
  * Both inputs are keyed by customer and co-partitioned, and both processors share the plans store,
@@ -98,15 +98,17 @@ public final class RatingTopology {
                         .to(Topics.USAGE_RATED.name(), produced(Topics.USAGE_RATED)), "rated"))
                 .defaultBranch(Branched.withConsumer(rejected -> rejected
                         .mapValues(outcome -> ((Rejected) outcome).event(), Named.as("rejected-event"))
-                        .to(Topics.USAGE_DEAD_LETTER.name(), produced(Topics.USAGE_DEAD_LETTER)), "rejected"));
+                        // keyed by the customer's bytes and valued by the event's JSON, as on usage.events, so a
+                        // replay republishes it unchanged; the platform's handlers set aside what throws
+                        .to(Topics.DEAD_LETTERS.name(), Produced.with(Topics.USAGE_EVENTS.keySerde(), Topics.USAGE_EVENTS.valueSerde())
+                                .withName("to-" + Topics.DEAD_LETTERS.name())), "rejected"));
         return builder.build();
     }
 
-    /** The Kafka Streams settings of rating: exactly-once, plus unreadable usage dead-lettered. */
+    /** The Kafka Streams settings of rating: exactly-once, unreadable and failing records set aside (the platform's). */
     public static Map<String, Object> streamsConfig(String bootstrap, Path stateDir, int threads) {
         Map<String, Object> config = KafkaConfigs.exactlyOnceStreams(bootstrap, APPLICATION_ID, stateDir);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableEventHandler.class);
         return config;
     }
 

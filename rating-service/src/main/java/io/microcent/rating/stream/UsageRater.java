@@ -1,5 +1,6 @@
 package io.microcent.rating.stream;
 
+import io.microcent.model.deadletter.DeadLetterReason;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.CustomerPlan;

@@ -25,9 +25,9 @@ import java.util.Map;
 import static org.awaitility.Awaitility.await;
 
 /** The rating service on the shared test Kafka and PostgreSQL, started through its module, served over real HTTP. */
-final class RunningRating implements AutoCloseable {
+public final class RunningRating implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(60);
+    public static final Duration WAIT = Duration.ofSeconds(60);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final ServiceContext context;
@@ -40,7 +40,7 @@ final class RunningRating implements AutoCloseable {
         this.http = http;
     }
 
-    static RunningRating start() {
+    public static RunningRating start() {
         ServiceContext context = TestContexts.forService(RatingModule.NAME);
         RatingModule module = new RatingModule();
         module.configure(context.env());
@@ -51,19 +51,19 @@ final class RunningRating implements AutoCloseable {
         return new RunningRating(context, service, http);
     }
 
-    ServiceContext context() {
+    public ServiceContext context() {
         return context;
     }
 
-    RatingService service() {
+    public RatingService service() {
         return service;
     }
 
-    HttpResponse<String> send(String method, String path, String body) {
+    public HttpResponse<String> send(String method, String path, String body) {
         return send(method, path, TestContexts.OPERATOR_TOKEN, body);
     }
 
-    HttpResponse<String> send(String method, String path, String token, String body) {
+    public HttpResponse<String> send(String method, String path, String token, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
@@ -80,7 +80,7 @@ final class RunningRating implements AutoCloseable {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return Json.mapper().readTree(response.body());
         } catch (IOException e) {
@@ -88,7 +88,7 @@ final class RunningRating implements AutoCloseable {
         }
     }
 
-    <K, V> void produce(Topic<K, V> topic, K key, V value) {
+    public <K, V> void produce(Topic<K, V> topic, K key, V value) {
         var config = KafkaConfigs.durableProducer(context.kafkaBootstrap(), "price-book-test-producer");
         try (var producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get();

@@ -66,8 +66,8 @@ class CostAndDedupTopologyTest {
         priceBook = input(Topics.PRICE_BOOK);
         rated = driver.createOutputTopic(Topics.USAGE_RATED.name(), Topics.USAGE_RATED.keySerde().deserializer(),
                 Topics.USAGE_RATED.valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.USAGE_DEAD_LETTER.name(), Topics.USAGE_DEAD_LETTER.keySerde().deserializer(),
-                Topics.USAGE_DEAD_LETTER.valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(UsageEvents.DEAD_USAGE.name(), UsageEvents.DEAD_USAGE.keySerde().deserializer(),
+                UsageEvents.DEAD_USAGE.valueSerde().deserializer());
         plans.pipeInput(ACME, new CustomerPlan(ACME, PlanId.of("starter"), NOV_1), NOV_1);
     }
 

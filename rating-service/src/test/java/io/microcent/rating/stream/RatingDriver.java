@@ -32,7 +32,7 @@ final class RatingDriver implements AutoCloseable {
         plans = input(Topics.CUSTOMER_PLANS);
         events = input(Topics.USAGE_EVENTS);
         rated = output(Topics.USAGE_RATED);
-        deadLetters = output(Topics.USAGE_DEAD_LETTER);
+        deadLetters = output(UsageEvents.DEAD_USAGE);
     }
 
     void onPlan(CustomerId customer, String plan, Instant at) {

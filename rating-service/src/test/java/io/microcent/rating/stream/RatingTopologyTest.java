@@ -1,5 +1,6 @@
 package io.microcent.rating.stream;
 
+import io.microcent.model.deadletter.DeadLetterReason;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.PlanId;
 import io.microcent.model.money.Microcents;
@@ -57,7 +58,7 @@ class RatingTopologyTest {
         plans = input(Topics.CUSTOMER_PLANS);
         events = input(Topics.USAGE_EVENTS);
         rated = output(Topics.USAGE_RATED);
-        deadLetters = output(Topics.USAGE_DEAD_LETTER);
+        deadLetters = output(UsageEvents.DEAD_USAGE);
     }
 
     @AfterEach
@@ -257,7 +258,7 @@ class RatingTopologyTest {
     }
 
     private static String reason(TestRecord<?, ?> record) {
-        Header header = record.headers().lastHeader(DeadLetterReason.HEADER);
+        Header header = record.headers().lastHeader(io.microcent.model.deadletter.DeadLetter.REASON);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 

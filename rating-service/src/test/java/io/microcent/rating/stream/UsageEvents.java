@@ -3,6 +3,8 @@ package io.microcent.rating.stream;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.EventId;
 import io.microcent.model.id.ModelId;
+import io.microcent.model.topic.Topic;
+import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.UsageEvent;
 
 import java.time.Instant;
@@ -10,6 +12,10 @@ import java.util.UUID;
 
 /** Usage events for tests. */
 public final class UsageEvents {
+
+    /** The dead-letters topic read as usage: what rating sets aside is a usage event keyed by its customer. */
+    public static final Topic<CustomerId, UsageEvent> DEAD_USAGE = new Topic<>(Topics.DEAD_LETTERS.name(),
+            Topics.CUSTOMER_KEY, Topics.USAGE_EVENTS.valueSerde(), Topic.Retention.LOG);
 
     private UsageEvents() {
     }

@@ -31,9 +31,14 @@ public final class Topics {
     public static final Topic<CustomerId, RatedUsage> USAGE_RATED =
             new Topic<>("usage.rated", CUSTOMER_KEY, new JsonSerde<>(RatedUsage.class), Topic.Retention.LOG);
 
-    /** Usage that could not be rated, with the reason in the record headers; never silently dropped. */
-    public static final Topic<CustomerId, UsageEvent> USAGE_DEAD_LETTER =
-            new Topic<>("usage.dead-letter", CUSTOMER_KEY, new JsonSerde<>(UsageEvent.class), Topic.Retention.LOG);
+    /**
+     * Every record any consumer set aside instead of processing (usage rating could not rate, a record a
+     * projection or a topology failed on, unreadable bytes): the original key and value bytes, unchanged,
+     * with why, by whom and from where in the headers ({@link io.microcent.model.deadletter.DeadLetter}).
+     * One record never stops a pipeline; it lands here.
+     */
+    public static final Topic<byte[], byte[]> DEAD_LETTERS =
+            new Topic<>("dead-letters", Serdes.ByteArray(), Serdes.ByteArray(), Topic.Retention.LOG);
 
     /** Each customer's current plan, published by invoicing. */
     public static final Topic<CustomerId, CustomerPlan> CUSTOMER_PLANS =
@@ -63,6 +68,6 @@ public final class Topics {
     }
 
     public static List<Topic<?, ?>> all() {
-        return List.of(USAGE_EVENTS, USAGE_RATED, USAGE_DEAD_LETTER, CUSTOMER_PLANS, CAPS_DEFINITIONS, CAPS_STATE, CAPS_ALERTS, PRICE_BOOK);
+        return List.of(USAGE_EVENTS, USAGE_RATED, DEAD_LETTERS, CUSTOMER_PLANS, CAPS_DEFINITIONS, CAPS_STATE, CAPS_ALERTS, PRICE_BOOK);
     }
 }

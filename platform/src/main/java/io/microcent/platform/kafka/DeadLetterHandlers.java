@@ -1,0 +1,87 @@
+package io.microcent.platform.kafka;
+
+import io.microcent.model.deadletter.DeadLetter;
+import io.microcent.model.deadletter.DeadLetterReason;
+import io.microcent.model.id.CustomerId;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Kafka Streams exception handlers of every Microcent topology ({@link KafkaConfigs#exactlyOnceStreams}):
+ * a record that cannot be read, or that a processor throws on, is set aside on {@code dead-letters} with its
+ * original bytes and the stream goes on. Under exactly-once the dead letter is written in the same
+ * transaction as the input offset, so the record is set aside exactly when it is skipped.
+ * The consumer named in the dead letter is the application id.
+ */
+public final class DeadLetterHandlers {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterHandlers.class);
+
+    private DeadLetterHandlers() {
+    }
+
+    /** A record whose key or value cannot be deserialized: reason {@code unreadable}. */
+    public static final class Unreadable implements DeserializationExceptionHandler {
+        private String consumer;
+        private DeadLetterCounter counter;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            consumer = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
+            counter = DeadLetterCounter.from(configs);
+        }
+
+        @Override
+        public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+            DeadLetter letter = new DeadLetter(DeadLetterReason.UNREADABLE, consumer, record.topic(), record.partition(),
+                    record.offset(), null, "the record cannot be read as a " + record.topic() + " record",
+                    Instant.now(), record.timestamp(), record.key(), record.value());
+            return Response.resume(setAside(letter, record.headers(), counter, exception));
+        }
+    }
+
+    /** A processor threw on a record: reason from {@link Failures#reasonOf} ({@code overflow}, {@code processing_failed}, ...). */
+    public static final class ProcessingFailed implements ProcessingExceptionHandler {
+        private String consumer;
+        private DeadLetterCounter counter;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            consumer = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
+            counter = DeadLetterCounter.from(configs);
+        }
+
+        @Override
+        public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+            if (context.topic() == null) {
+                // a punctuation has no input record to set aside; it runs again at its next interval
+                log.error("{}: a scheduled step of {} failed; it runs again", consumer, context.processorNodeId(), exception);
+                return Response.resume();
+            }
+            String customer = record != null && record.key() instanceof CustomerId id ? id.raw() : null;
+            DeadLetter letter = new DeadLetter(Failures.reasonOf(exception), consumer, context.topic(), context.partition(),
+                    context.offset(), customer, context.processorNodeId() + ": " + Failures.detail(exception),
+                    Instant.now(), context.timestamp(), context.sourceRawKey(), context.sourceRawValue());
+            return Response.resume(setAside(letter, context.headers(), counter, exception));
+        }
+    }
+
+    private static List<ProducerRecord<byte[], byte[]>> setAside(DeadLetter letter, Headers headers,
+                                                                 DeadLetterCounter counter, Exception exception) {
+        log.warn("setting aside {}: {}", letter, letter.detail(), exception);
+        counter.count(letter);
+        return List.of(letter.toProducerRecord(headers));
+    }
+}
