@@ -1,9 +1,7 @@
-package io.microcent.rating.pricebook;
+package io.microcent.model.price;
 
 import io.microcent.model.id.InvalidIdException;
 import io.microcent.model.id.ModelId;
-import io.microcent.model.price.ModelPrice;
-import io.microcent.model.price.ModelPriceHistory;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -16,7 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Which price book key prices a usage event, from the provider and model it names. The candidates, in
+ * Which price book key prices a call, from the provider and model it names: the one rule rating (what a
+ * usage event cost) and caps (what a call about to be made may cost) both use. The candidates, in
  * order; the first with a price in effect at the event's time wins:
  * <ol>
  *   <li>{@code <provider>/<model>}, when the event names a provider: that provider's own price for the
@@ -45,7 +44,7 @@ public final class ModelLookup {
     }
 
     /** The price of the first candidate key that has one in effect at {@code at}. */
-    public static Optional<ModelPrice> priceAt(PriceBook book, String provider, ModelId model, Instant at) {
+    public static Optional<ModelPrice> priceAt(PriceHistories book, String provider, ModelId model, Instant at) {
         for (ModelId key : candidates(provider, model)) {
             Optional<ModelPrice> price = book.history(key).flatMap(history -> history.priceAt(at));
             if (price.isPresent()) {
@@ -56,7 +55,7 @@ public final class ModelLookup {
     }
 
     /** The first candidate key the book holds at all, whatever its dates (for showing which entry a model maps to). */
-    public static Optional<ModelPriceHistory> find(PriceBook book, String provider, ModelId model) {
+    public static Optional<ModelPriceHistory> find(PriceHistories book, String provider, ModelId model) {
         return candidates(provider, model).stream().map(book::history).flatMap(Optional::stream).findFirst();
     }
 

@@ -1,8 +1,8 @@
-package io.microcent.rating.pricing;
+package io.microcent.model.plan.pricing;
 
 import io.microcent.model.money.Microcents;
 import io.microcent.model.money.Rate;
-import io.microcent.rating.pricing.AllowancePricer.AllowanceSplit;
+import io.microcent.model.plan.pricing.AllowancePricer.AllowanceSplit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,11 +1,11 @@
-package io.microcent.rating.pricing;
+package io.microcent.model.plan.pricing;
 
 import io.microcent.model.money.Microcents;
 import io.microcent.model.plan.Charge;
 import io.microcent.model.plan.Meter;
 import io.microcent.model.plan.Plan;
 import io.microcent.model.usage.UsageEvent;
-import io.microcent.rating.pricing.AllowancePricer.AllowanceSplit;
+import io.microcent.model.plan.pricing.AllowancePricer.AllowanceSplit;
 
 import java.math.BigDecimal;
 import java.util.List;

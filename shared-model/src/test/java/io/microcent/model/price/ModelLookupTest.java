@@ -1,10 +1,7 @@
-package io.microcent.rating.pricebook;
+package io.microcent.model.price;
 
 import io.microcent.model.id.ModelId;
 import io.microcent.model.money.Rate;
-import io.microcent.model.price.ModelPrice;
-import io.microcent.model.price.ModelPriceHistory;
-import io.microcent.model.price.TokenRates;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -23,8 +20,8 @@ class ModelLookupTest {
     private static final Instant DEC_1 = Instant.parse("2026-12-01T00:00:00Z");
 
     /** A book with these keys, each priced from November 1st at its own input rate (its position + 1 µ¢). */
-    private static PriceBook book(String... keys) {
-        return PriceBook.of(Stream.of(keys).collect(Collectors.toMap(ModelId::of,
+    private static PriceHistories book(String... keys) {
+        return PriceHistories.of(Stream.of(keys).collect(Collectors.toMap(ModelId::of,
                 key -> history(key, NOV_1, String.valueOf(List.of(keys).indexOf(key) + 1)))));
     }
 
@@ -33,7 +30,7 @@ class ModelLookupTest {
                 new ModelPrice(from, null, new TokenRates(Rate.ofMicrocents(inputMicrocents), null, null, null), null)));
     }
 
-    private static String matched(PriceBook book, String provider, String model) {
+    private static String matched(PriceHistories book, String provider, String model) {
         return ModelLookup.priceAt(book, provider, ModelId.of(model), DEC_1)
                 .map(price -> price.rates().input().toJson()).orElse("unpriced");
     }
@@ -56,14 +53,14 @@ class ModelLookupTest {
             claude-sonnet-4-5-20250929,                          anthropic,   claude-sonnet-4-5,                                   unpriced
             """, delimiter = ',')
     void theMostExactKeyTheBookHoldsPricesTheEvent(String keys, String provider, String model, String expected) {
-        PriceBook book = book(keys.split(";"));
+        PriceHistories book = book(keys.split(";"));
 
         assertThat(matched(book, provider, model)).isEqualTo(expected);
     }
 
     @Test
     void aProviderKeyNotYetInEffectFallsBackToTheNextCandidateInEffect() {
-        PriceBook book = PriceBook.of(Map.of(
+        PriceHistories book = PriceHistories.of(Map.of(
                 ModelId.of("azure/gpt-4o"), history("azure/gpt-4o", DEC_1.plusSeconds(1), "9"),
                 ModelId.of("gpt-4o"), history("gpt-4o", NOV_1, "2.5")));
 

@@ -1,9 +1,10 @@
-package io.microcent.rating.pricing;
+package io.microcent.model.plan.pricing;
 
 import io.microcent.model.id.PlanId;
 import io.microcent.model.plan.Plan;
 import io.microcent.model.plan.PlanCatalog;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,5 +20,10 @@ public final class PlanPricers {
 
     public Optional<PlanPricer> find(PlanId plan) {
         return Optional.ofNullable(pricers.get(plan));
+    }
+
+    /** Every plan's pricer, e.g. to bound what a customer whose plan is not known yet may be charged. */
+    public Collection<PlanPricer> all() {
+        return pricers.values();
     }
 }

@@ -1,4 +1,4 @@
-package io.microcent.rating.pricing;
+package io.microcent.model.plan.pricing;
 
 import io.microcent.model.money.Microcents;
 import io.microcent.model.money.Rate;
