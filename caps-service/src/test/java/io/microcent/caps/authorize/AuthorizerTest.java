@@ -11,7 +11,6 @@ import io.microcent.model.id.CapId;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ProjectId;
 import io.microcent.model.money.Microcents;
-import io.microcent.model.money.Rate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,9 +47,7 @@ class AuthorizerTest {
         CustomerLocks locks = new CustomerLocks();
         reservations = new ReservationBook(locks);
         driver = new CapsTopologyDriver(stateDir, reservations, NOV_1);
-        // one microcent per token, nothing per request: a call's worst case is its token count
-        WorstCaseEstimator perToken = new WorstCaseEstimator(TokenPrices.NONE, Rate.ofMicrocents("1"), Rate.ZERO);
-        authorizer = new Authorizer(driver.stores(), reservations, locks, perToken, TTL);
+        authorizer = new Authorizer(driver.stores(), reservations, ReservationLog.IN_MEMORY, locks, Estimators.perToken(), TTL);
     }
 
     @AfterEach
@@ -91,7 +88,7 @@ class AuthorizerTest {
         assertThat(answer.reservationId()).isNull();
         assertThat(answer.reservedMicrocents()).isEqualTo(Microcents.ZERO);
         assertThat(answer.remainingMicrocents()).isEqualTo(Microcents.of(100));
-        assertThat(reservations.activeOf(ACME, NOW)).isEmpty();
+        assertThat(reservations.openCount(ACME, NOW)).isZero();
     }
 
     @Test
@@ -140,7 +137,7 @@ class AuthorizerTest {
 
         assertThat(later.allowed()).isTrue();
         reservations.purgeExpired(NOW.plus(TTL.multipliedBy(2)));
-        assertThat(reservations.activeOf(ACME, NOW)).isEmpty();
+        assertThat(reservations.openCount(ACME, NOW)).isZero();
     }
 
     @Test
@@ -165,7 +162,7 @@ class AuthorizerTest {
         assertThat(answer.allowed()).isTrue();
         assertThat(answer.reservationId()).isNull();
         assertThat(answer.reservedMicrocents()).isEqualTo(Microcents.ZERO);
-        assertThat(reservations.activeOf(ACME, NOW)).isEmpty();
+        assertThat(reservations.openCount(ACME, NOW)).isZero();
     }
 
     @Test

@@ -95,6 +95,11 @@ public final class CapsTopologyDriver implements AutoCloseable {
             public ReadOnlyKeyValueStore<String, ScopeSpend> spend() {
                 return driver.getKeyValueStore(SpendTopology.SCOPE_SPEND_STORE);
             }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, PeriodMeters> meters() {
+                return driver.getKeyValueStore(SpendTopology.METERS_STORE);
+            }
         };
     }
 
