@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 import static io.microcent.caps.spend.RatedUsages.usage;
@@ -39,6 +40,17 @@ class CapsApiTest {
     static void stop() {
         if (caps != null) {
             caps.close();
+        }
+    }
+
+    @Test
+    void aWebhookUrlReachingInsideTheNetworkIsRefusedByDefault() {
+        for (String url : List.of("https://169.254.169.254/latest/meta-data/", "https://10.0.0.1/", "http://127.0.0.1:9000/hook",
+                "https://user:secret@hooks.example.com/x")) {
+            ApiClient.Response refused = caps.api.post("/v1/webhooks", "{\"url\":\"" + url + "\"}");
+
+            assertThat(refused.status()).as(url).isEqualTo(422);
+            assertThat(refused.errorFields()).as(url).containsExactly("url");
         }
     }
 
