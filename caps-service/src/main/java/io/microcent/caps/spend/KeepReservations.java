@@ -23,16 +23,20 @@ import java.util.Set;
  * here (after a restart or a rebalance, once the store is restored) every open reservation is restored into
  * authorization's working copy, so it keeps counting until its usage is rated or it expires; when the task
  * leaves, its customers are forgotten here. Expired reservations are removed every minute with a tombstone
- * on {@code caps.reservations}, so the compacted topic forgets them too.
+ * on {@code caps.reservations}, so the compacted topic forgets them too. A record whose usage was already
+ * rated ({@link SpendTopology#RELEASED_STORE}) opens nothing.
  */
 final class KeepReservations implements Processor<String, Reservation, String, Reservation> {
 
     static final Duration EXPIRY_SWEEP = Duration.ofMinutes(1);
+    /** How long an early release is remembered: longer than any reservation lives (the TTL is at most a day). */
+    static final Duration REMEMBER_RELEASES = Duration.ofDays(2);
 
     private final Reservations reservations;
     private final Set<CustomerId> customers = new HashSet<>();
     private ProcessorContext<String, Reservation> context;
     private KeyValueStore<String, Reservation> open;
+    private KeyValueStore<String, Long> releasedEarly;
 
     KeepReservations(Reservations reservations) {
         this.reservations = reservations;
@@ -42,6 +46,7 @@ final class KeepReservations implements Processor<String, Reservation, String, R
     public void init(ProcessorContext<String, Reservation> context) {
         this.context = context;
         this.open = context.getStateStore(SpendTopology.RESERVATIONS_STORE);
+        this.releasedEarly = context.getStateStore(SpendTopology.RELEASED_STORE);
         Instant now = now();
         try (KeyValueIterator<String, Reservation> all = open.all()) {
             all.forEachRemaining(entry -> restore(entry.value, now));
@@ -57,6 +62,8 @@ final class KeepReservations implements Processor<String, Reservation, String, R
         Reservation reservation = record.value();
         if (reservation == null) {
             open.delete(record.key()); // released or expired
+        } else if (releasedEarly.delete(record.key()) != null) {
+            return; // its usage was rated before this record was read; the tombstone is on its way
         } else if (reservation.activeAt(now())) {
             open.put(record.key(), reservation);
             restore(reservation, now());
@@ -88,6 +95,16 @@ final class KeepReservations implements Processor<String, Reservation, String, R
             open.delete(entry.key);
             context.forward(new Record<>(entry.key, null, now.toEpochMilli()));
         }
+        List<String> forgotten = new ArrayList<>();
+        long rememberedSince = now.minus(REMEMBER_RELEASES).toEpochMilli();
+        try (KeyValueIterator<String, Long> all = releasedEarly.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value < rememberedSince) {
+                    forgotten.add(entry.key);
+                }
+            });
+        }
+        forgotten.forEach(releasedEarly::delete);
     }
 
     private Instant now() {

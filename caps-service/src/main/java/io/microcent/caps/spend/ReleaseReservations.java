@@ -12,18 +12,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * A rated usage carrying a reservation id releases the durable copy of that reservation (the working copy
  * is released where the usage is counted, {@link CountSpendAndCheckCaps}) and tombstones it on
- * {@code caps.reservations}. The tombstone is written even when the copy is not there (yet), so that the
- * compacted topic does not keep it.
+ * {@code caps.reservations}. When the copy is not there yet (the usage was read before the reservation's
+ * record, a race), the release is remembered ({@link SpendTopology#RELEASED_STORE}), so that the record,
+ * read later, does not open the reservation again; the tombstone is written anyway.
  */
 final class ReleaseReservations implements Processor<CustomerId, RatedUsage, String, Reservation> {
 
     private ProcessorContext<String, Reservation> context;
     private KeyValueStore<String, Reservation> open;
+    private KeyValueStore<String, Long> releasedEarly;
 
     @Override
     public void init(ProcessorContext<String, Reservation> context) {
         this.context = context;
         this.open = context.getStateStore(SpendTopology.RESERVATIONS_STORE);
+        this.releasedEarly = context.getStateStore(SpendTopology.RELEASED_STORE);
     }
 
     @Override
@@ -33,7 +36,9 @@ final class ReleaseReservations implements Processor<CustomerId, RatedUsage, Str
             return;
         }
         String key = Reservation.keyOf(event.customer(), event.reservationId());
-        open.delete(key);
+        if (open.delete(key) == null) {
+            releasedEarly.put(key, context.currentSystemTimeMs());
+        }
         context.forward(new Record<>(key, null, record.timestamp()));
     }
 }

@@ -68,6 +68,11 @@ public final class SpendTopology {
     public static final String METERS_STORE = "meters-by-period";
     /** {@code <customer>|<reservationId>} → the open {@link Reservation}: the durable copy of authorization's reservations. */
     public static final String RESERVATIONS_STORE = "reservations";
+    /**
+     * {@code <customer>|<reservationId>} → when (epoch ms) a usage released a reservation whose record had not
+     * been read yet, so that the record, read later, does not open it again.
+     */
+    public static final String RELEASED_STORE = "reservations-released-early";
     /** Model → its price history, from {@code price.book} (a global store). */
     public static final String PRICE_BOOK_STORE = "price-book";
 
@@ -96,6 +101,8 @@ public final class SpendTopology {
                 Serdes.String(), new JsonSerde<>(PeriodMeters.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESERVATIONS_STORE),
                 Topics.CAPS_RESERVATIONS.keySerde(), Topics.CAPS_RESERVATIONS.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELEASED_STORE),
+                Serdes.String(), Serdes.Long()));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRICE_BOOK_STORE),
                         Topics.PRICE_BOOK.keySerde(), Topics.PRICE_BOOK.valueSerde()).withLoggingDisabled(),
                 Topics.PRICE_BOOK.name(), consumed(Topics.PRICE_BOOK), RecordPriceBook::new);
@@ -103,9 +110,10 @@ public final class SpendTopology {
         KStream<CustomerId, RatedUsage> rated = source(builder, Topics.USAGE_RATED);
         rated.process(SpendRecorder::new, Named.as("record-spend"), SPEND_STORE);
         rated.process(RecordPeriodMeters::new, Named.as("record-meters"), METERS_STORE);
-        rated.process(ReleaseReservations::new, Named.as("release-reservations"), RESERVATIONS_STORE)
+        rated.process(ReleaseReservations::new, Named.as("release-reservations"), RESERVATIONS_STORE, RELEASED_STORE)
                 .merge(source(builder, Topics.CAPS_RESERVATIONS)
-                        .process(() -> new KeepReservations(reservations), Named.as("keep-reservations"), RESERVATIONS_STORE),
+                        .process(() -> new KeepReservations(reservations), Named.as("keep-reservations"),
+                                RESERVATIONS_STORE, RELEASED_STORE),
                         Named.as("reservation-tombstones"))
                 .to(Topics.CAPS_RESERVATIONS.name(), produced(Topics.CAPS_RESERVATIONS)
                         .withStreamPartitioner(SpendTopology::partitionOfCustomer));
