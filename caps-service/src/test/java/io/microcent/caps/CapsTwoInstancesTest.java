@@ -31,9 +31,10 @@ class CapsTwoInstancesTest {
                 String customer = "pair-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
                 customers.add(customer);
                 capIds.add(one.api.post("/v1/caps", """
-                        {"customer":"%s","amountMicrocents":100000}""".formatted(customer)).body().get("id").asText());
+                        {"customer":"%s","amountMicrocents":100000,"measure":"cost"}""".formatted(customer)).body().get("id").asText());
             }
 
+            // no price book entry: 400 tokens at the default 75 may cost 30,000
             for (int i = 0; i < customers.size(); i++) {
                 RunningCaps asked = i % 2 == 0 ? one : two;
                 RunningCaps other = i % 2 == 0 ? two : one;
@@ -46,9 +47,9 @@ class CapsTwoInstancesTest {
                 JsonNode seenThroughOther = await().atMost(RunningCaps.WAIT).until(() -> other.api.get(capPath),
                         answer -> answer.status() == 200).body().get("current");
 
-                assertThat(allowed.get("reservedMicrocents").asLong()).isEqualTo(40_000);
-                assertThat(seenThroughOther.get("reservedMicrocents").asLong()).as(customers.get(i)).isEqualTo(40_000);
-                assertThat(asked.api.get(capPath).body().get("current").get("remainingMicrocents").asLong()).isEqualTo(60_000);
+                assertThat(allowed.get("reservedMicrocents").asLong()).isEqualTo(30_000);
+                assertThat(seenThroughOther.get("reservedMicrocents").asLong()).as(customers.get(i)).isEqualTo(30_000);
+                assertThat(asked.api.get(capPath).body().get("current").get("remainingMicrocents").asLong()).isEqualTo(70_000);
             }
         }
     }

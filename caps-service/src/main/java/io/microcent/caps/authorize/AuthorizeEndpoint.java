@@ -9,6 +9,7 @@ import io.microcent.model.error.ErrorCode;
 import io.microcent.model.id.ApiKeyId;
 import io.microcent.model.id.CostCenterId;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.IdRule;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.id.ProjectId;
 import io.microcent.model.id.TeamId;
@@ -34,7 +35,7 @@ public final class AuthorizeEndpoint implements HttpRoutes {
     static final int RETRY_AFTER_SECONDS = 1;
 
     record Request(String customer, String project, String costCenter, String apiKeyId, String user, String team,
-                   String model, BigDecimal estimatedInputTokens, BigDecimal maxOutputTokens) {
+                   String provider, String model, BigDecimal estimatedInputTokens, BigDecimal maxOutputTokens) {
     }
 
     private final AuthorizeAccess access;
@@ -95,10 +96,12 @@ public final class AuthorizeEndpoint implements HttpRoutes {
         ApiKeyId apiKey = fields.optional("apiKeyId", body.apiKeyId(), ApiKeyId::of, null);
         UserId user = fields.optional("user", body.user(), UserId::of, null);
         TeamId team = fields.optional("team", body.team(), TeamId::of, null);
+        // the provider as ingest takes it on a usage event
+        String provider = fields.optional("provider", body.provider(), raw -> IdRule.TOKEN.check("provider", raw), null);
         ModelId model = fields.optional("model", body.model(), ModelId::of, null);
         Long input = fields.wholeNumber("estimatedInputTokens", body.estimatedInputTokens(), 0, MAX_TOKENS, true);
         Long output = fields.wholeNumber("maxOutputTokens", body.maxOutputTokens(), 0, MAX_TOKENS, true);
         fields.throwIfInvalid();
-        return new CallRequest(customer, ScopeIds.of(customer, project, costCenter, apiKey, user, team), model, input, output);
+        return new CallRequest(customer, ScopeIds.of(customer, project, costCenter, apiKey, user, team), provider, model, input, output);
     }
 }

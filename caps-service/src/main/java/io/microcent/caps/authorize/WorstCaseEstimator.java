@@ -43,9 +43,9 @@ public final class WorstCaseEstimator {
     }
 
     public WorstCase worstCase(CallRequest call, PlanUsage usage, Instant at) {
-        BigDecimal exactCost = costs.exactMicrocents(null, call.model(), call.estimatedInputTokens(), call.maxOutputTokens(), at);
+        BigDecimal exactCost = costs.exactMicrocents(call.provider(), call.model(), call.estimatedInputTokens(), call.maxOutputTokens(), at);
         UsageEvent asUsage = new UsageEvent(UsageEvent.SCHEMA_VERSION, ESTIMATE, call.customer(), at, at,
-                null, null, null, null, null, null, call.model(), 1, call.estimatedInputTokens(), call.maxOutputTokens(), 0, 0);
+                null, null, null, null, null, call.provider(), call.model(), 1, call.estimatedInputTokens(), call.maxOutputTokens(), 0, 0);
         Microcents charge = Microcents.ZERO;
         for (PlanPricer pricer : pricersFor(usage)) {
             charge = Microcents.max(charge, pricer.price(usage.before(), asUsage, exactCost).charge());

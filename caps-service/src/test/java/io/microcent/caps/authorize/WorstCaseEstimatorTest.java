@@ -93,6 +93,17 @@ class WorstCaseEstimatorTest {
     }
 
     @Test
+    void aProvidersOwnPriceIsUsedWhenTheCallNamesTheProvider() {
+        driver.price(new ModelPriceHistory(GPT_4O, List.of(price("2026-01-01T00:00:00Z", "2.5", "10", null))));
+        ModelId azure = ModelId.of("azure/gpt-4o");
+        driver.price(new ModelPriceHistory(azure, List.of(price("2026-01-01T00:00:00Z", "5", "20", null))));
+        CallRequest viaAzure = new CallRequest(ACME, ScopeIds.of(ACME, null, null, null, null, null), "azure", GPT_4O, 100, 10);
+
+        assertThat(estimator.worstCase(viaAzure, new PlanUsage(STARTER, MeterTotals.NONE), NOW).cost()).isEqualTo(Microcents.of(700));
+        assertThat(cost(GPT_4O, 100, 10, NOW)).isEqualTo(Microcents.of(350));
+    }
+
+    @Test
     void aLongCallIsPricedAtTheLongContextRatesAndATypeWithoutOneKeepsItsNormalRate() {
         driver.price(new ModelPriceHistory(GEMINI, List.of(price("2026-01-01T00:00:00Z", "1.25", "10",
                 new LongContextTier(200_000, new TokenRates(Rate.ofMicrocents("2.5"), null, null, null))))));
