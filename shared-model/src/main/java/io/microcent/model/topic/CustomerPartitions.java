@@ -4,9 +4,10 @@ import io.microcent.model.id.CustomerId;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * The partition a customer's records go to on the customer-keyed topics: what Kafka's default partitioner
- * picks for the customer as key. A topic keyed otherwise whose records must meet a customer's usage in
- * one task (co-partitioned) writes each record to this partition explicitly.
+ * Which partition holds a customer's records on a topic keyed by customer: the producer's default
+ * partitioner (the one ingest and Kafka Streams use) applied to the key's bytes. A topic keyed otherwise
+ * whose records must meet a customer's usage in one task (co-partitioned, e.g. {@code caps.reservations})
+ * writes each record to this partition explicitly.
  */
 public final class CustomerPartitions {
 
@@ -14,7 +15,14 @@ public final class CustomerPartitions {
     }
 
     public static int of(CustomerId customer, int partitions) {
-        byte[] key = Topics.CUSTOMER_KEY.serializer().serialize(Topics.USAGE_RATED.name(), customer);
-        return Utils.toPositive(Utils.murmur2(key)) % partitions;
+        if (partitions <= 0) {
+            throw new IllegalArgumentException("a topic has at least one partition, got " + partitions);
+        }
+        return Utils.toPositive(Utils.murmur2(keyBytes(customer))) % partitions;
+    }
+
+    /** The customer as a record key, byte for byte. */
+    public static byte[] keyBytes(CustomerId customer) {
+        return Topics.CUSTOMER_KEY.serializer().serialize(null, customer);
     }
 }
