@@ -10,7 +10,9 @@ import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.StartedResources;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +38,10 @@ public final class AuthorizeComponent implements AutoCloseable {
                                            ReservationBook reservations, CustomerLocks locks, SpendComponent spend) {
         StartedResources started = new StartedResources();
         try {
-            Producer<String, Reservation> producer = new KafkaProducer<>(
-                    KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-reservations"),
+            Map<String, Object> config = KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-reservations");
+            // each decision waits for its record: send at once (concurrent decisions still share requests in flight)
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            Producer<String, Reservation> producer = new KafkaProducer<>(config,
                     Topics.CAPS_RESERVATIONS.keySerde().serializer(), Topics.CAPS_RESERVATIONS.valueSerde().serializer());
             started.push(producer);
             started.push(purgeExpired(reservations, context));
