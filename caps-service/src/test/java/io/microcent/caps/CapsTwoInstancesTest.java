@@ -54,6 +54,35 @@ class CapsTwoInstancesTest {
         }
     }
 
+    @Test
+    void reservationsMoveWithTheirCustomersWhenASecondInstanceJoins() {
+        // no price book entry: 10,000 tokens at the default 75 may cost 750,000 of each cap's 1,000,000
+        List<String> calls = new ArrayList<>();
+        try (RunningCaps one = startAdvertised()) {
+            for (int i = 0; i < 12; i++) { // with 4 partitions, the joining instance takes some of these customers
+                String customer = "moving-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+                one.api.post("/v1/caps", """
+                        {"customer":"%s","amountMicrocents":1000000,"measure":"cost"}""".formatted(customer));
+                String call = """
+                        {"customer":"%s","estimatedInputTokens":10000,"maxOutputTokens":0}""".formatted(customer);
+                await().atMost(RunningCaps.WAIT).until(() -> one.api.post("/v1/authorize", call),
+                        answer -> answer.status() == 200 && answer.body().path("reservationId").isTextual());
+                calls.add(call);
+            }
+
+            try (RunningCaps two = startAdvertised()) {
+                for (String call : calls) {
+                    for (RunningCaps asked : List.of(one, two)) {
+                        ApiClient.Response answer = await().atMost(RunningCaps.WAIT).until(() -> asked.api.post("/v1/authorize", call),
+                                response -> response.status() == 200);
+                        assertThat(answer.body().get("allowed").asBoolean())
+                                .as("the reservation made before the rebalance still counts: %s", call).isFalse();
+                    }
+                }
+            }
+        }
+    }
+
     private static RunningCaps startAdvertised() {
         int port = freePort();
         return RunningCaps.start(IngestKeyVerifier.NONE, Map.of("MICROCENT_CAPS_ADVERTISED_URL", "http://127.0.0.1:" + port), port);
