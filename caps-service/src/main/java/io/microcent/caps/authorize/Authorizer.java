@@ -111,7 +111,7 @@ public final class Authorizer {
     private PlanUsage planUsage(CustomerId customer, BillingPeriod period, Instant now) {
         PeriodMeters rated = PeriodMeters.orNone(stores.meters().get(SpendState.keyOf(customer, period)));
         MeterTotals inFlight = reservations.quantitiesIn(customer, period, now);
-        return new PlanUsage(rated.plan(), CustomerReservations.plus(rated.totals(), inFlight));
+        return new PlanUsage(rated.plan(), rated.totals().plus(inFlight));
     }
 
     private CapStanding standing(CapDefinition cap, Instant now) {

@@ -37,7 +37,7 @@ final class CustomerReservations {
         }
         byExpiry.add(reservation);
         reservation.holds().forEach((capPeriod, amount) -> heldByCapPeriod.merge(capPeriod, amount, Microcents::plus));
-        quantitiesByPeriod.merge(reservation.period(), reservation.quantities(), CustomerReservations::plus);
+        quantitiesByPeriod.merge(reservation.period(), reservation.quantities(), MeterTotals::plus);
         return true;
     }
 
@@ -50,7 +50,7 @@ final class CustomerReservations {
         byExpiry.remove(reservation);
         reservation.holds().forEach((capPeriod, amount) ->
                 heldByCapPeriod.computeIfPresent(capPeriod, (key, held) -> zeroToNull(held.minus(amount))));
-        quantitiesByPeriod.computeIfPresent(reservation.period(), (key, sum) -> emptyToNull(minus(sum, reservation.quantities())));
+        quantitiesByPeriod.computeIfPresent(reservation.period(), (key, sum) -> emptyToNull(sum.minus(reservation.quantities())));
         return true;
     }
 
@@ -79,16 +79,6 @@ final class CustomerReservations {
 
     boolean isEmpty() {
         return open.isEmpty();
-    }
-
-    static MeterTotals plus(MeterTotals a, MeterTotals b) {
-        return new MeterTotals(Math.addExact(a.requests(), b.requests()), Math.addExact(a.inputTokens(), b.inputTokens()),
-                Math.addExact(a.outputTokens(), b.outputTokens()), Math.addExact(a.totalTokens(), b.totalTokens()));
-    }
-
-    private static MeterTotals minus(MeterTotals a, MeterTotals b) {
-        return new MeterTotals(Math.subtractExact(a.requests(), b.requests()), Math.subtractExact(a.inputTokens(), b.inputTokens()),
-                Math.subtractExact(a.outputTokens(), b.outputTokens()), Math.subtractExact(a.totalTokens(), b.totalTokens()));
     }
 
     private static Microcents zeroToNull(Microcents amount) {

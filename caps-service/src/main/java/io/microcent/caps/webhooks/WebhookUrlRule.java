@@ -5,7 +5,7 @@ import io.microcent.model.error.FieldError;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -200,7 +200,7 @@ final class WebhookUrlRule {
         }
 
         private static boolean allNumeric(String[] parts) {
-            return List.of(parts).stream().allMatch(part -> number(part).isPresent());
+            return Arrays.stream(parts).allMatch(part -> number(part).isPresent());
         }
 
         /** A part's value; empty when it is not a number. Huge parts are capped, so they stay out of range instead of overflowing. */

@@ -35,6 +35,18 @@ public record MeterTotals(long requests, long inputTokens, long outputTokens, lo
                 add(Meter.TOTAL_TOKENS, event));
     }
 
+    /** These totals and {@code other} together; throws {@link ArithmeticException} when a total overflows. */
+    public MeterTotals plus(MeterTotals other) {
+        return new MeterTotals(Math.addExact(requests, other.requests), Math.addExact(inputTokens, other.inputTokens),
+                Math.addExact(outputTokens, other.outputTokens), Math.addExact(totalTokens, other.totalTokens));
+    }
+
+    /** These totals without {@code other} (which they include); throws {@link ArithmeticException} on overflow. */
+    public MeterTotals minus(MeterTotals other) {
+        return new MeterTotals(Math.subtractExact(requests, other.requests), Math.subtractExact(inputTokens, other.inputTokens),
+                Math.subtractExact(outputTokens, other.outputTokens), Math.subtractExact(totalTokens, other.totalTokens));
+    }
+
     private long add(Meter meter, UsageEvent event) {
         return Math.addExact(of(meter), meter.quantityOf(event));
     }
