@@ -1,7 +1,9 @@
 package io.microcent.caps;
 
 import io.microcent.model.money.Rate;
+import io.microcent.model.plan.PlanCatalog;
 import io.microcent.platform.config.Env;
+import io.microcent.platform.config.PlanCatalogSetting;
 
 import java.net.URI;
 import java.time.Duration;
@@ -13,8 +15,8 @@ import java.util.Optional;
  *   <li>{@code MICROCENT_CAPS_DEFAULT_PRICE_PER_TOKEN} (default {@value #DEFAULT_PRICE_PER_TOKEN} microcents,
  *       an exact decimal): what a token of a model without a price book entry may cost, per input and
  *       output token. Meant to be no cheaper than any model in use ($75 per million tokens).</li>
- *   <li>{@code MICROCENT_CAPS_DEFAULT_PRICE_PER_REQUEST} (default {@value #DEFAULT_PRICE_PER_REQUEST}
- *       microcents, $0.01: the highest per-request overage of the default plans): added once per call.</li>
+ *   <li>{@code MICROCENT_PLAN_CATALOG} (default: the catalog Microcent ships with): the plan catalog rating
+ *       charges with, so that a charge cap reserves what the customer's plan would charge for a call.</li>
  *   <li>{@code MICROCENT_CAPS_RESERVATION_TTL_SECONDS} (default 300, 1–86400): how long a reservation
  *       holds when its usage is never rated.</li>
  *   <li>{@code MICROCENT_CAPS_ADVERTISED_URL} (no default): how the other caps instances reach this one,
@@ -25,23 +27,23 @@ import java.util.Optional;
  *       each key). Without it, and without a checker plugged in by the launcher, only the operator token.</li>
  * </ul>
  */
-public record CapsSettings(Rate defaultPricePerToken, Rate pricePerRequest, Duration reservationTtl, Optional<URI> advertisedUrl,
+public record CapsSettings(Rate defaultPricePerToken, PlanCatalog plans, Duration reservationTtl, Optional<URI> advertisedUrl,
                            Optional<URI> ingestUrl) {
 
     public static final String DEFAULT_PRICE_PER_TOKEN = "75";
-    public static final String DEFAULT_PRICE_PER_REQUEST = "10000";
 
     public static final CapsSettings DEFAULTS = new CapsSettings(Rate.ofMicrocents(DEFAULT_PRICE_PER_TOKEN),
-            Rate.ofMicrocents(DEFAULT_PRICE_PER_REQUEST), Duration.ofMinutes(5), Optional.empty(), Optional.empty());
+            PlanCatalog.defaults(), Duration.ofMinutes(5), Optional.empty(), Optional.empty());
 
     public static CapsSettings from(Env env) {
         Rate perToken = rate(env, "MICROCENT_CAPS_DEFAULT_PRICE_PER_TOKEN", DEFAULT_PRICE_PER_TOKEN);
-        Rate perRequest = rate(env, "MICROCENT_CAPS_DEFAULT_PRICE_PER_REQUEST", DEFAULT_PRICE_PER_REQUEST);
+        PlanCatalog plans = PlanCatalogSetting.read(env); // the catalog rating charges with
         int ttlSeconds = env.integer("MICROCENT_CAPS_RESERVATION_TTL_SECONDS", 300, 1, 86_400);
         Optional<URI> advertisedUrl = httpUrl(env, "MICROCENT_CAPS_ADVERTISED_URL", "http://caps-1:8083", true);
         Optional<URI> ingestUrl = httpUrl(env, "MICROCENT_INGEST_URL", "http://ingest:8081", false);
-        return new CapsSettings(perToken, perRequest, Duration.ofSeconds(ttlSeconds), advertisedUrl, ingestUrl);
+        return new CapsSettings(perToken, plans, Duration.ofSeconds(ttlSeconds), advertisedUrl, ingestUrl);
     }
+
 
     private static Rate rate(Env env, String name, String defaultValue) {
         String text = env.string(name, defaultValue);

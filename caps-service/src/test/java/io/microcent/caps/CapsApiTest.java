@@ -43,6 +43,17 @@ class CapsApiTest {
         }
     }
 
+    @Test
+    void aWebhookUrlReachingInsideTheNetworkIsRefusedByDefault() {
+        for (String url : List.of("https://169.254.169.254/latest/meta-data/", "https://10.0.0.1/", "http://127.0.0.1:9000/hook",
+                "https://user:secret@hooks.example.com/x")) {
+            ApiClient.Response refused = caps.api.post("/v1/webhooks", "{\"url\":\"" + url + "\"}");
+
+            assertThat(refused.status()).as(url).isEqualTo(422);
+            assertThat(refused.errorFields()).as(url).containsExactly("url");
+        }
+    }
+
     private static String newCustomer() {
         return "initech-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -188,29 +199,29 @@ class CapsApiTest {
     void aHardCapRefusesCallsOnceSpendAndReservationsWouldPassItAndTheCapShowsWhereItStands() {
         String customer = newCustomer();
         String id = create("""
-                {"customer":"%s","amountMicrocents":100000,"measure":"charge"}""".formatted(customer)).body().get("id").asText();
-        caps.produce(usage(CustomerId.of(customer), Instant.now()).charge(40_000).rated());
+                {"customer":"%s","amountMicrocents":100000,"measure":"cost"}""".formatted(customer)).body().get("id").asText();
+        caps.produce(usage(CustomerId.of(customer), Instant.now()).cost(40_000).rated());
         await().atMost(RunningCaps.WAIT).untilAsserted(() ->
                 assertThat(caps.api.get("/v1/caps/" + id).body().path("current").path("spentMicrocents").asLong()).isEqualTo(40_000));
 
-        // default prices: 75 per token and 10,000 per request; 400 tokens are 40,000 in all
+        // no price book entry: the default 75 per token; 500 tokens may cost 37,500, nothing is added per request
         String call = """
-                {"customer":"%s","model":"gpt-4o","estimatedInputTokens":300,"maxOutputTokens":100}""".formatted(customer);
+                {"customer":"%s","model":"gpt-4o","estimatedInputTokens":300,"maxOutputTokens":200}""".formatted(customer);
         JsonNode first = caps.api.post("/v1/authorize", call).body();
         JsonNode second = caps.api.post("/v1/authorize", call).body();
 
         assertThat(first.get("allowed").asBoolean()).isTrue();
         assertThat(first.get("reservationId").asText()).startsWith("rsv_");
-        assertThat(first.get("reservedMicrocents").asLong()).isEqualTo(40_000);
-        assertThat(first.get("remainingMicrocents").asLong()).isEqualTo(20_000);
+        assertThat(first.get("reservedMicrocents").asLong()).isEqualTo(37_500);
+        assertThat(first.get("remainingMicrocents").asLong()).isEqualTo(22_500);
         assertThat(second.get("allowed").asBoolean()).isFalse();
         assertThat(second.get("blockedBy").get(0).asText()).isEqualTo(id);
         JsonNode detail = caps.api.get("/v1/caps/" + id).body();
         assertThat(detail.get("id").asText()).isEqualTo(id);
         assertThat(detail.get("amountMicrocents").asLong()).isEqualTo(100_000);
         JsonNode current = detail.get("current");
-        assertThat(current.get("reservedMicrocents").asLong()).isEqualTo(40_000);
-        assertThat(current.get("remainingMicrocents").asLong()).isEqualTo(20_000);
+        assertThat(current.get("reservedMicrocents").asLong()).isEqualTo(37_500);
+        assertThat(current.get("remainingMicrocents").asLong()).isEqualTo(22_500);
         assertThat(current.get("status").asText()).isEqualTo("allowed");
     }
 

@@ -6,6 +6,7 @@ import io.microcent.model.caps.CapAlert;
 import io.microcent.model.caps.CapState;
 import io.microcent.model.caps.CapStatus;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.ReservationId;
 import io.microcent.model.money.Microcents;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
@@ -82,6 +83,40 @@ class CapsRestartTest {
             assertThat(spend.get("chargeMicrocents").asLong()).isEqualTo(TOTAL);
             assertThat(spend.get("requests").asLong()).isEqualTo(USAGES);
             assertThat(alertsOf(second, customer)).extracting(CapAlert::thresholdPercent).containsExactly(10, 50, 90, 100);
+        }
+    }
+
+    @Test
+    void aReservationStillCountsAfterARestartUntilItsUsageArrives() {
+        CustomerId customer = CustomerId.of("reserved-" + UUID.randomUUID().toString().substring(0, 8));
+        // no price book entry: 75 per token, so 10,000 input tokens may cost 750,000 of the cap's 1,000,000
+        String call = """
+                {"customer":"%s","estimatedInputTokens":10000,"maxOutputTokens":0}""".formatted(customer);
+        String capId;
+        String reservationId;
+        try (RunningCaps first = RunningCaps.start(IngestKeyVerifier.NONE)) {
+            capId = first.api.post("/v1/caps", """
+                    {"customer":"%s","amountMicrocents":1000000,"measure":"cost"}""".formatted(customer)).body().get("id").asText();
+            // until the cap reaches the topology, a call is allowed without a reservation
+            JsonNode reserved = await().atMost(RunningCaps.WAIT).until(() -> first.api.post("/v1/authorize", call).body(),
+                    answer -> answer.has("reservationId"));
+            reservationId = reserved.get("reservationId").asText();
+            assertThat(first.api.post("/v1/authorize", call).body().get("allowed").asBoolean()).isFalse();
+        }
+
+        try (RunningCaps second = RunningCaps.start(IngestKeyVerifier.NONE)) {
+            ApiClient.Response afterRestart = await().atMost(RunningCaps.WAIT).until(() -> second.api.post("/v1/authorize", call),
+                    answer -> answer.status() == 200);
+            assertThat(afterRestart.body().get("allowed").asBoolean()).as("the reservation made before the restart still counts").isFalse();
+            assertThat(afterRestart.body().get("blockedBy").get(0).asText()).isEqualTo(capId);
+            assertThat(second.api.get("/v1/caps/" + capId).body().path("current").path("reservedMicrocents").asLong()).isEqualTo(750_000);
+
+            second.produce(usage(customer, Instant.now()).reservation(ReservationId.of(reservationId)).cost(100).rated());
+
+            JsonNode released = await().atMost(RunningCaps.WAIT).until(() -> second.api.get("/v1/caps/" + capId).body().path("current"),
+                    current -> current.path("reservedMicrocents").asLong() == 0 && current.path("spentMicrocents").asLong() == 100);
+            assertThat(released.path("remainingMicrocents").asLong()).isEqualTo(999_900);
+            assertThat(second.api.post("/v1/authorize", call).body().get("allowed").asBoolean()).isTrue();
         }
     }
 

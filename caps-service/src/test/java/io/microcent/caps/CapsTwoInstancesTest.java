@@ -31,9 +31,10 @@ class CapsTwoInstancesTest {
                 String customer = "pair-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
                 customers.add(customer);
                 capIds.add(one.api.post("/v1/caps", """
-                        {"customer":"%s","amountMicrocents":100000}""".formatted(customer)).body().get("id").asText());
+                        {"customer":"%s","amountMicrocents":100000,"measure":"cost"}""".formatted(customer)).body().get("id").asText());
             }
 
+            // no price book entry: 400 tokens at the default 75 may cost 30,000
             for (int i = 0; i < customers.size(); i++) {
                 RunningCaps asked = i % 2 == 0 ? one : two;
                 RunningCaps other = i % 2 == 0 ? two : one;
@@ -46,9 +47,38 @@ class CapsTwoInstancesTest {
                 JsonNode seenThroughOther = await().atMost(RunningCaps.WAIT).until(() -> other.api.get(capPath),
                         answer -> answer.status() == 200).body().get("current");
 
-                assertThat(allowed.get("reservedMicrocents").asLong()).isEqualTo(40_000);
-                assertThat(seenThroughOther.get("reservedMicrocents").asLong()).as(customers.get(i)).isEqualTo(40_000);
-                assertThat(asked.api.get(capPath).body().get("current").get("remainingMicrocents").asLong()).isEqualTo(60_000);
+                assertThat(allowed.get("reservedMicrocents").asLong()).isEqualTo(30_000);
+                assertThat(seenThroughOther.get("reservedMicrocents").asLong()).as(customers.get(i)).isEqualTo(30_000);
+                assertThat(asked.api.get(capPath).body().get("current").get("remainingMicrocents").asLong()).isEqualTo(70_000);
+            }
+        }
+    }
+
+    @Test
+    void reservationsMoveWithTheirCustomersWhenASecondInstanceJoins() {
+        // no price book entry: 10,000 tokens at the default 75 may cost 750,000 of each cap's 1,000,000
+        List<String> calls = new ArrayList<>();
+        try (RunningCaps one = startAdvertised()) {
+            for (int i = 0; i < 12; i++) { // with 4 partitions, the joining instance takes some of these customers
+                String customer = "moving-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+                one.api.post("/v1/caps", """
+                        {"customer":"%s","amountMicrocents":1000000,"measure":"cost"}""".formatted(customer));
+                String call = """
+                        {"customer":"%s","estimatedInputTokens":10000,"maxOutputTokens":0}""".formatted(customer);
+                await().atMost(RunningCaps.WAIT).until(() -> one.api.post("/v1/authorize", call),
+                        answer -> answer.status() == 200 && answer.body().path("reservationId").isTextual());
+                calls.add(call);
+            }
+
+            try (RunningCaps two = startAdvertised()) {
+                for (String call : calls) {
+                    for (RunningCaps asked : List.of(one, two)) {
+                        ApiClient.Response answer = await().atMost(RunningCaps.WAIT).until(() -> asked.api.post("/v1/authorize", call),
+                                response -> response.status() == 200);
+                        assertThat(answer.body().get("allowed").asBoolean())
+                                .as("the reservation made before the rebalance still counts: %s", call).isFalse();
+                    }
+                }
             }
         }
     }

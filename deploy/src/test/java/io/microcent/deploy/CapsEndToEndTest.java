@@ -34,9 +34,9 @@ class CapsEndToEndTest {
     /** 40,000 gpt-4o input tokens at 2.5 µ¢: every call costs 100,000 µ¢ (10 cents). */
     private static final long CALL_INPUT_TOKENS = 40_000;
     private static final long CALL_COST = 100_000;
-    /** What authorize holds per call: 40,000 input × 2.5 + 1,000 output × 10 + the default 10,000 µ¢ per request. */
+    /** What authorize holds per call against these cost caps: 40,000 input × 2.5 + 1,000 output × 10, nothing per request. */
     private static final long MAX_OUTPUT_TOKENS = 1_000;
-    private static final long WORST_CASE = 120_000;
+    private static final long WORST_CASE = 110_000;
     private static final long SOFT_AMOUNT = 1_000_000;
     private static final long HARD_AMOUNT = 1_500_000;
 

@@ -56,7 +56,9 @@ final class TestPlatform implements AutoCloseable {
         Map<String, String> variables = new HashMap<>(Map.of(
                 "MICROCENT_DATA_DIR", dataDir.toString(),
                 "MICROCENT_PORT", "0",
-                "MICROCENT_ADMIN_TOKEN", OPERATOR_TOKEN));
+                "MICROCENT_ADMIN_TOKEN", OPERATOR_TOKEN,
+                // the tests' webhook receivers listen on 127.0.0.1
+                "MICROCENT_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true"));
         variables.putAll(settings);
         return new Env(variables);
     }

@@ -9,6 +9,7 @@ import io.microcent.model.error.ErrorCode;
 import io.microcent.model.id.ApiKeyId;
 import io.microcent.model.id.CostCenterId;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.IdRule;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.id.ProjectId;
 import io.microcent.model.id.TeamId;
@@ -30,9 +31,11 @@ public final class AuthorizeEndpoint implements HttpRoutes {
 
     /** Token counts above this are refused as typos, like ingest refuses quantities above 10^12. */
     static final long MAX_TOKENS = 1_000_000_000_000L;
+    /** How long a caller waits before asking again when no decision could be made: a rebalance takes seconds. */
+    static final int RETRY_AFTER_SECONDS = 1;
 
     record Request(String customer, String project, String costCenter, String apiKeyId, String user, String team,
-                   String model, BigDecimal estimatedInputTokens, BigDecimal maxOutputTokens) {
+                   String provider, String model, BigDecimal estimatedInputTokens, BigDecimal maxOutputTokens) {
     }
 
     private final AuthorizeAccess access;
@@ -56,13 +59,33 @@ public final class AuthorizeEndpoint implements HttpRoutes {
         AuthorizeAccess.Caller caller = access.authenticate(ctx);
         CallRequest call = toCall(JsonBodies.read(ctx, Request.class));
         caller.requireMayActFor(call.customer());
-        routing.serve(ctx, call.customer(), () -> {
-            try {
-                ctx.json(authorizer.authorize(call, clock.instant()));
-            } catch (InvalidStateStoreException e) {
-                throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "caps are being restored or rebalanced; retry shortly");
-            }
-        });
+        try {
+            routing.serve(ctx, call.customer(), () -> ctx.json(authorizer.authorize(call, clock.instant())));
+        } catch (RuntimeException e) {
+            throw unavailableIfUndecidable(ctx, e);
+        }
+    }
+
+    /**
+     * When no decision can be made right now, the answer is 503 {@code service_unavailable} with
+     * {@code Retry-After}, never a 500: the stores are restoring or rebalancing (or the streams are not
+     * running: the store access reports that as restoring too), no instance owns the customer, the reservation could not be made durable, or a sum overflowed. Anything else is rethrown.
+     */
+    static RuntimeException unavailableIfUndecidable(Context ctx, RuntimeException e) {
+        RuntimeException answer = switch (e) {
+            case ApiException api when api.code() == ErrorCode.SERVICE_UNAVAILABLE -> api;
+            case InvalidStateStoreException restoring ->
+                    new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "caps are being restored or rebalanced; retry shortly");
+            case ReservationLog.NotDurable notDurable ->
+                    new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "the reservation could not be recorded; nothing is held, retry shortly");
+            case ArithmeticException overflow ->
+                    new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "the caps of this customer cannot be summed right now; retry later");
+            default -> e;
+        };
+        if (answer instanceof ApiException api && api.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        return answer;
     }
 
     private static CallRequest toCall(Request body) {
@@ -73,10 +96,12 @@ public final class AuthorizeEndpoint implements HttpRoutes {
         ApiKeyId apiKey = fields.optional("apiKeyId", body.apiKeyId(), ApiKeyId::of, null);
         UserId user = fields.optional("user", body.user(), UserId::of, null);
         TeamId team = fields.optional("team", body.team(), TeamId::of, null);
+        // the provider as ingest takes it on a usage event
+        String provider = fields.optional("provider", body.provider(), raw -> IdRule.TOKEN.check("provider", raw), null);
         ModelId model = fields.optional("model", body.model(), ModelId::of, null);
         Long input = fields.wholeNumber("estimatedInputTokens", body.estimatedInputTokens(), 0, MAX_TOKENS, true);
         Long output = fields.wholeNumber("maxOutputTokens", body.maxOutputTokens(), 0, MAX_TOKENS, true);
         fields.throwIfInvalid();
-        return new CallRequest(customer, ScopeIds.of(customer, project, costCenter, apiKey, user, team), model, input, output);
+        return new CallRequest(customer, ScopeIds.of(customer, project, costCenter, apiKey, user, team), provider, model, input, output);
     }
 }

@@ -1,21 +1,26 @@
 package io.microcent.caps.authorize;
 
+import io.microcent.model.caps.Reservation;
 import io.microcent.caps.spend.PeriodKeys;
+import io.microcent.caps.spend.PeriodMeters;
 import io.microcent.caps.spend.ScopeSpend;
 import io.microcent.caps.spend.SpendKeys;
 import io.microcent.model.caps.CapDefinition;
 import io.microcent.model.caps.CapMode;
 import io.microcent.model.caps.CapState;
 import io.microcent.model.caps.CustomerCaps;
+import io.microcent.model.caps.SpendState;
 import io.microcent.model.id.CapId;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.money.Microcents;
+import io.microcent.model.plan.pricing.MeterTotals;
+import io.microcent.model.usage.BillingPeriod;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /**
  * Decides whether a call may be made, before it is made, from this instance's state: the customer's caps
@@ -25,28 +30,44 @@ import java.util.stream.Collectors;
  * topology counting the customer's usage and settling its reservations. So each decision sees spend plus
  * every reservation allowed before it, and an allowed call's worst case is reserved before the next
  * decision: concurrent calls can never be allowed beyond a hard cap together. (What can still pass a cap
- * is a call whose real cost exceeds the worst case it reserved.)
+ * is a call whose real cost exceeds the worst case it reserved.) Each cap holds the call's worst case in
+ * what it measures ({@link WorstCase}). A new reservation is then made durable ({@link ReservationLog})
+ * outside the lock; if that fails it is released again and the call is not allowed.
  */
 public final class Authorizer {
 
     private final CapsStores stores;
     private final ReservationBook reservations;
+    private final ReservationLog log;
     private final CustomerLocks locks;
     private final WorstCaseEstimator estimator;
     private final Duration reservationTtl;
 
-    public Authorizer(CapsStores stores, ReservationBook reservations, CustomerLocks locks,
+    public Authorizer(CapsStores stores, ReservationBook reservations, ReservationLog log, CustomerLocks locks,
                       WorstCaseEstimator estimator, Duration reservationTtl) {
         this.stores = stores;
         this.reservations = reservations;
+        this.log = log;
         this.locks = locks;
         this.estimator = estimator;
         this.reservationTtl = reservationTtl;
     }
 
+    /**
+     * @throws ReservationLog.NotDurable when an allowed call's reservation could not be made durable (it
+     *                                   was released: answer that no decision could be made)
+     */
     public Authorization authorize(CallRequest call, Instant now) {
-        Microcents worstCase = estimator.worstCase(call.model(), call.estimatedInputTokens(), call.maxOutputTokens(), now);
-        return locks.call(call.customer(), () -> decide(call, worstCase, now));
+        Decision decision = locks.call(call.customer(), () -> decide(call, now));
+        if (decision.reservation() != null) {
+            try {
+                log.record(decision.reservation());
+            } catch (RuntimeException e) {
+                reservations.release(call.customer(), decision.reservation().id());
+                throw e;
+            }
+        }
+        return decision.answer();
     }
 
     /** Where a cap stands now, read under its customer's lock so that spend and reservations agree. */
@@ -54,31 +75,49 @@ public final class Authorizer {
         return locks.call(cap.customer(), () -> standing(cap, now));
     }
 
-    private Authorization decide(CallRequest call, Microcents worstCase, Instant now) {
+    /** The answer, and the reservation it opened ({@code null} when none). */
+    private record Decision(Authorization answer, Reservation reservation) {
+    }
+
+    private Decision decide(CallRequest call, Instant now) {
         List<CapStanding> standings = capsOf(call.customer()).stream()
                 .filter(call.scopes()::matches)
                 .map(cap -> standing(cap, now))
                 .toList();
+        if (standings.isEmpty()) {
+            return new Decision(Authorization.unlimited(), null);
+        }
+        BillingPeriod period = BillingPeriod.containing(now);
+        WorstCase worstCase = estimator.worstCase(call, planUsage(call.customer(), period, now), now);
         List<CapId> blockedBy = standings.stream()
-                .filter(standing -> !standing.admits(worstCase))
+                .filter(standing -> !standing.admits(worstCase.in(standing.cap().measure())))
                 .map(standing -> standing.cap().id())
                 .toList();
         if (!blockedBy.isEmpty()) {
-            return new Authorization(false, null, Microcents.ZERO, tightestRemaining(standings), blockedBy, null);
+            return new Decision(Authorization.refused(worstCase, tightestRemaining(standings), blockedBy), null);
         }
-        if (standings.isEmpty()) {
-            return new Authorization(true, null, Microcents.ZERO, null, List.of(), null);
-        }
-        Set<String> capPeriods = standings.stream().map(CapStanding::capPeriod).collect(Collectors.toSet());
-        Reservation reservation = reservations.reserve(call.customer(), capPeriods, worstCase, now.plus(reservationTtl));
-        List<CapStanding> after = standings.stream().map(standing -> standing.plusReserved(worstCase)).toList();
-        return new Authorization(true, reservation.id(), worstCase, tightestRemaining(after), List.of(), reservation.expiresAt());
+        Map<String, Microcents> holds = new LinkedHashMap<>();
+        standings.forEach(standing -> holds.put(standing.capPeriod(), worstCase.in(standing.cap().measure())));
+        MeterTotals quantities = new MeterTotals(1, call.estimatedInputTokens(), call.maxOutputTokens(),
+                Math.addExact(call.estimatedInputTokens(), call.maxOutputTokens()));
+        Reservation reservation = reservations.reserve(call.customer(), holds, period, quantities, now.plus(reservationTtl));
+        List<CapStanding> after = standings.stream()
+                .map(standing -> standing.plusReserved(holds.get(standing.capPeriod())))
+                .toList();
+        return new Decision(Authorization.allowed(reservation, worstCase, tightestRemaining(after)), reservation);
+    }
+
+    /** The plan's quantities so far in the billing period: rated, plus what open reservations may still use. */
+    private PlanUsage planUsage(CustomerId customer, BillingPeriod period, Instant now) {
+        PeriodMeters rated = PeriodMeters.orNone(stores.meters().get(SpendState.keyOf(customer, period)));
+        MeterTotals inFlight = reservations.quantitiesIn(customer, period, now);
+        return new PlanUsage(rated.plan(), rated.totals().plus(inFlight));
     }
 
     private CapStanding standing(CapDefinition cap, Instant now) {
         String period = PeriodKeys.at(cap.period(), now);
         Microcents spent = ScopeSpend.orNone(stores.spend().get(SpendKeys.of(cap, period))).in(cap.measure());
-        Microcents reserved = reservations.reservedAgainst(cap.customer(), CapState.keyOf(cap.id(), period), now);
+        Microcents reserved = reservations.heldAgainst(cap.customer(), CapState.keyOf(cap.id(), period), now);
         return new CapStanding(cap, period, spent, reserved);
     }
 

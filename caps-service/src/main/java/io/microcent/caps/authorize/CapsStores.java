@@ -1,5 +1,6 @@
 package io.microcent.caps.authorize;
 
+import io.microcent.caps.spend.PeriodMeters;
 import io.microcent.caps.spend.ScopeSpend;
 import io.microcent.model.caps.CustomerCaps;
 import io.microcent.model.id.CustomerId;
@@ -15,4 +16,6 @@ public interface CapsStores {
     ReadOnlyKeyValueStore<CustomerId, CustomerCaps> definitions();
 
     ReadOnlyKeyValueStore<String, ScopeSpend> spend();
+
+    ReadOnlyKeyValueStore<String, PeriodMeters> meters();
 }

@@ -1,54 +1,86 @@
 package io.microcent.caps.authorize;
 
+import io.microcent.model.caps.Reservation;
 import io.microcent.caps.spend.Reservations;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ReservationId;
 import io.microcent.model.money.Microcents;
+import io.microcent.model.plan.pricing.MeterTotals;
+import io.microcent.model.usage.BillingPeriod;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The reservations of the customers whose partitions this instance owns, in memory. Authorizations add
- * them, the caps topology releases them when their usage is counted ({@link #settle}), and they lapse at
- * their expiry. Every change of a customer's reservations happens under its {@link CustomerLocks lock}.
+ * The open reservations of the customers whose partitions this instance owns, as decisions read them: per
+ * customer, running sums per cap and period ({@link CustomerReservations}), so a decision costs the same
+ * with one call in flight or ten thousand. Authorizations add reservations, the caps topology releases
+ * them when their usage is counted ({@link #settle}), and they lapse at their expiry. Every change of a
+ * customer's reservations happens under its {@link CustomerLocks lock}.
  *
- * <p>They live in memory only: when a customer's partition moves to another instance (rebalance,
- * restart), its open reservations stay behind, and the new owner decides from rated spend alone until new
- * reservations are made. See the module README.
+ * <p>This is the working copy; the durable one is the topology's {@code reservations} store, fed from
+ * {@code caps.reservations}, from which an instance that takes over a customer's partition (restart,
+ * rebalance) {@link #restore restores} the customer's open reservations.
  */
 public final class ReservationBook implements Reservations {
 
     private final CustomerLocks locks;
-    private final Map<CustomerId, Map<ReservationId, Reservation>> byCustomer = new ConcurrentHashMap<>();
+    private final Map<CustomerId, CustomerReservations> byCustomer = new ConcurrentHashMap<>();
 
     public ReservationBook(CustomerLocks locks) {
         this.locks = locks;
     }
 
-    /** Records a new reservation; the caller holds the customer's lock and decided it fits. */
-    Reservation reserve(CustomerId customer, Set<String> capPeriods, Microcents amount, Instant expiresAt) {
-        Reservation reservation = new Reservation(ReservationId.random(), customer, capPeriods, amount, expiresAt);
-        byCustomer.computeIfAbsent(customer, c -> new ConcurrentHashMap<>()).put(reservation.id(), reservation);
+    /** Opens a new reservation; the caller holds the customer's lock and decided it fits. */
+    Reservation reserve(CustomerId customer, Map<String, Microcents> holds, BillingPeriod period, MeterTotals quantities,
+                        Instant expiresAt) {
+        Reservation reservation = new Reservation(ReservationId.random(), customer, holds, period, quantities, expiresAt);
+        of(customer).add(reservation);
         return reservation;
     }
 
-    /** What open reservations hold against one cap in one period ({@code <capId>|<period>}). */
-    public Microcents reservedAgainst(CustomerId customer, String capPeriod, Instant now) {
-        return activeOf(customer, now).stream()
-                .filter(reservation -> reservation.capPeriods().contains(capPeriod))
-                .map(Reservation::amount)
-                .reduce(Microcents.ZERO, Microcents::plus);
+    /**
+     * Opens a reservation known from the durable copy, unless it is open already or expired at {@code now}.
+     * Takes the customer's lock.
+     */
+    @Override
+    public void restore(Reservation reservation, Instant now) {
+        if (reservation.activeAt(now)) {
+            locks.run(reservation.customer(), () -> of(reservation.customer()).add(reservation));
+        }
     }
 
-    /** The customer's reservations that have not expired at {@code now}. */
-    public List<Reservation> activeOf(CustomerId customer, Instant now) {
-        Map<ReservationId, Reservation> reservations = byCustomer.get(customer);
-        return reservations == null ? List.of()
-                : reservations.values().stream().filter(reservation -> reservation.activeAt(now)).toList();
+    /** What open reservations hold against one cap in one period ({@code <capId>|<period>}); under the customer's lock. */
+    Microcents heldAgainst(CustomerId customer, String capPeriod, Instant now) {
+        CustomerReservations reservations = current(customer, now);
+        return reservations == null ? Microcents.ZERO : reservations.heldAgainst(capPeriod);
+    }
+
+    /** The quantities open reservations may still use in the customer's billing period; under the customer's lock. */
+    MeterTotals quantitiesIn(CustomerId customer, BillingPeriod period, Instant now) {
+        CustomerReservations reservations = current(customer, now);
+        return reservations == null ? MeterTotals.NONE : reservations.quantitiesIn(period);
+    }
+
+    /** Releases a reservation (its usage was counted, or it could not be made durable). Takes the customer's lock. */
+    public void release(CustomerId customer, ReservationId reservation) {
+        locks.run(customer, () -> {
+            CustomerReservations reservations = byCustomer.get(customer);
+            if (reservations != null) {
+                reservations.release(reservation);
+            }
+        });
+    }
+
+    /** How many reservations of the customer are open at {@code now}. Takes the customer's lock. */
+    public int openCount(CustomerId customer, Instant now) {
+        return locks.call(customer, () -> {
+            CustomerReservations reservations = current(customer, now);
+            return reservations == null ? 0 : reservations.size();
+        });
     }
 
     @Override
@@ -58,7 +90,10 @@ public final class ReservationBook implements Reservations {
             // overlap would only make a decision more careful, never less
             countSpend.run();
             if (reservation != null) {
-                release(customer, reservation);
+                CustomerReservations reservations = byCustomer.get(customer);
+                if (reservations != null) {
+                    reservations.release(reservation);
+                }
             }
         });
     }
@@ -66,22 +101,33 @@ public final class ReservationBook implements Reservations {
     /** Forgets expired reservations, so that customers who stopped calling do not hold memory. */
     public void purgeExpired(Instant now) {
         for (CustomerId customer : List.copyOf(byCustomer.keySet())) {
-            locks.run(customer, () -> {
-                Map<ReservationId, Reservation> reservations = byCustomer.get(customer);
-                if (reservations != null) {
-                    reservations.values().removeIf(reservation -> !reservation.activeAt(now));
-                    if (reservations.isEmpty()) {
-                        byCustomer.remove(customer);
-                    }
-                }
-            });
+            locks.run(customer, () -> current(customer, now));
         }
     }
 
-    private void release(CustomerId customer, ReservationId reservation) {
-        Map<ReservationId, Reservation> reservations = byCustomer.get(customer);
-        if (reservations != null) {
-            reservations.remove(reservation);
+    /** Forgets the customers of a partition this instance no longer owns: their new owner restores them. */
+    @Override
+    public void forget(Collection<CustomerId> customers) {
+        for (CustomerId customer : customers) {
+            locks.run(customer, () -> byCustomer.remove(customer));
         }
+    }
+
+    /** The customer's reservations after expiring those due, {@code null} (and forgotten) when none are open. */
+    private CustomerReservations current(CustomerId customer, Instant now) {
+        CustomerReservations reservations = byCustomer.get(customer);
+        if (reservations == null) {
+            return null;
+        }
+        reservations.expire(now);
+        if (reservations.isEmpty()) {
+            byCustomer.remove(customer);
+            return null;
+        }
+        return reservations;
+    }
+
+    private CustomerReservations of(CustomerId customer) {
+        return byCustomer.computeIfAbsent(customer, c -> new CustomerReservations());
     }
 }

@@ -1,46 +1,61 @@
 package io.microcent.caps.authorize;
 
-import io.microcent.model.id.ModelId;
+import io.microcent.model.id.EventId;
 import io.microcent.model.money.Microcents;
-import io.microcent.model.money.Rate;
-import io.microcent.model.price.TokenRates;
+import io.microcent.model.plan.PlanCatalog;
+import io.microcent.model.plan.pricing.PlanPricer;
+import io.microcent.model.plan.pricing.PlanPricers;
+import io.microcent.model.usage.UsageEvent;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.function.Function;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The most a call can add to a cap before it is made: its estimated input tokens and its maximum output
- * tokens at the model's per-token prices, plus a per-request price, rounded up to a whole microcent.
- *
- * <p>One amount is held against every cap the call falls under, whatever they measure: what a plan
- * charges per request, and what tokens cost, cannot be known exactly in advance, so both are counted.
- * A model (or token type) without a price costs the configured default per token, meant to be at least
- * as expensive as any model in use. All input is priced as uncached input.
+ * The worst case of a call in each measure ({@link WorstCase}):
+ * <ul>
+ *   <li><b>cost</b>: {@link CallCost}, rounded up to a whole microcent so that it never falls short;</li>
+ *   <li><b>charge</b>: what the customer's plan charges for that call, priced by the plan pricers rating
+ *       rates usage with ({@link PlanPricer}, shared-model), as a usage of one request with those tokens
+ *       and that cost, after the period's quantities so far ({@link PlanUsage}): nothing while within an
+ *       allowance, the overage or tier price beyond it, the cost with the plan's markup for token
+ *       pass-through. Never below zero (a volume tier's cheaper price may make rating's line negative;
+ *       a reservation never gives room). Before the period's first rated usage the plan is not known
+ *       here: the most any plan of the catalog would charge is held.</li>
+ * </ul>
+ * The pricers round like rating (once, half-even, on an exact cost at least the call's real one), so a
+ * call that stays within its token budget never owes more than its charge worst case; calls in flight
+ * are counted in the quantities, so that they do not each take the same last included requests.
  */
 public final class WorstCaseEstimator {
 
-    private final TokenPrices prices;
-    private final Rate defaultPerToken;
-    private final Rate perRequest;
+    /** The event id of the hypothetical usage priced; never stored, never sent. */
+    private static final EventId ESTIMATE = EventId.of("authorize-estimate");
 
-    public WorstCaseEstimator(TokenPrices prices, Rate defaultPerToken, Rate perRequest) {
-        this.prices = prices;
-        this.defaultPerToken = defaultPerToken;
-        this.perRequest = perRequest;
+    private final CallCost costs;
+    private final PlanPricers pricers;
+
+    public WorstCaseEstimator(CallCost costs, PlanCatalog catalog) {
+        this.costs = costs;
+        this.pricers = new PlanPricers(catalog);
     }
 
-    /** @param model {@code null} when the caller does not say: priced at the default */
-    public Microcents worstCase(ModelId model, long inputTokens, long maxOutputTokens, Instant at) {
-        TokenRates rates = model == null ? null : prices.ratesFor(model, inputTokens, at).orElse(null);
-        BigDecimal exact = rate(rates, TokenRates::input).exactCostOf(inputTokens)
-                .add(rate(rates, TokenRates::output).exactCostOf(maxOutputTokens))
-                .add(perRequest.exactCostOf(1));
-        return Microcents.roundUp(exact);
+    public WorstCase worstCase(CallRequest call, PlanUsage usage, Instant at) {
+        BigDecimal exactCost = costs.exactMicrocents(call.provider(), call.model(), call.estimatedInputTokens(), call.maxOutputTokens(), at);
+        UsageEvent asUsage = new UsageEvent(UsageEvent.SCHEMA_VERSION, ESTIMATE, call.customer(), at, at,
+                null, null, null, null, null, call.provider(), call.model(), 1, call.estimatedInputTokens(), call.maxOutputTokens(), 0, 0);
+        Microcents charge = Microcents.ZERO;
+        for (PlanPricer pricer : pricersFor(usage)) {
+            charge = Microcents.max(charge, pricer.price(usage.before(), asUsage, exactCost).charge());
+        }
+        return new WorstCase(Microcents.roundUp(exactCost), charge);
     }
 
-    private Rate rate(TokenRates rates, Function<TokenRates, Rate> type) {
-        Rate rate = rates == null ? null : type.apply(rates);
-        return rate != null ? rate : defaultPerToken;
+    /** The customer's plan; every plan when it is not known yet (or no longer in the catalog). */
+    private Collection<PlanPricer> pricersFor(PlanUsage usage) {
+        return Optional.ofNullable(usage.plan()).flatMap(pricers::find).<Collection<PlanPricer>>map(List::of)
+                .orElseGet(pricers::all);
     }
 }

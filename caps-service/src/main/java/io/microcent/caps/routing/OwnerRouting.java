@@ -79,6 +79,7 @@ public final class OwnerRouting {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             ctx.status(response.statusCode());
             response.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
+            response.headers().firstValue("Retry-After").ifPresent(value -> ctx.header("Retry-After", value));
             ctx.result(response.body());
         } catch (IOException e) {
             log.warn("could not forward {} {} to {}: {}", ctx.method(), ctx.path(), owner, e.toString());

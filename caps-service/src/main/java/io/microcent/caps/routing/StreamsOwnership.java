@@ -5,6 +5,7 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 
 import java.net.URI;
@@ -34,8 +35,12 @@ public final class StreamsOwnership implements CustomerOwnership {
 
     @Override
     public Optional<URI> remoteOwnerOf(CustomerId customer) {
-        KeyQueryMetadata metadata = streams.get().queryMetadataForKey(SpendTopology.SPEND_STORE, customer,
-                Topics.CUSTOMER_KEY.serializer());
+        KeyQueryMetadata metadata;
+        try {
+            metadata = streams.get().queryMetadataForKey(SpendTopology.SPEND_STORE, customer, Topics.CUSTOMER_KEY.serializer());
+        } catch (IllegalStateException | InvalidStateStoreException e) { // the streams are not running (yet, or any more)
+            throw new OwnerUnknown(customer);
+        }
         if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) || metadata.activeHost().port() < 0) {
             throw new OwnerUnknown(customer);
         }

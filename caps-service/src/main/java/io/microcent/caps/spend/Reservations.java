@@ -1,12 +1,18 @@
 package io.microcent.caps.spend;
 
+import io.microcent.model.caps.Reservation;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ReservationId;
 
+import java.time.Instant;
+import java.util.Collection;
+
 /**
- * How the topology tells authorization that a usage was counted. Counting a usage and releasing the
+ * How the topology tells authorization about reservations. Counting a usage and releasing the
  * reservation its call made must look like one step to an authorization deciding for the same customer:
- * otherwise it could see neither (and allow too much) or both (and refuse a call it could allow).
+ * otherwise it could see neither (and allow too much) or both (and refuse a call it could allow). The
+ * topology also holds the durable copy of every open reservation ({@link SpendTopology#RESERVATIONS_STORE}):
+ * when it takes over a customer's partition it restores them, when it gives one up it forgets them.
  */
 @FunctionalInterface
 public interface Reservations {
@@ -19,4 +25,12 @@ public interface Reservations {
      * authorization of {@code customer} in between.
      */
     void settle(CustomerId customer, ReservationId reservation, Runnable countSpend);
+
+    /** A reservation of the durable copy: open it, unless it is open already or expired at {@code now}. */
+    default void restore(Reservation reservation, Instant now) {
+    }
+
+    /** The partition of these customers moved away: their reservations are now decided from elsewhere. */
+    default void forget(Collection<CustomerId> customers) {
+    }
 }

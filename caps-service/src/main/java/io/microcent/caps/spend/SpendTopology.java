@@ -3,8 +3,10 @@ package io.microcent.caps.spend;
 import io.microcent.caps.spend.CapsOutput.AlertRaised;
 import io.microcent.caps.spend.CapsOutput.StateChanged;
 import io.microcent.model.caps.CapAlert;
+import io.microcent.model.caps.Reservation;
 import io.microcent.model.caps.SpendState;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.topic.CustomerPartitions;
 import io.microcent.model.topic.JsonSerde;
 import io.microcent.model.topic.Topic;
 import io.microcent.model.topic.Topics;
@@ -24,6 +26,8 @@ import org.apache.kafka.streams.state.Stores;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The caps topology: spend per customer and per cap scope and period from {@code usage.rated}, checked
@@ -36,6 +40,10 @@ import java.util.Map;
  *                  [cap-definitions]                                         └─► caps.alerts (key customer)
  *                        ▲ write
  * caps.definitions ─► record-cap-definitions (re-checks new and changed caps) ─┘
+ *
+ * usage.rated ──► record-meters ◄──► [meters-by-period]                  (charge worst cases)
+ * usage.rated ──► release-reservations ─┐    ◄──► [reservations] ◄──► keep-reservations ◄── caps.reservations
+ *                                      └──► tombstones ──► caps.reservations ◄──┘ (expired)
  *
  * price.book ─► [price-book] (global: every instance prices /v1/authorize with the whole book)
  * </pre>
@@ -56,6 +64,15 @@ public final class SpendTopology {
     public static final String THRESHOLDS_STORE = "cap-thresholds-fired";
     /** Customer → its caps, from {@code caps.definitions}. */
     public static final String DEFINITIONS_STORE = "cap-definitions";
+    /** {@code <customer>|<YYYY-MM>} → {@link PeriodMeters}: the plan's quantities so far, for charge worst cases. */
+    public static final String METERS_STORE = "meters-by-period";
+    /** {@code <customer>|<reservationId>} → the open {@link Reservation}: the durable copy of authorization's reservations. */
+    public static final String RESERVATIONS_STORE = "reservations";
+    /**
+     * {@code <customer>|<reservationId>} → when (epoch ms) a usage released a reservation whose record had not
+     * been read yet, so that the record, read later, does not open it again.
+     */
+    public static final String RELEASED_STORE = "reservations-released-early";
     /** Model → its price history, from {@code price.book} (a global store). */
     public static final String PRICE_BOOK_STORE = "price-book";
 
@@ -80,12 +97,26 @@ public final class SpendTopology {
                 Serdes.String(), new JsonSerde<>(FiredThresholds.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEFINITIONS_STORE),
                 Topics.CAPS_DEFINITIONS.keySerde(), Topics.CAPS_DEFINITIONS.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METERS_STORE),
+                Serdes.String(), new JsonSerde<>(PeriodMeters.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESERVATIONS_STORE),
+                Topics.CAPS_RESERVATIONS.keySerde(), Topics.CAPS_RESERVATIONS.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELEASED_STORE),
+                Serdes.String(), Serdes.Long()));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRICE_BOOK_STORE),
                         Topics.PRICE_BOOK.keySerde(), Topics.PRICE_BOOK.valueSerde()).withLoggingDisabled(),
                 Topics.PRICE_BOOK.name(), consumed(Topics.PRICE_BOOK), RecordPriceBook::new);
 
         KStream<CustomerId, RatedUsage> rated = source(builder, Topics.USAGE_RATED);
         rated.process(SpendRecorder::new, Named.as("record-spend"), SPEND_STORE);
+        rated.process(RecordPeriodMeters::new, Named.as("record-meters"), METERS_STORE);
+        rated.process(ReleaseReservations::new, Named.as("release-reservations"), RESERVATIONS_STORE, RELEASED_STORE)
+                .merge(source(builder, Topics.CAPS_RESERVATIONS)
+                        .process(() -> new KeepReservations(reservations), Named.as("keep-reservations"),
+                                RESERVATIONS_STORE, RELEASED_STORE),
+                        Named.as("reservation-tombstones"))
+                .to(Topics.CAPS_RESERVATIONS.name(), produced(Topics.CAPS_RESERVATIONS)
+                        .withStreamPartitioner(SpendTopology::partitionOfCustomer));
         KStream<String, CapsOutput> fromUsage = rated.process(() -> new CountSpendAndCheckCaps(reservations), Named.as("check-caps"),
                         DEFINITIONS_STORE, SCOPE_SPEND_STORE, THRESHOLDS_STORE);
         KStream<String, CapsOutput> fromDefinitions = source(builder, Topics.CAPS_DEFINITIONS)
@@ -108,6 +139,11 @@ public final class SpendTopology {
         Map<String, Object> config = KafkaConfigs.exactlyOnceStreams(bootstrap, APPLICATION_ID, stateDir);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         return config;
+    }
+
+    /** A {@code caps.reservations} record goes to its customer's partition, as authorization writes it. */
+    private static Optional<Set<Integer>> partitionOfCustomer(String topic, String key, Reservation value, int partitions) {
+        return Optional.of(Set.of(CustomerPartitions.of(Reservation.customerOf(key), partitions)));
     }
 
     private static KeyValue<CustomerId, CapAlert> alertByCustomer(CapAlert alert) {

@@ -31,14 +31,15 @@ public final class AlertWebhooks implements AutoCloseable {
 
     public static AlertWebhooks start(ServiceContext context, WebhookSettings settings) {
         var db = context.database().dsl();
-        WebhookSender sender = new WebhookSender(context.clock());
+        WebhookUrlRule urls = settings.urlRule();
+        WebhookSender sender = new WebhookSender(urls, context.clock());
         DeliveryDispatcher dispatcher = new DeliveryDispatcher(db, sender, settings, context.clock()).start();
         try {
             ProjectionRunner<CustomerId, CapAlert> projection = new ProjectionRunner<>(AlertDeliveryProjection.NAME,
                     Topics.CAPS_ALERTS, context.kafkaBootstrap(), context.instanceId() + "-webhooks", db,
                     new TableProjectionOffsets("caps", "webhook_offsets"), context.meters(), new AlertDeliveryProjection(context.clock())).start();
             WebhooksApi api = new WebhooksApi(context.operatorAuth(), new WebhookRepository(db), new DeliveryRepository(db),
-                    dispatcher::wake, context.clock());
+                    dispatcher::wake, urls, context.clock());
             return new AlertWebhooks(projection, dispatcher, sender, api);
         } catch (RuntimeException e) {
             dispatcher.close();

@@ -10,11 +10,12 @@ record AttemptResult(Integer statusCode, String error) {
 
     static final int GONE = 410;
 
-    static AttemptResult answered(int statusCode, String bodyStart) {
+    /** An answer: only its status counts and is logged, never its body. */
+    static AttemptResult answered(int statusCode) {
         if (statusCode >= 200 && statusCode < 300) {
             return new AttemptResult(statusCode, null);
         }
-        return new AttemptResult(statusCode, bodyStart.isBlank() ? "HTTP " + statusCode : "HTTP " + statusCode + ": " + bodyStart);
+        return new AttemptResult(statusCode, "HTTP " + statusCode);
     }
 
     static AttemptResult noAnswer(String error) {

@@ -10,15 +10,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * The body of {@code POST /v1/webhooks}, as sent. {@link #validate()} checks every field and reports all
+ * The body of {@code POST /v1/webhooks}, as sent. {@link #validate(WebhookUrlRule)} checks every field and reports all
  * problems at once.
  *
- * @param url         where alerts are POSTed: {@code https://…}; plain {@code http://} only to this machine (loopback), for local receivers
+ * @param url         where alerts are POSTed: {@code https://…} to a public address ({@link WebhookUrlRule}); plain
+ *                    {@code http://} only to local receivers, when those are allowed
  * @param customer    optional: only this customer's alerts
  * @param format      {@code json} (default) or {@code slack}
  * @param description optional note for operators, at most {@value #MAX_DESCRIPTION} characters
@@ -27,12 +26,9 @@ public record WebhookRequest(String url, String customer, String format, String 
 
     static final int MAX_URL = 2048;
     static final int MAX_DESCRIPTION = 500;
-    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "[::1]");
-    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
-
-    NewWebhook validate() {
+    NewWebhook validate(WebhookUrlRule rule) {
         List<FieldError> errors = new ArrayList<>();
-        URI endpoint = url(errors);
+        URI endpoint = url(errors, rule);
         CustomerId only = null;
         if (customer != null) {
             try {
@@ -55,7 +51,7 @@ public record WebhookRequest(String url, String customer, String format, String 
         return new NewWebhook(endpoint, only, chosen, note);
     }
 
-    private URI url(List<FieldError> errors) {
+    private URI url(List<FieldError> errors, WebhookUrlRule rule) {
         if (url == null || url.isBlank()) {
             errors.add(JsonBodies.required("url"));
             return null;
@@ -66,13 +62,13 @@ public record WebhookRequest(String url, String customer, String format, String 
         }
         try {
             URI uri = new URI(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-                errors.add(FieldError.of("url", "invalid", "url must be an absolute https:// URL"));
+            Optional<FieldError> refused = rule.refusalAtCreate(uri);
+            if (refused.isPresent()) {
+                errors.add(refused.get());
                 return null;
             }
-            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-                errors.add(FieldError.of("url", "insecure", "url must use https://; plain http:// is accepted only for this machine (localhost)"));
+            if (uri.getHost() == null) { // e.g. a numeric host that is public but that URI, and so the HTTP client, cannot take
+                errors.add(FieldError.of("url", "invalid", "url must be an absolute https:// URL with a host name or a dotted address"));
                 return null;
             }
             return uri;
@@ -80,11 +76,5 @@ public record WebhookRequest(String url, String customer, String format, String 
             errors.add(FieldError.of("url", "invalid", "url is not a valid URL: " + e.getReason()));
             return null;
         }
-    }
-
-    /** By name or literal address only: resolving names here would make validation depend on DNS. */
-    private static boolean isLoopback(String host) {
-        String name = host.toLowerCase(Locale.ROOT);
-        return LOOPBACK_NAMES.contains(name) || LOOPBACK_V4.matcher(name).matches();
     }
 }

@@ -1,6 +1,5 @@
 package io.microcent.caps.webhooks;
 
-import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,33 +8,41 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Sends one attempt of a delivery: a signed POST of the stored body. Redirects are not followed (a signed
- * request goes where it was configured to go, or fails). Never throws: every way an attempt can end is an
- * {@link AttemptResult}.
+ * Sends one attempt of a delivery: a signed POST of the stored body, after checking again that the URL
+ * reaches a public address ({@link WebhookUrlRule}: its name may resolve elsewhere than when the endpoint
+ * was created). Redirects are not followed (a signed request goes where it was configured to go, or
+ * fails). The answer's body is discarded unread: only its status is kept in the delivery log, so that the
+ * log can never show what an endpoint answered (it could be a service inside a network). Never throws:
+ * every way an attempt can end is an {@link AttemptResult}.
  */
 final class WebhookSender implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final String USER_AGENT = "Microcent-Webhooks/1";
-    /** How much of an error answer the delivery log keeps. */
-    private static final int ANSWER_SNIPPET_BYTES = 300;
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private final WebhookUrlRule urls;
     private final Clock clock;
 
-    WebhookSender(Clock clock) {
+    WebhookSender(WebhookUrlRule urls, Clock clock) {
+        this.urls = urls;
         this.clock = clock;
     }
 
     CompletableFuture<AttemptResult> send(ClaimedDelivery delivery) {
         try {
+            Optional<String> refused = urls.refusalAtSend(delivery.url());
+            if (refused.isPresent()) {
+                return CompletableFuture.completedFuture(AttemptResult.noAnswer(refused.get()));
+            }
             HttpRequest request = HttpRequest.newBuilder(delivery.url())
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/json; charset=utf-8")
@@ -44,8 +51,8 @@ final class WebhookSender implements AutoCloseable {
                     .header(WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), clock.instant(), delivery.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
                     .build();
-            return http.sendAsync(request, firstBytes(ANSWER_SNIPPET_BYTES))
-                    .thenApply(response -> AttemptResult.answered(response.statusCode(), response.body()))
+            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .thenApply(response -> AttemptResult.answered(response.statusCode()))
                     .exceptionally(WebhookSender::noAnswer);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(noAnswer(e));
@@ -61,21 +68,6 @@ final class WebhookSender implements AutoCloseable {
             return AttemptResult.noAnswer("could not connect" + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
         }
         return AttemptResult.noAnswer(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-    }
-
-    /** Keeps the start of an answer for the delivery log and discards the rest as it streams in. */
-    private static HttpResponse.BodyHandler<String> firstBytes(int limit) {
-        return info -> {
-            ByteArrayOutputStream start = new ByteArrayOutputStream();
-            return HttpResponse.BodySubscribers.mapping(
-                    HttpResponse.BodySubscribers.ofByteArrayConsumer(chunk -> chunk.ifPresent(bytes -> {
-                        int room = limit - start.size();
-                        if (room > 0) {
-                            start.write(bytes, 0, Math.min(room, bytes.length));
-                        }
-                    })),
-                    done -> start.toString(StandardCharsets.UTF_8).strip());
-        };
     }
 
     @Override

@@ -41,11 +41,14 @@ final class WebhooksApi implements HttpRoutes {
     private final WebhookRepository webhooks;
     private final DeliveryRepository deliveries;
     private final Runnable dueNow;
+    private final WebhookUrlRule urls;
     private final Clock clock;
 
     /** @param dueNow called when a delivery became due right away, to send it without waiting for the next poll */
-    WebhooksApi(OperatorAuth auth, WebhookRepository webhooks, DeliveryRepository deliveries, Runnable dueNow, Clock clock) {
+    WebhooksApi(OperatorAuth auth, WebhookRepository webhooks, DeliveryRepository deliveries, Runnable dueNow,
+                WebhookUrlRule urls, Clock clock) {
         this.auth = auth;
+        this.urls = urls;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.dueNow = dueNow;
@@ -63,7 +66,7 @@ final class WebhooksApi implements HttpRoutes {
 
     private void create(Context ctx) {
         auth.require(ctx);
-        NewWebhook request = JsonBodies.read(ctx, WebhookRequest.class).validate();
+        NewWebhook request = JsonBodies.read(ctx, WebhookRequest.class).validate(urls);
         String secret = WebhookSignature.newSecret();
         Webhook created = webhooks.create(request, secret, clock.instant());
         ctx.status(201).header("Location", "/v1/webhooks/" + created.id()).json(new CreatedWebhook(created, secret));

@@ -2,16 +2,24 @@ package io.microcent.caps.authorize;
 
 import io.microcent.caps.spend.CapsTopologyDriver;
 import io.microcent.caps.spend.ScopeIds;
+import io.microcent.caps.spend.SpendTopology;
 import io.microcent.model.caps.CapDefinition;
+import io.microcent.model.caps.CapMeasure;
 import io.microcent.model.caps.CapMode;
 import io.microcent.model.caps.CapPeriod;
 import io.microcent.model.caps.CapScope;
 import io.microcent.model.caps.CapStatus;
 import io.microcent.model.id.CapId;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.ModelId;
 import io.microcent.model.id.ProjectId;
 import io.microcent.model.money.Microcents;
 import io.microcent.model.money.Rate;
+import io.microcent.model.plan.PlanCatalog;
+import io.microcent.model.price.ModelPrice;
+import io.microcent.model.price.ModelPriceHistory;
+import io.microcent.model.price.TokenRates;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +29,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static io.microcent.caps.spend.CapDefinitions.cap;
 import static io.microcent.caps.spend.CapDefinitions.hardMonthly;
+import static io.microcent.caps.spend.CapDefinitions.withMeasure;
 import static io.microcent.caps.spend.RatedUsages.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,17 +50,18 @@ class AuthorizerTest {
     Path stateDir;
 
     private CapsTopologyDriver driver;
+    private static final ModelId GPT_4O = ModelId.of("gpt-4o");
+
+    private CustomerLocks locks;
     private ReservationBook reservations;
     private Authorizer authorizer;
 
     @BeforeEach
     void start() {
-        CustomerLocks locks = new CustomerLocks();
+        locks = new CustomerLocks();
         reservations = new ReservationBook(locks);
         driver = new CapsTopologyDriver(stateDir, reservations, NOV_1);
-        // one microcent per token, nothing per request: a call's worst case is its token count
-        WorstCaseEstimator perToken = new WorstCaseEstimator(TokenPrices.NONE, Rate.ofMicrocents("1"), Rate.ZERO);
-        authorizer = new Authorizer(driver.stores(), reservations, locks, perToken, TTL);
+        authorizer = new Authorizer(driver.stores(), reservations, ReservationLog.IN_MEMORY, locks, Estimators.perToken(), TTL);
     }
 
     @AfterEach
@@ -91,7 +102,7 @@ class AuthorizerTest {
         assertThat(answer.reservationId()).isNull();
         assertThat(answer.reservedMicrocents()).isEqualTo(Microcents.ZERO);
         assertThat(answer.remainingMicrocents()).isEqualTo(Microcents.of(100));
-        assertThat(reservations.activeOf(ACME, NOW)).isEmpty();
+        assertThat(reservations.openCount(ACME, NOW)).isZero();
     }
 
     @Test
@@ -140,7 +151,7 @@ class AuthorizerTest {
 
         assertThat(later.allowed()).isTrue();
         reservations.purgeExpired(NOW.plus(TTL.multipliedBy(2)));
-        assertThat(reservations.activeOf(ACME, NOW)).isEmpty();
+        assertThat(reservations.openCount(ACME, NOW)).isZero();
     }
 
     @Test
@@ -165,7 +176,7 @@ class AuthorizerTest {
         assertThat(answer.allowed()).isTrue();
         assertThat(answer.reservationId()).isNull();
         assertThat(answer.reservedMicrocents()).isEqualTo(Microcents.ZERO);
-        assertThat(reservations.activeOf(ACME, NOW)).isEmpty();
+        assertThat(reservations.openCount(ACME, NOW)).isZero();
     }
 
     @Test
@@ -178,6 +189,52 @@ class AuthorizerTest {
 
         assertThat(december.allowed()).isTrue();
         assertThat(december.remainingMicrocents()).isEqualTo(Microcents.ZERO);
+    }
+
+    @Test
+    void aCostCapHoldsTheCallsProviderCostOnly() {
+        // $1 cost cap, 996,000 spent: 4,000 left; gpt-4o, 100 in and 10 out may cost 350. Before, a flat
+        // $0.01 per request was added to every cap, and the call was refused.
+        CapDefinition costCap = withMeasure(hardMonthly("cap_cost", ACME, 1_000_000), CapMeasure.COST);
+        driver.caps(ACME, NOV_1, costCap);
+        driver.send(usage(ACME, NOV_1.plusSeconds(1)).cost(996_000).charge(996_000).rated());
+        driver.price(new ModelPriceHistory(GPT_4O, List.of(new ModelPrice(NOV_1, "openai",
+                new TokenRates(Rate.ofMicrocents("2.5"), Rate.ofMicrocents("10"), null, null), null))));
+
+        Authorization answer = pricedByTheBook().authorize(new CallRequest(ACME, scopes(null), GPT_4O, 100, 10), NOW);
+
+        assertThat(answer.allowed()).isTrue();
+        assertThat(answer.reservedMicrocents()).isEqualTo(Microcents.of(350));
+        assertThat(answer.remainingMicrocents()).isEqualTo(Microcents.of(3_650));
+    }
+
+    @Test
+    void aChargeCapHoldsWhatThePlanChargesSoCallsInFlightShareTheAllowance() {
+        // Starter: 1,000 requests included, then $0.01 each. 999 used: one more call is free, the next is not
+        driver.caps(ACME, NOV_1, HARD_1000);
+        driver.send(usage(ACME, NOV_1.plusSeconds(1)).requests(999).charge(0).rated());
+        Authorizer authorizer = pricedByTheBook();
+
+        Authorization free = authorizer.authorize(new CallRequest(ACME, scopes(null), GPT_4O, 100_000, 10_000), NOW);
+        Authorization overage = authorizer.authorize(new CallRequest(ACME, scopes(null), GPT_4O, 1, 1), NOW);
+
+        assertThat(free.allowed()).isTrue();
+        assertThat(free.reservedMicrocents()).isEqualTo(Microcents.ZERO);
+        assertThat(free.worstCase().charge()).isEqualTo(Microcents.ZERO);
+        assertThat(overage.allowed()).as("the 1,001st request costs 10,000, more than the cap's 1,000").isFalse();
+        assertThat(overage.worstCase().charge()).isEqualTo(Microcents.ofCents(1));
+    }
+
+    /** Priced from the driver's price book (75 per token without an entry) and charged by the default plans. */
+    private Authorizer pricedByTheBook() {
+        ReadOnlyKeyValueStore<ModelId, ModelPriceHistory> book = driver.store(SpendTopology.PRICE_BOOK_STORE);
+        WorstCaseEstimator estimator = new WorstCaseEstimator(new CallCost(() -> key -> Optional.ofNullable(book.get(key)),
+                Rate.ofMicrocents("75")), PlanCatalog.defaults());
+        return new Authorizer(driver.stores(), reservations, ReservationLog.IN_MEMORY, locks, estimator, TTL);
+    }
+
+    private static ScopeIds scopes(ProjectId project) {
+        return ScopeIds.of(ACME, project, null, null, null, null);
     }
 
     private static CallRequest call(ProjectId project, long inputTokens, long maxOutputTokens) {

@@ -4,7 +4,6 @@ import io.microcent.caps.spend.CapsTopologyDriver;
 import io.microcent.caps.spend.ScopeIds;
 import io.microcent.model.caps.CapDefinition;
 import io.microcent.model.id.CustomerId;
-import io.microcent.model.money.Rate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +56,7 @@ class ConcurrentAuthorizationTest {
         locks = new CustomerLocks();
         reservations = new ReservationBook(locks);
         driver = new CapsTopologyDriver(stateDir, reservations, NOV_1);
-        WorstCaseEstimator perToken = new WorstCaseEstimator(TokenPrices.NONE, Rate.ofMicrocents("1"), Rate.ZERO);
-        authorizer = new Authorizer(driver.stores(), reservations, locks, perToken, Duration.ofMinutes(5));
+        authorizer = new Authorizer(driver.stores(), reservations, ReservationLog.IN_MEMORY, locks, Estimators.perToken(), Duration.ofMinutes(5));
     }
 
     @AfterEach
@@ -126,7 +124,7 @@ class ConcurrentAuthorizationTest {
         // demand was far above the cap: calls were refused, each only because it did not fit any more
         assertThat(refused.get()).isPositive();
         assertThat(wrongRefusals).isEmpty();
-        assertThat(reservations.activeOf(ACME, NOW)).isEmpty();
+        assertThat(reservations.openCount(ACME, NOW)).isZero();
     }
 
     /** Rated spend plus open reservations, read as one decision would. */

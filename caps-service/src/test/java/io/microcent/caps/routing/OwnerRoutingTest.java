@@ -60,6 +60,7 @@ class OwnerRoutingTest {
         assertThat(echo.get("body").asText()).isEqualTo("{\"tokens\":12}");
         assertThat(echo.get("authorization").asText()).isEqualTo("Bearer secret");
         assertThat(echo.get("forwardedBy").asText()).isEqualTo("other");
+        assertThat(response.headers().firstValue("Retry-After")).as("an owner's Retry-After reaches the caller").hasValue("7");
     }
 
     @Test
@@ -103,6 +104,7 @@ class OwnerRoutingTest {
     }
 
     private static void echo(Context ctx, String name) {
+        ctx.header("Retry-After", "7");
         ctx.status(202).json(Map.of("servedBy", name, "method", ctx.method().name(),
                 "query", String.valueOf(ctx.queryString()), "body", ctx.body(),
                 "authorization", String.valueOf(ctx.header("Authorization")),

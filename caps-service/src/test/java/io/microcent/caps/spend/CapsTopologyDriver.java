@@ -5,6 +5,7 @@ import io.microcent.model.caps.CapAlert;
 import io.microcent.model.caps.CapDefinition;
 import io.microcent.model.caps.CapState;
 import io.microcent.model.caps.CustomerCaps;
+import io.microcent.model.caps.Reservation;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.price.ModelPriceHistory;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +37,8 @@ public final class CapsTopologyDriver implements AutoCloseable {
     private final TestInputTopic<ModelId, ModelPriceHistory> prices;
     private final TestOutputTopic<String, CapState> states;
     private final TestOutputTopic<CustomerId, CapAlert> alerts;
+    private final TestInputTopic<String, Reservation> reservationsIn;
+    private final TestOutputTopic<String, Reservation> reservationsOut;
     private final AtomicLong versions = new AtomicLong();
 
     public CapsTopologyDriver(Path stateDir, Reservations reservations, Instant start) {
@@ -48,6 +52,9 @@ public final class CapsTopologyDriver implements AutoCloseable {
                 Topics.CAPS_STATE.valueSerde().deserializer());
         alerts = driver.createOutputTopic(Topics.CAPS_ALERTS.name(), Topics.CAPS_ALERTS.keySerde().deserializer(),
                 Topics.CAPS_ALERTS.valueSerde().deserializer());
+        reservationsIn = input(Topics.CAPS_RESERVATIONS);
+        reservationsOut = driver.createOutputTopic(Topics.CAPS_RESERVATIONS.name(), Topics.CAPS_RESERVATIONS.keySerde().deserializer(),
+                Topics.CAPS_RESERVATIONS.valueSerde().deserializer());
     }
 
     /** Rated usage, with its event time as Kafka timestamp (as ingest sets it). */
@@ -60,6 +67,21 @@ public final class CapsTopologyDriver implements AutoCloseable {
     /** The customer's whole list of caps, as published when an operator changed one at {@code at}. */
     public void caps(CustomerId customer, Instant at, CapDefinition... caps) {
         definitions.pipeInput(customer, new CustomerCaps(customer, versions.incrementAndGet(), Arrays.asList(caps)), at);
+    }
+
+    /** A reservation as {@code /v1/authorize} records it on caps.reservations. */
+    public void reserved(Reservation reservation) {
+        reservationsIn.pipeInput(reservation.key(), reservation);
+    }
+
+    /** Every record the topology wrote on caps.reservations since the last read (tombstones as {@code null} values). */
+    public List<KeyValue<String, Reservation>> reservationRecords() {
+        return reservationsOut.readKeyValuesToList();
+    }
+
+    /** Moves the driver's wall clock (reservation expiry sweeps run on it). */
+    public void advanceWallClock(Duration by) {
+        driver.advanceWallClockTime(by);
     }
 
     public void price(ModelPriceHistory history) {
@@ -94,6 +116,11 @@ public final class CapsTopologyDriver implements AutoCloseable {
             @Override
             public ReadOnlyKeyValueStore<String, ScopeSpend> spend() {
                 return driver.getKeyValueStore(SpendTopology.SCOPE_SPEND_STORE);
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, PeriodMeters> meters() {
+                return driver.getKeyValueStore(SpendTopology.METERS_STORE);
             }
         };
     }

@@ -96,7 +96,8 @@ class WebhookDeliveryTest {
                     d -> d != null && d.get("status").asText().equals("failed"));
             assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
             assertThat(delivery.get("lastStatusCode").asInt()).isEqualTo(503);
-            assertThat(delivery.get("lastError").asText()).isEqualTo("HTTP 503: receiver says no");
+            // the status only: what an endpoint answers is never shown in the log
+            assertThat(delivery.get("lastError").asText()).isEqualTo("HTTP 503");
             assertThat(delivery.has("nextAttemptAt")).isFalse();
             assertThat(receiver.received()).hasSize(4);
         }

@@ -39,7 +39,9 @@ final class WebhooksTestApp implements AutoCloseable {
     static final Map<String, String> ENV = Map.of(
             "MICROCENT_WEBHOOK_BACKOFF_BASE_MS", "20",
             "MICROCENT_WEBHOOK_MAX_ATTEMPTS", "4",
-            "MICROCENT_WEBHOOK_POLL_MS", "50");
+            "MICROCENT_WEBHOOK_POLL_MS", "50",
+            // the receivers of these tests listen on 127.0.0.1
+            "MICROCENT_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true");
 
     private final ServiceContext context;
     private final AlertWebhooks webhooks;

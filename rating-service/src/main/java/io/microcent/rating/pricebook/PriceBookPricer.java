@@ -1,5 +1,6 @@
 package io.microcent.rating.pricebook;
 
+import io.microcent.model.price.ModelLookup;
 import io.microcent.model.price.ModelPrice;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.rating.pricing.CostPricer;

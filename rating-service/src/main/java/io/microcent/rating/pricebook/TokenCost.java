@@ -40,28 +40,10 @@ public final class TokenCost {
                 .add(cacheWrite.exactCostOf(event.cacheWriteTokens()));
     }
 
-    /** The model's rates, or its long-context rates (over the normal ones) when the event is a long request. */
+    /** The model's rates, or its long-context rates when the event is a long request ({@link ModelPrice#ratesFor}). */
     static TokenRates ratesFor(ModelPrice price, UsageEvent event) {
-        LongContextTier tier = price.longContext();
-        if (tier == null || !isLongRequest(tier, event)) {
-            return price.rates();
-        }
-        TokenRates normal = price.rates();
-        TokenRates longer = tier.rates();
-        return new TokenRates(
-                firstOf(longer.input(), normal.input()),
-                firstOf(longer.output(), normal.output()),
-                firstOf(longer.cacheRead(), normal.cacheRead()),
-                firstOf(longer.cacheWrite(), normal.cacheWrite()));
-    }
-
-    static boolean isLongRequest(LongContextTier tier, UsageEvent event) {
         long prompt = Math.addExact(Math.addExact(event.inputTokens(), event.cacheReadTokens()), event.cacheWriteTokens());
-        return prompt > Math.multiplyExact(tier.aboveInputTokens(), Math.max(1L, event.requests()));
-    }
-
-    private static Rate firstOf(Rate preferred, Rate fallback) {
-        return preferred != null ? preferred : fallback;
+        return price.ratesFor(prompt, event.requests());
     }
 
     private static Rate orZero(Rate rate) {

@@ -1,6 +1,7 @@
 package io.microcent.rating.rerate;
 
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.topic.CustomerPartitions;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.CustomerPlan;
 import org.apache.kafka.common.TopicPartition;
@@ -25,7 +26,7 @@ final class CustomerPlans {
     /** Empty for a customer rating has never been told of, or whose plan was removed. */
     Optional<CustomerPlan> current(CustomerId customer) {
         TopicPartition partition = log.partitionOf(Topics.CUSTOMER_PLANS, customer);
-        byte[] key = CustomerPartition.keyBytes(customer);
+        byte[] key = CustomerPartitions.keyBytes(customer);
         AtomicReference<byte[]> latest = new AtomicReference<>();
         log.read(partition, log.start(partition), log.stableEnd(partition), record -> {
             if (Arrays.equals(key, record.key())) {

@@ -7,7 +7,7 @@ import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.rating.pricebook.PriceBook;
-import io.microcent.rating.pricing.MeterTotals;
+import io.microcent.model.plan.pricing.MeterTotals;
 import io.microcent.rating.stream.UsageRater;
 
 import java.util.HashSet;

@@ -1,6 +1,7 @@
 package io.microcent.rating.rerate;
 
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.topic.CustomerPartitions;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.CustomerPlan;
@@ -97,7 +98,7 @@ final class RerateRunner implements RerateJobs.Runner {
         log.awaitStable(rated, upTo, catchUpTimeout);
         RatedSoFar soFar = new RatedSoFar(customer, period);
         Deserializer<RatedUsage> lines = Topics.USAGE_RATED.valueSerde().deserializer();
-        byte[] key = CustomerPartition.keyBytes(customer);
+        byte[] key = CustomerPartitions.keyBytes(customer);
         // a period's lines carry their events' ingest times, corrections the (later) time they were made
         log.read(rated, log.firstAtOrAfter(rated, replayStart(period)), upTo, record -> {
             if (Arrays.equals(key, record.key()) && record.value() != null) {
@@ -146,7 +147,7 @@ final class RerateRunner implements RerateJobs.Runner {
         private final Deserializer<UsageEvent> values = Topics.USAGE_EVENTS.valueSerde().deserializer();
 
         UsageEvents(CustomerId customer) {
-            this.key = CustomerPartition.keyBytes(customer);
+            this.key = CustomerPartitions.keyBytes(customer);
         }
 
         /** The record's event when it is the customer's and readable; {@code null} otherwise. */

@@ -1,6 +1,7 @@
 package io.microcent.rating.rerate;
 
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.topic.CustomerPartitions;
 import io.microcent.model.topic.Topic;
 import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.rating.stream.RatingTopology;
@@ -53,7 +54,7 @@ final class UsageLog implements AutoCloseable {
     /** The partition of {@code topic} that holds the customer's records. */
     TopicPartition partitionOf(Topic<?, ?> topic, CustomerId customer) {
         int partitions = get(admin.describeTopics(List.of(topic.name())).allTopicNames()).get(topic.name()).partitions().size();
-        return new TopicPartition(topic.name(), CustomerPartition.of(customer, partitions));
+        return new TopicPartition(topic.name(), CustomerPartitions.of(customer, partitions));
     }
 
     /** The offset after the last record a {@code read_committed} consumer can read now (the last stable offset). */

@@ -8,7 +8,7 @@ import io.microcent.platform.kafka.DeadLetterCounter;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.rating.pricebook.PriceBook;
-import io.microcent.rating.pricing.MeterTotals;
+import io.microcent.model.plan.pricing.MeterTotals;
 import io.microcent.rating.stream.RatingOutcome.Rated;
 import io.microcent.rating.stream.RatingOutcome.Rejected;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;

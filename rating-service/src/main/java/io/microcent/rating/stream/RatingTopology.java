@@ -10,7 +10,7 @@ import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.rating.dedup.DropRatedDuplicates;
 import io.microcent.rating.dedup.RatedEventIds;
 import io.microcent.rating.dedup.RememberRatedEvents;
-import io.microcent.rating.pricing.MeterTotals;
+import io.microcent.model.plan.pricing.MeterTotals;
 import io.microcent.rating.stream.RatingOutcome.Rated;
 import io.microcent.rating.stream.RatingOutcome.Rejected;
 import org.apache.kafka.common.serialization.Serdes;

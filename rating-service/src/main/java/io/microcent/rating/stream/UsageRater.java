@@ -9,10 +9,10 @@ import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.rating.pricebook.PriceBook;
 import io.microcent.rating.pricebook.ProviderCost;
-import io.microcent.rating.pricing.EventCharge;
-import io.microcent.rating.pricing.MeterTotals;
-import io.microcent.rating.pricing.PlanPricer;
-import io.microcent.rating.pricing.PlanPricers;
+import io.microcent.model.plan.pricing.EventCharge;
+import io.microcent.model.plan.pricing.MeterTotals;
+import io.microcent.model.plan.pricing.PlanPricer;
+import io.microcent.model.plan.pricing.PlanPricers;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package io.microcent.model.topic;
 import io.microcent.model.caps.CapAlert;
 import io.microcent.model.caps.CapState;
 import io.microcent.model.caps.CustomerCaps;
+import io.microcent.model.caps.Reservation;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.price.ModelPriceHistory;
@@ -60,6 +61,15 @@ public final class Topics {
     public static final Topic<CustomerId, CapAlert> CAPS_ALERTS =
             new Topic<>("caps.alerts", CUSTOMER_KEY, new JsonSerde<>(CapAlert.class), Topic.Retention.LOG);
 
+    /**
+     * Open reservations of {@code /v1/authorize}, keyed {@code <customer>|<reservationId>}, a tombstone when
+     * one is released or expires. Each record is written to the partition its customer has on
+     * {@code usage.rated} ({@link CustomerPartitions}), so that the task counting a customer's usage holds its
+     * reservations.
+     */
+    public static final Topic<String, Reservation> CAPS_RESERVATIONS =
+            new Topic<>("caps.reservations", Serdes.String(), new JsonSerde<>(Reservation.class), Topic.Retention.COMPACTED);
+
     /** Each price book model's full price history, keyed by its price book key; published by rating's price book. */
     public static final Topic<ModelId, ModelPriceHistory> PRICE_BOOK =
             new Topic<>("price.book", MODEL_KEY, new JsonSerde<>(ModelPriceHistory.class), Topic.Retention.COMPACTED);
@@ -68,6 +78,7 @@ public final class Topics {
     }
 
     public static List<Topic<?, ?>> all() {
-        return List.of(USAGE_EVENTS, USAGE_RATED, DEAD_LETTERS, CUSTOMER_PLANS, CAPS_DEFINITIONS, CAPS_STATE, CAPS_ALERTS, PRICE_BOOK);
+        return List.of(USAGE_EVENTS, USAGE_RATED, DEAD_LETTERS, CUSTOMER_PLANS, CAPS_DEFINITIONS, CAPS_STATE, CAPS_ALERTS,
+                CAPS_RESERVATIONS, PRICE_BOOK);
     }
 }

@@ -1,0 +1,44 @@
+package io.microcent.caps.spend;
+
+import io.microcent.model.caps.Reservation;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.UsageEvent;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * A rated usage carrying a reservation id releases the durable copy of that reservation (the working copy
+ * is released where the usage is counted, {@link CountSpendAndCheckCaps}) and tombstones it on
+ * {@code caps.reservations}. When the copy is not there yet (the usage was read before the reservation's
+ * record, a race), the release is remembered ({@link SpendTopology#RELEASED_STORE}), so that the record,
+ * read later, does not open the reservation again; the tombstone is written anyway.
+ */
+final class ReleaseReservations implements Processor<CustomerId, RatedUsage, String, Reservation> {
+
+    private ProcessorContext<String, Reservation> context;
+    private KeyValueStore<String, Reservation> open;
+    private KeyValueStore<String, Long> releasedEarly;
+
+    @Override
+    public void init(ProcessorContext<String, Reservation> context) {
+        this.context = context;
+        this.open = context.getStateStore(SpendTopology.RESERVATIONS_STORE);
+        this.releasedEarly = context.getStateStore(SpendTopology.RELEASED_STORE);
+    }
+
+    @Override
+    public void process(Record<CustomerId, RatedUsage> record) {
+        UsageEvent event = record.value() == null ? null : record.value().event();
+        if (event == null || event.reservationId() == null) {
+            return;
+        }
+        String key = Reservation.keyOf(event.customer(), event.reservationId());
+        if (open.delete(key) == null) {
+            releasedEarly.put(key, context.currentSystemTimeMs());
+        }
+        context.forward(new Record<>(key, null, record.timestamp()));
+    }
+}

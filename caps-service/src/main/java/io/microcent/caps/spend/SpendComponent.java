@@ -1,0 +1,116 @@
+package io.microcent.caps.spend;
+
+import io.microcent.caps.CapsModule;
+import io.microcent.caps.CapsSettings;
+import io.microcent.caps.api.SpendRoutes;
+import io.microcent.caps.authorize.CapsStores;
+import io.microcent.caps.routing.OwnerRouting;
+import io.microcent.caps.routing.StreamsOwnership;
+import io.microcent.model.caps.CustomerCaps;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.ModelId;
+import io.microcent.model.price.ModelPriceHistory;
+import io.microcent.model.price.PriceHistories;
+import io.microcent.platform.http.HttpRoutes;
+import io.microcent.platform.kafka.StreamsRunner;
+import io.microcent.platform.service.ServiceContext;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The caps topology inside the caps service, running: spend, cap states and alerts, the durable copy of
+ * reservations; its stores as decisions read them; which instance owns a customer; and
+ * {@code GET /v1/customers/{id}/spend}.
+ */
+public final class SpendComponent implements AutoCloseable {
+
+    private final StreamsRunner streams;
+    private final OwnerRouting routing;
+    private final HttpRoutes routes;
+
+    private SpendComponent(StreamsRunner streams, OwnerRouting routing, HttpRoutes routes) {
+        this.streams = streams;
+        this.routing = routing;
+        this.routes = routes;
+    }
+
+    /** @param reservations authorization's working copy of reservations, which the topology settles and restores */
+    public static SpendComponent start(ServiceContext context, int threads, CapsSettings settings, Reservations reservations) {
+        Map<String, Object> config = SpendTopology.streamsConfig(context.kafkaBootstrap(), context.stateDirFor(CapsModule.NAME), threads);
+        config.put(StreamsConfig.CLIENT_ID_CONFIG, context.instanceId());
+        settings.advertisedUrl().ifPresent(url -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, url.getHost() + ":" + url.getPort()));
+        StreamsRunner streams = StreamsRunner.start(CapsModule.NAME, SpendTopology.build(new StreamsBuilder(), reservations),
+                config, context.meters());
+        OwnerRouting routing = settings.advertisedUrl()
+                .map(url -> new OwnerRouting(new StreamsOwnership(streams::streams, new HostInfo(url.getHost(), url.getPort()),
+                        url.getScheme()), url.toString()))
+                .orElseGet(OwnerRouting::singleInstance);
+        SpendQuery spend = new SpendQuery(() -> store(streams.streams(), SpendTopology.SPEND_STORE));
+        return new SpendComponent(streams, routing, new SpendRoutes(spend, context.operatorAuth(), routing, context.clock()));
+    }
+
+    /** The stores decisions read, fetched per use. */
+    public CapsStores stores() {
+        return new CapsStores() {
+            @Override
+            public ReadOnlyKeyValueStore<CustomerId, CustomerCaps> definitions() {
+                return store(streams.streams(), SpendTopology.DEFINITIONS_STORE);
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, ScopeSpend> spend() {
+                return store(streams.streams(), SpendTopology.SCOPE_SPEND_STORE);
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, PeriodMeters> meters() {
+                return store(streams.streams(), SpendTopology.METERS_STORE);
+            }
+        };
+    }
+
+    /** The whole price book, as every instance holds it (global store). */
+    public PriceHistories priceBook() {
+        ReadOnlyKeyValueStore<ModelId, ModelPriceHistory> book = store(streams.streams(), SpendTopology.PRICE_BOOK_STORE);
+        return key -> Optional.ofNullable(book.get(key));
+    }
+
+    public OwnerRouting routing() {
+        return routing;
+    }
+
+    public HttpRoutes routes() {
+        return routes;
+    }
+
+    public boolean isRunning() {
+        return streams.isRunning();
+    }
+
+    /**
+     * A store of this instance's active tasks. Throws {@link InvalidStateStoreException} while rebalancing or
+     * restoring, and also when the streams are not running (yet, or any more), which Kafka Streams reports as
+     * an {@link IllegalStateException}: for a caller both mean "not now".
+     */
+    private static <K, V> ReadOnlyKeyValueStore<K, V> store(KafkaStreams streams, String name) {
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
+        } catch (IllegalStateException e) {
+            throw new InvalidStateStoreException("store " + name + " is not available: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close();
+    }
+}
