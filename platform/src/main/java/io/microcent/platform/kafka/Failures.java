@@ -26,6 +26,8 @@ public final class Failures {
     private static final Set<String> TRANSIENT_SQL_CLASSES = Set.of("08", "40", "53", "57", "58", "0A", "28", "3F", "42");
     /** SQLStates of text PostgreSQL cannot store: a NUL or an invalid byte sequence (22021), untranslatable (22P05). */
     private static final Set<String> INVALID_TEXT_STATES = Set.of("22021", "22P05");
+    /** SQLState of a number too large for its column (e.g. a sum beyond {@code bigint}): the same failure as a Java overflow. */
+    private static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
     /** A qualified Java class name, e.g. {@code com.example.Foo}: details never name a library class. */
     private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
 
@@ -59,6 +61,9 @@ public final class Failures {
                 String state = sql.getSQLState();
                 if (INVALID_TEXT_STATES.contains(state)) {
                     return DeadLetterReason.INVALID_TEXT;
+                }
+                if (NUMERIC_VALUE_OUT_OF_RANGE.equals(state)) {
+                    return DeadLetterReason.OVERFLOW;
                 }
                 if (state.startsWith("22") || state.startsWith("23")) {
                     return DeadLetterReason.DATABASE_REJECTED;

@@ -59,6 +59,8 @@ class DeadLetterHandlersTest {
         assertThat(Failures.reasonOf(new RuntimeException(new SQLException("invalid byte sequence", "22021"))).code())
                 .isEqualTo("invalid_text");
         assertThat(Failures.reasonOf(new RuntimeException(new SQLException("bigint out of range", "22003"))).code())
+                .isEqualTo("overflow");
+        assertThat(Failures.reasonOf(new RuntimeException(new SQLException("check violation", "23514"))).code())
                 .isEqualTo("database_rejected");
         assertThat(Failures.reasonOf(new IllegalStateException("bug")).code()).isEqualTo("processing_failed");
         assertThat(Failures.isTransient(new RuntimeException(new SQLException("could not serialize", "40001")))).isTrue();

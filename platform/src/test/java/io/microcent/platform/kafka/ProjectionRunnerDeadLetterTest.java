@@ -70,7 +70,7 @@ class ProjectionRunnerDeadLetterTest {
         produce("good-1", "first note");
         produce("nul", "a\u0000");            // PostgreSQL refuses NUL in text
         produce("garbage", "!{not json");     // cannot be deserialized
-        produce("huge", "n=99999999999");     // does not fit the integer column
+        produce("huge", "n=99999999999");     // does not fit the integer column: an overflow too
         produce("overflow", "overflow");      // the handler's sum overflows
         produce("good-2", "second note");
 
@@ -80,7 +80,7 @@ class ProjectionRunnerDeadLetterTest {
 
             assertThat(notesStored()).containsExactlyInAnyOrder("good-1", "good-2");
             assertThat(dead).extracting(letter -> header(letter, DeadLetter.REASON))
-                    .containsExactly("invalid_text", "unreadable", "database_rejected", "overflow");
+                    .containsExactly("invalid_text", "unreadable", "overflow", "overflow");
             assertThat(dead).extracting(ConsumerRecord::key).containsExactly("nul", "garbage", "huge", "overflow");
             assertThat(dead).extracting(ConsumerRecord::value)
                     .containsExactly("a\u0000", "!{not json", "n=99999999999", "overflow");
