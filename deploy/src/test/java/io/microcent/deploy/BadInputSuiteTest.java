@@ -168,16 +168,11 @@ class BadInputSuiteTest {
 
     @Test
     void no_invalid_event_leaves_a_trace_and_nothing_bad_was_created() {
-        assertThat(unsettled).as("the pipeline did not count acme's usage sent after the bad requests, so nothing else can be "
-                + "known to have been processed").isEmpty();
-        Figures zero = new Figures(0, 0, 0);
         Map<String, Runnable> checks = new LinkedHashMap<>();
-        for (String customer : List.of(QUARANTINE, OVERFLOW)) {
-            checks.put(customer + " usage", () -> assertThat(api.invoiced(customer, NOVEMBER)).isEqualTo(zero));
-        }
         for (String customer : tracedCustomers()) {
-            checks.put(customer + " spend", () -> assertThat(api.spent(customer, NOVEMBER)).isEqualTo(zero));
-            checks.put(customer + " breakdown", () -> assertThat(api.brokenDown(customer, NOVEMBER)).isEqualTo(zero));
+            for (String view : List.of("usage", "spend", "usage/breakdown")) {
+                checks.put(customer + " " + view, () -> assertNothingCounted("/v1/customers/" + customer + "/" + view + "?period=" + NOVEMBER));
+            }
             checks.put(customer + " analytics", () -> assertThat(activity(customer).path("activity")).isEmpty());
         }
         // whatever customer an invalid event named (also ones no query can name): only acme's usage is anywhere
@@ -189,12 +184,19 @@ class BadInputSuiteTest {
         checks.put("caps", () -> assertThat(Microcent.ok(api.get("/v1/caps")).path("caps"))
                 .extracting(cap -> cap.path("customer").asText()).containsExactlyInAnyOrder(NORMAL, OVERFLOW));
         checks.put("webhooks", () -> assertThat(Microcent.ok(api.get("/v1/webhooks")).path("webhooks")).isEmpty());
-        assertThat(Eventually.failingAfter(Duration.ZERO, checks)).as("traces of bad requests").isEmpty();
+        Map<String, String> traces = new LinkedHashMap<>();
+        if (!unsettled.isEmpty()) {
+            traces.put("pipeline", "acme's usage sent after the bad requests was not all counted, so what was sent before it "
+                    + "may not all have been processed yet: " + unsettled.keySet());
+        }
+        traces.putAll(Eventually.failingAfter(Duration.ZERO, checks));
+        Eventually.assertNoneFailing("traces of bad requests", traces);
     }
 
     @Test
     void the_normal_customers_usage_is_counted_in_usage_spend_breakdown_and_analytics() {
-        assertThat(unsettled).as("acme's %s valid calls, some before and some after the bad requests", NORMAL_FIGURES.requests()).isEmpty();
+        Eventually.assertNoneFailing("acme's " + NORMAL_FIGURES.requests() + " valid calls, some before and some after the bad "
+                + "requests, not counted after " + Microcent.PIPELINE_TIMEOUT, unsettled);
     }
 
     @Test
@@ -209,7 +211,7 @@ class BadInputSuiteTest {
             });
             checks.put("spend " + customer, () -> Microcent.ok(api.get("/v1/customers/" + customer + "/spend?period=" + NOVEMBER)));
         }
-        assertThat(Eventually.failingAfter(Duration.ZERO, checks)).isEmpty();
+        Eventually.assertNoneFailing("not answered as for any customer", Eventually.failingAfter(Duration.ZERO, checks));
     }
 
     @Test
@@ -285,6 +287,18 @@ class BadInputSuiteTest {
                 .filter(customer -> customer != null && !customer.equals(NORMAL))
                 .forEach(customers::add);
         return customers;
+    }
+
+    /** {@code path} answers figures that are all zero, or 404 for a customer that does not exist: nothing was counted. */
+    private void assertNothingCounted(String path) {
+        ApiClient.Response answer = api.get(path);
+        if (answer.status() == 404) {
+            return;
+        }
+        JsonNode figures = Microcent.ok(answer);
+        assertThat(List.of(figures.path("requests").asLong(), figures.path("costMicrocents").asLong(), figures.path("chargeMicrocents").asLong()))
+                .as("%s: %s", path, figures).containsOnly(0L);
+        assertThat(figures.path("models")).as("%s: %s", path, figures).isEmpty();
     }
 
     /** requests, cost, charge and total tokens of November's activity; {@code customer} null: all customers. */

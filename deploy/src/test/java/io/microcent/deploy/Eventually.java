@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Several checks of a pipeline that each hold once it has caught up, waited for under one deadline: a
@@ -21,9 +21,15 @@ final class Eventually {
 
     /** Waits until every check passes (a check passes when it returns without throwing). */
     static void all(Duration within, Map<String, Runnable> checks) {
-        Map<String, String> failing = failingAfter(within, checks);
-        assertThat(failing).as("checks still failing after %s:%n%s", within, failing.entrySet().stream()
-                .map(e -> "  " + e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"))).isEmpty();
+        assertNoneFailing("checks still failing after " + within, failingAfter(within, checks));
+    }
+
+    /** Fails listing {@code failures} (check → its last failure), unless there are none. */
+    static void assertNoneFailing(String what, Map<String, String> failures) {
+        if (!failures.isEmpty()) {
+            fail(what + ":\n" + failures.entrySet().stream()
+                    .map(e -> "  " + e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n")));
+        }
     }
 
     /** The checks still failing at the deadline, each with its last failure; empty when all passed. */
