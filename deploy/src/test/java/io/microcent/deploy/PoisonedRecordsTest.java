@@ -65,7 +65,7 @@ class PoisonedRecordsTest {
     private static final long PRICED_CALL_COST = 20_000;
     /** What caps holds for such a call: its cost plus the default 10,000 µ¢ per request. */
     private static final long PRICED_CALL_WORST_CASE = 30_000;
-    private static final Duration WITHIN = Duration.ofSeconds(90);
+    private static final Duration WITHIN = Duration.ofSeconds(60);
 
     @TempDir
     static Path dataDir;

@@ -63,8 +63,10 @@ enum Refusals {
     private static String describe(Outcome outcome) {
         Answer answer = outcome.answer();
         String body = answer.body().replaceAll("\\s+", " ");
+        var internals = Internals.PATTERN.matcher(body);
         return "  " + outcome.request().name() + " -> " + answer.status() + " " + answer.contentType() + " "
-                + (body.length() > 200 ? body.substring(0, 200) + "…" : body);
+                + (body.length() > 200 ? body.substring(0, 200) + "…" : body)
+                + (internals.find() ? " [names «" + internals.group() + "»]" : "");
     }
 
     private static boolean isProblemWithCode(Answer answer) {
