@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,7 +179,7 @@ final class BadInputCases {
             Map<String, byte[]> event = validEvent();
             byte[] again = ascii("{" + "\"" + field + "\":" + new String(event.get(field), StandardCharsets.UTF_8) + ",");
             byte[] object = JsonBytes.object(event);
-            byte[] body = JsonBytes.concat(again, java.util.Arrays.copyOfRange(object, 1, object.length));
+            byte[] body = JsonBytes.concat(again, Arrays.copyOfRange(object, 1, object.length));
             cases.add(BadRequest.post("duplicate-key/" + field, "/v1/events", setting.ingestKey(), body).forCustomer(setting.quarantine()));
         }
         return cases;

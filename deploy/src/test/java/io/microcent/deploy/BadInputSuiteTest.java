@@ -28,7 +28,6 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import static io.microcent.deploy.JsonBytes.ascii;
-import static io.microcent.deploy.JsonBytes.escapedString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertAll;
 

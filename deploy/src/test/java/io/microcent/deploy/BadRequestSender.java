@@ -14,14 +14,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends {@link BadRequest}s to the platform on 127.0.0.1, a few at a time, and keeps every answer as it
@@ -75,10 +78,10 @@ final class BadRequestSender implements AutoCloseable {
         for (int i = 0; i < pending.size(); i++) {
             try {
                 outcomes.add(pending.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 pending.get(i).cancel(true);
                 outcomes.add(new Outcome(requests.get(i), Answer.none("not sent or answered within " + bound)));
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 outcomes.add(new Outcome(requests.get(i), Answer.none(e.getCause().toString())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -191,7 +194,7 @@ final class BadRequestSender implements AutoCloseable {
                 }
             }
             int status = Integer.parseInt(statusLine[1]);
-            byte[] rest = java.util.Arrays.copyOfRange(bytes, headerEnd + 4, bytes.length);
+            byte[] rest = Arrays.copyOfRange(bytes, headerEnd + 4, bytes.length);
             String length = first(headers, "content-length");
             byte[] body;
             if (length != null && length.matches("\\d+")) {
@@ -199,7 +202,7 @@ final class BadRequestSender implements AutoCloseable {
                 if (rest.length < expected && !atEnd) {
                     return null;
                 }
-                body = java.util.Arrays.copyOf(rest, Math.min(expected, rest.length));
+                body = Arrays.copyOf(rest, Math.min(expected, rest.length));
             } else if ("chunked".equalsIgnoreCase(first(headers, "transfer-encoding"))) {
                 body = dechunk(rest);
                 if (body == null) {
