@@ -23,7 +23,7 @@ final class DeadLetters {
      * @param reason      why it was set aside, e.g. {@code unreadable}, {@code customer_unknown}
      * @param customer    the customer the record is about, when it names one
      * @param sourceTopic the topic it was read from
-     * @param record      the record as kept (value, key, headers: whatever the API shows)
+     * @param record      the original value: JSON when it parses, else its base64 text
      */
     record DeadLetter(String id, String reason, String customer, String sourceTopic, JsonNode record) {
     }
@@ -34,16 +34,16 @@ final class DeadLetters {
     static List<DeadLetter> list(Microcent api) {
         JsonNode answer = Microcent.ok(api.get(LIST));
         List<DeadLetter> letters = new ArrayList<>();
-        for (JsonNode item : answer.path("items")) {
+        for (JsonNode item : answer.path("deadLetters")) {
             letters.add(new DeadLetter(text(item, "id"), text(item, "reason"), text(item, "customer"), text(item, "sourceTopic"),
-                    item.path("record")));
+                    item.has("value") ? item.path("value") : item.path("valueBase64")));
         }
         return letters;
     }
 
-    /** Replays {@code letter}; the answer must say it was accepted (2xx). */
+    /** Replays the records set aside for {@code letter}'s reason and customer; the answer must say it was accepted (2xx). */
     static void replay(Microcent api, DeadLetter letter) {
-        ApiClient.Response answer = api.post(REPLAY, "{\"ids\":[\"" + letter.id() + "\"]}");
+        ApiClient.Response answer = api.post(REPLAY + "?reason=" + letter.reason() + "&customer=" + letter.customer(), "");
         assertThat(answer.status()).as("replay of %s: %s", letter.id(), answer.json()).isBetween(200, 299);
     }
 
