@@ -1,6 +1,10 @@
 package io.microcent.model.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,10 +14,24 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.time.Instant;
 
-/** The one JSON configuration shared by topics and HTTP APIs: ISO-8601 instants, nulls omitted, BigDecimal exact. */
+/**
+ * The one JSON configuration shared by topics and HTTP APIs: ISO-8601 instants, nulls omitted, BigDecimal
+ * exact, and strict reading — a repeated key or a string where a number belongs is an error, never a guess
+ * (which of two {@code "amount"}s counts? is {@code "10"} ten?). Failures are described for clients by
+ * {@link JsonReadFailure}.
+ */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** No Microcent document nests more than a few levels; deeper ones are refused before they cost stack. */
+    public static final int MAX_NESTING_DEPTH = 100;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // "10" is not a number, 1 is not true, 1.5 is not a whole number
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .addModule(new JavaTimeModule())
             // registered after JavaTimeModule, so it takes precedence; anything unusual falls back to JavaTimeModule's
             .addModule(new SimpleModule("fast-instants").addDeserializer(Instant.class, new FastInstantDeserializer()))
