@@ -90,7 +90,7 @@ public final class IngestService implements Service {
 
     @Override
     public HttpRoutes routes() {
-        return routes;
+        return HttpRoutes.documented("openapi/ingest.json", routes);
     }
 
     @Override

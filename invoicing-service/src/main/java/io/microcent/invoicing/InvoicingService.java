@@ -116,7 +116,7 @@ public final class InvoicingService implements Service {
 
     @Override
     public HttpRoutes routes() {
-        return config -> routes.forEach(r -> r.register(config));
+        return HttpRoutes.documented("openapi/invoicing.json", config -> routes.forEach(r -> r.register(config)));
     }
 
     /**

@@ -70,11 +70,11 @@ public final class RatingService implements Service {
 
     @Override
     public HttpRoutes routes() {
-        return routes -> {
+        return HttpRoutes.documented("openapi/rating.json", routes -> {
             priceBook.routes().register(routes);
             analytics.register(routes);
             rerate.routes().register(routes);
-        };
+        });
     }
 
     @Override

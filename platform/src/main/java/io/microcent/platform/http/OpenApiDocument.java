@@ -55,8 +55,8 @@ public final class OpenApiDocument {
             mergeInto(document, read(fragment), fragment);
         }
         sortPaths(document);
-        ArrayNode codes = document.withObjectProperty("components").withObjectProperty("schemas").withObjectProperty("Problem").withObjectProperty("properties")
-                .withObjectProperty("code").putArray("enum");
+        ArrayNode codes = object(object(object(object(object(document, "components"), "schemas"), "Problem"), "properties"), "code")
+                .putArray("enum");
         for (ErrorCode code : ErrorCode.values()) {
             codes.add(code.code());
         }
@@ -103,7 +103,7 @@ public final class OpenApiDocument {
 
     private static void mergeInto(ObjectNode document, ObjectNode fragment, String source) {
         fragment.path("paths").properties().forEach(path -> {
-            ObjectNode target = document.withObjectProperty("paths").with(path.getKey());
+            ObjectNode target = object(object(document, "paths"), path.getKey());
             path.getValue().properties().forEach(operation -> {
                 if (target.has(operation.getKey()) && !target.get(operation.getKey()).equals(operation.getValue())) {
                     throw new IllegalStateException(source + " describes " + operation.getKey() + " " + path.getKey()
@@ -113,7 +113,7 @@ public final class OpenApiDocument {
             });
         });
         fragment.path("components").properties().forEach(kind -> {
-            ObjectNode target = document.withObjectProperty("components").with(kind.getKey());
+            ObjectNode target = object(object(document, "components"), kind.getKey());
             kind.getValue().properties().forEach(component -> {
                 if (target.has(component.getKey()) && !target.get(component.getKey()).equals(component.getValue())) {
                     throw new IllegalStateException(source + " defines components." + kind.getKey() + "."
@@ -123,13 +123,22 @@ public final class OpenApiDocument {
             });
         });
         if (fragment.has("tags")) {
-            ArrayNode tags = document.withArrayProperty("tags");
+            ArrayNode tags = document.get("tags") instanceof ArrayNode existing ? existing : document.putArray("tags");
             for (JsonNode tag : fragment.get("tags")) {
                 if (!contains(tags, tag)) {
                     tags.add(tag);
                 }
             }
         }
+    }
+
+    /** The object in {@code parent}'s property {@code name}, added when absent (names are never JSON pointers). */
+    private static ObjectNode object(ObjectNode parent, String name) {
+        JsonNode child = parent.get(name);
+        if (child instanceof ObjectNode object) {
+            return object;
+        }
+        return parent.putObject(name);
     }
 
     private static boolean contains(ArrayNode array, JsonNode value) {
