@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -43,10 +46,27 @@ public final class Json {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
+    /**
+     * The same, except that a decimal string is read as a {@link BigDecimal}: for documents whose format
+     * writes money as text on purpose ({@code "monthlyFee": "9.00"}, so that no tool turns it into a binary
+     * double on the way), such as the plan catalog. Not for request bodies, where a string is not a number.
+     */
+    private static final ObjectMapper DECIMAL_TEXT_MAPPER = decimalText(MAPPER.copy());
+
     private Json() {
     }
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** {@link #mapper()}, reading decimal strings as {@link BigDecimal}s; see {@link #DECIMAL_TEXT_MAPPER}. */
+    public static ObjectMapper decimalTextMapper() {
+        return DECIMAL_TEXT_MAPPER;
+    }
+
+    private static ObjectMapper decimalText(ObjectMapper mapper) {
+        mapper.coercionConfigFor(BigDecimal.class).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        return mapper;
     }
 }
