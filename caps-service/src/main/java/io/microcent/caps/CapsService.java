@@ -1,6 +1,5 @@
 package io.microcent.caps;
 
-import io.microcent.caps.api.CommandSender;
 import io.microcent.caps.api.SpendRoutes;
 import io.microcent.caps.authorize.AuthorizeAccess;
 import io.microcent.caps.authorize.AuthorizeEndpoint;
@@ -34,6 +33,7 @@ import io.microcent.caps.write.deletecap.DeleteCapHandler;
 import io.microcent.model.caps.CustomerCaps;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
+import io.microcent.platform.axon.CommandSender;
 import io.microcent.platform.axon.JdbcAxon;
 import io.microcent.platform.axon.JdbcTransactions;
 import io.microcent.platform.http.HttpRoutes;

@@ -2,7 +2,6 @@ package io.microcent.caps.authorize;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.microcent.caps.api.RequestFields;
 import io.microcent.caps.routing.OwnerRouting;
 import io.microcent.caps.spend.ScopeIds;
 import io.microcent.model.error.ErrorCode;
@@ -16,6 +15,7 @@ import io.microcent.model.id.UserId;
 import io.microcent.platform.http.ApiException;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.JsonBodies;
+import io.microcent.platform.http.RequestFields;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 import java.math.BigDecimal;
