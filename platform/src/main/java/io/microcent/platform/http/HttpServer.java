@@ -154,9 +154,15 @@ public final class HttpServer implements AutoCloseable {
     /** The methods some route answers on {@code path}, for the {@code Allow} header of a 405. */
     private static String allowedMethods(Javalin app, String path) {
         return METHODS.stream()
-                .filter(method -> !app.unsafe.internalRouter.findHttpHandlerEntries(method, path).isEmpty())
+                .filter(method -> answers(app, method, path)
+                        // Javalin answers HEAD wherever it answers GET
+                        || method.equals(HandlerType.HEAD) && answers(app, HandlerType.GET, path))
                 .map(HandlerType::name)
                 .collect(Collectors.joining(", "));
+    }
+
+    private static boolean answers(Javalin app, HandlerType method, String path) {
+        return !app.unsafe.internalRouter.findHttpHandlerEntries(method, path).isEmpty();
     }
 
     /** Every route this server answers, as {@code METHOD /path/{param}}: what the OpenAPI document must describe. */

@@ -79,6 +79,11 @@ class HttpServerErrorsTest {
         answer.assertProblem(405, "method_not_allowed");
         assertThat(answer.header("Allow")).isEqualTo("POST, PUT");
         assertThat(send("GET /nowhere HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").status).isEqualTo(404);
+        // Javalin answers HEAD wherever it answers GET, so Allow says so
+        assertThat(send("HEAD /health/live HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").status).isEqualTo(200);
+        Answer onHealth = send("POST /health/live HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        onHealth.assertProblem(405, "method_not_allowed");
+        assertThat(onHealth.header("Allow")).isEqualTo("GET, HEAD");
     }
 
     @Test
