@@ -3,6 +3,7 @@ package io.microcent.platform.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -76,6 +77,8 @@ public final class HttpServer implements AutoCloseable {
             config.routes.get(OpenApiDocument.PATH, ctx -> ctx.contentType("application/json").result(openApi));
             routes.forEach(r -> r.register(config.routes));
             config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.toProblem()));
+            // Javalin's own refusals (its 405, 413, ...) as problems instead of Javalin's JSON or HTML
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, ProblemErrorHandler.problem(e.getStatus())));
             config.routes.exception(InvalidIdException.class, (e, ctx) ->
                     problem(ctx, ApiException.invalid(e.kind(), "invalid_id", e.getMessage()).toProblem()));
             config.routes.exception(IOException.class, (e, ctx) -> problem(ctx, bodyTooLarge(e)

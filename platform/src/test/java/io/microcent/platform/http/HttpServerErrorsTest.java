@@ -37,6 +37,10 @@ class HttpServerErrorsTest {
             routes.post("/v1/things", ctx -> ctx.json(JsonBodies.read(ctx, Thing.class)));
             routes.put("/v1/things", ctx -> ctx.json(JsonBodies.read(ctx, Thing.class)));
             routes.post("/v1/trees", ctx -> ctx.json(JsonBodies.read(ctx, JsonNode.class)));
+            // what Javalin itself throws when it refuses a request
+            routes.get("/v1/javalin-refuses", ctx -> {
+                throw new io.javalin.http.BadRequestResponse("Javalin's own words");
+            });
         };
         server = HttpServer.start("127.0.0.1", 0, List.of(things), Map.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
@@ -84,6 +88,13 @@ class HttpServerErrorsTest {
         Answer onHealth = send("POST /health/live HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         onHealth.assertProblem(405, "method_not_allowed");
         assertThat(onHealth.header("Allow")).isEqualTo("GET, HEAD");
+    }
+
+    @Test
+    void javalinsOwnRefusalsAreProblemsInOurWords() throws IOException {
+        Answer answer = send("GET /v1/javalin-refuses HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        answer.assertProblem(400, "bad_request");
+        assertThat(answer.body).doesNotContain("Javalin");
     }
 
     @Test
