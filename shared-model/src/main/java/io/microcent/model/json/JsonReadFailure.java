@@ -93,9 +93,12 @@ public record JsonReadFailure(Kind kind, String field, String detail) {
         if (cause instanceof NumberFormatException) {
             return new JsonReadFailure(Kind.WRONG_TYPE, field, field + " is not a number");
         }
-        if (cause instanceof IllegalArgumentException) {
+        if (cause instanceof IllegalArgumentException && isOurs(cause)) {
             // thrown by our own records' constructors, whose messages are written for clients
             return new JsonReadFailure(Kind.INVALID_VALUE, field, field + ": " + cause.getMessage());
+        }
+        if (cause instanceof IllegalArgumentException) {
+            return new JsonReadFailure(Kind.INVALID_VALUE, field, field + " has an invalid value");
         }
         if (cause instanceof StreamConstraintsException limit) {
             return new JsonReadFailure(Kind.LIMIT, field, limitExceeded(limit) + " in " + field);
@@ -104,6 +107,12 @@ public record JsonReadFailure(Kind kind, String field, String detail) {
             return new JsonReadFailure(Kind.WRONG_TYPE, field, field + " must be " + expected(mismatch.getTargetType()));
         }
         return new JsonReadFailure(Kind.WRONG_TYPE, field, field + " has the wrong type or format");
+    }
+
+    /** Whether Microcent code threw {@code e}, so that its message was written for clients, not by a library. */
+    private static boolean isOurs(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return e.getMessage() != null && trace.length > 0 && trace[0].getClassName().startsWith("io.microcent.");
     }
 
     /** The field's path as the sender wrote it, e.g. {@code limits[2].amount}. */

@@ -40,6 +40,25 @@ class JsonStrictnessTest {
         assertThat(fail("{\"units\":123456789012345678901234567890}", Amount.class).kind()).isEqualTo(JsonReadFailure.Kind.OUT_OF_RANGE);
     }
 
+    record Positive(long value) {
+        Positive {
+            if (value <= 0) {
+                throw new IllegalArgumentException("must be positive");
+            }
+        }
+    }
+
+    record Holder(Positive amount, java.util.UUID job) {
+    }
+
+    @Test
+    void ourOwnRefusalsKeepTheirWordsAndALibrarysDoNot() {
+        assertThat(fail("{\"amount\":{\"value\":-1}}", Holder.class).detail()).endsWith(": must be positive");
+        JsonReadFailure uuid = fail("{\"job\":\"not-a-uuid\"}", Holder.class);
+        assertThat(uuid.field()).isEqualTo("job");
+        assertThat(uuid.detail()).doesNotContain("UUID string").doesNotContain("java.");
+    }
+
     @Test
     void decimalTextIsReadOnlyWhereAFormatAsksForIt() throws IOException {
         assertThat(Json.decimalTextMapper().readValue("{\"price\":\"0.0025\"}", Amount.class).price()).isEqualByComparingTo("0.0025");
