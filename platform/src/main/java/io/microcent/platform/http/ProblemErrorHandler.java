@@ -45,7 +45,7 @@ final class ProblemErrorHandler extends ErrorHandler {
 
     static Problem problem(int status) {
         return switch (status) {
-            case 400 -> Problem.of(ErrorCode.BAD_REQUEST, "the request is not valid HTTP: check the request line, "
+            case 400 -> Problem.of(ErrorCode.BAD_REQUEST, "the request cannot be read: check the request line, "
                     + "that no header holds a control character, and the path's percent-encoding (no %00, %2F or ..)", List.of());
             case 404 -> Problem.of(ErrorCode.NOT_FOUND, "no such resource", List.of());
             case 405 -> Problem.of(ErrorCode.METHOD_NOT_ALLOWED, "this method is not allowed here", List.of());
