@@ -83,7 +83,7 @@ public final class CapsService implements Service {
 
     @Override
     public HttpRoutes routes() {
-        return config -> routes.forEach(r -> r.register(config));
+        return HttpRoutes.documented("openapi/caps.json", config -> routes.forEach(r -> r.register(config)));
     }
 
     @Override

@@ -104,6 +104,11 @@ public final class AllInOne implements AutoCloseable {
         return http.port();
     }
 
+    /** The one server of every hosted service's routes. */
+    public HttpServer http() {
+        return http;
+    }
+
     public String kafkaBootstrap() {
         return kafkaBootstrap;
     }

@@ -94,7 +94,7 @@ public final class IngestService implements Service {
 
     @Override
     public HttpRoutes routes() {
-        return routes;
+        return HttpRoutes.documented("openapi/ingest.json", routes);
     }
 
     /** Ready once every customer published so far is known: before, events of existing customers could wait. */

@@ -1,9 +1,6 @@
 package io.microcent.invoicing;
 
-import io.microcent.invoicing.api.CommandSender;
 import io.microcent.invoicing.automation.WhenPlanDecidedThenPublishIt;
-import io.microcent.platform.axon.JdbcAxon;
-import io.microcent.platform.axon.JdbcTransactions;
 import io.microcent.invoicing.read.customers.CustomerRepository;
 import io.microcent.invoicing.read.customers.CustomersEndpoint;
 import io.microcent.invoicing.read.customers.CustomersProjection;
@@ -20,10 +17,13 @@ import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedUsage;
+import io.microcent.platform.axon.CommandSender;
+import io.microcent.platform.axon.JdbcAxon;
+import io.microcent.platform.axon.JdbcTransactions;
 import io.microcent.platform.http.HttpRoutes;
-import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.kafka.ProjectionRunner;
+import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.StartedResources;
@@ -116,7 +116,7 @@ public final class InvoicingService implements Service {
 
     @Override
     public HttpRoutes routes() {
-        return config -> routes.forEach(r -> r.register(config));
+        return HttpRoutes.documented("openapi/invoicing.json", config -> routes.forEach(r -> r.register(config)));
     }
 
     /**

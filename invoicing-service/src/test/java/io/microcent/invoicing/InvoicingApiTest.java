@@ -1,10 +1,10 @@
 package io.microcent.invoicing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.microcent.invoicing.ApiClient.Response;
 import io.microcent.model.json.Json;
 import io.microcent.model.topic.Topics;
 import io.microcent.platform.test.KafkaTestRecords;
+import io.microcent.platform.test.TestHttpClient.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

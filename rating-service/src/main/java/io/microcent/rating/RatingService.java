@@ -75,12 +75,12 @@ public final class RatingService implements Service {
 
     @Override
     public HttpRoutes routes() {
-        return routes -> {
+        return HttpRoutes.documented("openapi/rating.json", routes -> {
             priceBook.routes().register(routes);
             analytics.register(routes);
             rerate.routes().register(routes);
             deadLetters.routes().register(routes);
-        };
+        });
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.microcent.caps.authorize;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.microcent.caps.api.RequestFields;
 import io.microcent.caps.routing.OwnerRouting;
 import io.microcent.caps.spend.ScopeIds;
 import io.microcent.model.error.ErrorCode;
@@ -14,9 +13,11 @@ import io.microcent.model.id.ModelId;
 import io.microcent.model.id.ProjectId;
 import io.microcent.model.id.TeamId;
 import io.microcent.model.id.UserId;
+import io.microcent.model.usage.UsageLimits;
 import io.microcent.platform.http.ApiException;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.JsonBodies;
+import io.microcent.platform.http.RequestFields;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 import java.math.BigDecimal;
@@ -29,8 +30,8 @@ import java.time.Clock;
  */
 public final class AuthorizeEndpoint implements HttpRoutes {
 
-    /** Token counts above this are refused as typos, like ingest refuses quantities above 10^12. */
-    static final long MAX_TOKENS = 1_000_000_000_000L;
+    /** The most tokens of one kind a call may announce: what ingest accepts on its usage event, no more. */
+    static final long MAX_TOKENS = UsageLimits.MAX_TOKENS_PER_FIELD;
     /** How long a caller waits before asking again when no decision could be made: a rebalance takes seconds. */
     static final int RETRY_AFTER_SECONDS = 1;
 

@@ -2,6 +2,7 @@ package io.microcent.caps.write;
 
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.id.CapId;
+import io.microcent.platform.axon.Rejection;
 
 /** A cap id is issued once; a second creation under it (a replayed command) is refused. */
 public final class CapAlreadyExists extends Rejection {

@@ -1,6 +1,6 @@
 package io.microcent.caps.write;
 
-import io.microcent.caps.api.CommandSender;
+import io.microcent.platform.axon.CommandSender;
 import io.microcent.caps.automation.CustomerCapsPublisher;
 import io.microcent.caps.automation.WhenCapsChangedThenPublishThem;
 import io.microcent.caps.read.caps.CapRepository;

@@ -16,6 +16,9 @@ import java.util.TreeSet;
  */
 public record CapSettings(Microcents amount, CapMode mode, List<Integer> thresholds) {
 
+    /** The most alert thresholds one cap may have. */
+    public static final int MAX_THRESHOLDS = 10;
+
     /** Alerts at half, four fifths and all of the amount, unless the operator says otherwise. */
     public static final List<Integer> DEFAULT_THRESHOLDS = List.of(50, 80, 100);
     public static final int FULL = 100;

@@ -2,6 +2,7 @@ package io.microcent.invoicing.write;
 
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.id.PlanId;
+import io.microcent.platform.axon.Rejection;
 
 public final class UnknownPlan extends Rejection {
 

@@ -1,18 +1,14 @@
 package io.microcent.platform.http;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DatabindException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.javalin.http.Context;
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.error.FieldError;
-import io.microcent.model.id.InvalidIdException;
 import io.microcent.model.json.Json;
 import io.microcent.model.json.Utf8;
+import io.microcent.model.json.JsonReadFailure;
 
 import java.io.IOException;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /** Reads request bodies as records and turns every way a body can be wrong into a precise problem. */
 public final class JsonBodies {
@@ -49,28 +45,29 @@ public final class JsonBodies {
         }
     }
 
-    /** Maps a Jackson failure to malformed JSON (syntax) or a field error (shape, value). */
+    /**
+     * Maps a failure of reading JSON to malformed JSON (syntax, limits, a repeated key: 400) or a field
+     * error (shape, value: 422), in our own words: no library class or setting is ever named.
+     */
     public static ApiException fromJackson(IOException e) {
-        if (e instanceof DatabindException mapping && e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            String field = jme.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            Throwable cause = mapping.getCause();
-            if (cause instanceof InvalidIdException invalid) {
-                return ApiException.invalid(field, "invalid_id", field + " " + invalid.reason());
-            }
-            if (cause instanceof IllegalArgumentException || cause instanceof ArithmeticException) {
-                return ApiException.invalid(field, "invalid", field + ": " + cause.getMessage());
-            }
-            return ApiException.invalid(field, "wrong_type", field + " has the wrong type or format");
-        }
-        if (e instanceof JacksonException jackson) {
-            String where = jackson.getLocation() == null ? "" : " at line " + jackson.getLocation().getLineNr()
-                    + ", column " + jackson.getLocation().getColumnNr();
-            String what = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-            return new ApiException(ErrorCode.MALFORMED_JSON, "the body is not valid JSON" + where + ": " + what);
-        }
-        return new ApiException(ErrorCode.MALFORMED_JSON, "the body could not be read: " + e.getMessage());
+        JsonReadFailure failure = JsonReadFailure.of(e);
+        return switch (failure.kind()) {
+            case SYNTAX, LIMIT, UNREADABLE -> new ApiException(ErrorCode.MALFORMED_JSON, failure.detail());
+            case DUPLICATE_KEY -> new ApiException(ErrorCode.MALFORMED_JSON, failure.detail(),
+                    List.of(FieldError.of(failure.field(), "duplicate_key", failure.detail())));
+            case WRONG_TYPE, OUT_OF_RANGE, INVALID_ID, INVALID_VALUE -> failure.field() == null
+                    ? new ApiException(ErrorCode.MALFORMED_JSON, failure.detail())
+                    : ApiException.invalid(failure.field(), reason(failure.kind()), failure.detail());
+        };
+    }
+
+    private static String reason(JsonReadFailure.Kind kind) {
+        return switch (kind) {
+            case OUT_OF_RANGE -> "out_of_range";
+            case INVALID_ID -> "invalid_id";
+            case INVALID_VALUE -> "invalid";
+            default -> "wrong_type";
+        };
     }
 
     /** A field error for a required field that was not sent. */

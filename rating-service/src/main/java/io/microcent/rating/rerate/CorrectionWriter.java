@@ -42,7 +42,7 @@ final class CorrectionWriter implements AutoCloseable {
             producer.initTransactions();
         } catch (KafkaException e) {
             producer.close(CLOSE_TIMEOUT);
-            throw new RerateException("could not start writing corrections: " + e, e);
+            throw new RerateException("could not start writing corrections: " + e.getMessage(), e);
         }
     }
 
@@ -69,7 +69,7 @@ final class CorrectionWriter implements AutoCloseable {
             throw new RerateException("another re-rating of the same customer and period took over; nothing was written", e);
         } catch (KafkaException e) {
             abort();
-            throw new RerateException("the corrections could not be committed, nothing was written: " + e, e);
+            throw new RerateException("the corrections could not be committed, nothing was written: " + e.getMessage(), e);
         }
     }
 

@@ -125,7 +125,8 @@ final class RerateJobs implements AutoCloseable {
                     done.customer(), done.jobId(), done.eventsInPeriod(), done.eventsChanged(),
                     done.costDeltaMicrocents(), done.chargeDeltaMicrocents());
         } catch (RuntimeException e) {
-            String why = e instanceof RerateException ? e.getMessage() : "unexpected error: " + e;
+            // the reason is shown to clients in the job: our own words, never an exception's class (the log has it)
+            String why = e instanceof RerateException ? e.getMessage() : "unexpected error; it has been logged";
             log.warn("re-rating {} of customer {} (job {}) failed: {}", progress.period(), progress.customer(),
                     progress.jobId(), why, e);
             progress.failed(why, clock.instant());

@@ -164,7 +164,7 @@ final class UsageLog implements AutoCloseable {
         try {
             return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new RerateException("Kafka refused: " + e.getCause(), e.getCause());
+            throw new RerateException("Kafka refused: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new RerateException("Kafka did not answer within " + CALL_TIMEOUT, e);
         } catch (InterruptedException e) {

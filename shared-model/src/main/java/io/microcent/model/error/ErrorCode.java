@@ -6,6 +6,7 @@ package io.microcent.model.error;
  */
 public enum ErrorCode {
     MALFORMED_JSON(400, "The request body is not valid JSON"),
+    BAD_REQUEST(400, "The request is not valid HTTP"),
     VALIDATION_FAILED(422, "The request has invalid fields"),
     /**
      * An id or name broke {@link io.microcent.model.id.IdRule} (blank, too long, malformed Unicode, control or
@@ -18,12 +19,15 @@ public enum ErrorCode {
     NOT_FOUND(404, "No such resource"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     CONFLICT(409, "The resource already exists or changed meanwhile"),
+    REQUEST_TIMEOUT(408, "The request did not arrive in time"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    URI_TOO_LONG(414, "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
     /** Also the {@code code} of a field error (422) naming a customer that does not exist, e.g. an event's. */
     CUSTOMER_NOT_FOUND(404, "No such customer"),
     CUSTOMER_EXISTS(409, "A customer with this id already exists"),
     UNKNOWN_PLAN(422, "No such plan in the catalog"),
+    HEADERS_TOO_LARGE(431, "The request headers are too large"),
     SERVICE_UNAVAILABLE(503, "A dependency is unavailable; retry later"),
     INTERNAL_ERROR(500, "Unexpected error"),
     CAP_NOT_FOUND(404, "No such cap");

@@ -33,7 +33,7 @@ final class PlanCatalogReader {
     private static final List<String> MODELS = List.of("allowance", "graduated", "volume", "package");
 
     // Unlike topics, a catalog is written by hand: an unknown field is a typo, and 1000.5 units is a mistake.
-    private static final ObjectReader READER = Json.mapper().readerFor(PlanCatalogDocument.class)
+    private static final ObjectReader READER = Json.decimalTextMapper().readerFor(PlanCatalogDocument.class)
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 

@@ -2,18 +2,19 @@ package io.microcent.caps.write.changecap;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.microcent.caps.api.CommandSender;
-import io.microcent.caps.api.RequestFields;
 import io.microcent.caps.api.Requests;
 import io.microcent.caps.read.caps.CapRepository;
 import io.microcent.caps.read.caps.CapsEndpoint;
+import io.microcent.caps.write.CapSettings;
 import io.microcent.caps.write.createcap.CreateCapEndpoint;
 import io.microcent.model.caps.CapMode;
 import io.microcent.model.id.CapId;
 import io.microcent.model.money.Microcents;
+import io.microcent.platform.axon.CommandSender;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.JsonBodies;
 import io.microcent.platform.http.OperatorAuth;
+import io.microcent.platform.http.RequestFields;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -55,7 +56,7 @@ public final class ChangeCapEndpoint implements HttpRoutes {
         }
         Long amount = fields.wholeNumber("amountMicrocents", body.amountMicrocents(), 1, CreateCapEndpoint.MAX_AMOUNT, false);
         CapMode mode = fields.optional("mode", body.mode(), CapMode::of, null);
-        List<Integer> thresholds = fields.percentages("thresholds", body.thresholds());
+        List<Integer> thresholds = fields.percentages("thresholds", body.thresholds(), CapSettings.MAX_THRESHOLDS);
         fields.throwIfInvalid();
         commands.send(new ChangeCap(id, amount == null ? null : Microcents.of(amount), mode, thresholds,
                 Requests.actor(ctx), clock.instant()));

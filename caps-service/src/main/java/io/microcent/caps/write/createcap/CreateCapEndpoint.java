@@ -3,8 +3,6 @@ package io.microcent.caps.write.createcap;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.microcent.caps.api.CommandSender;
-import io.microcent.caps.api.RequestFields;
 import io.microcent.caps.api.Requests;
 import io.microcent.caps.read.caps.CapRepository;
 import io.microcent.caps.read.caps.CapsEndpoint;
@@ -17,9 +15,11 @@ import io.microcent.model.caps.CapScope;
 import io.microcent.model.id.CapId;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.money.Microcents;
+import io.microcent.platform.axon.CommandSender;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.JsonBodies;
 import io.microcent.platform.http.OperatorAuth;
+import io.microcent.platform.http.RequestFields;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -79,7 +79,7 @@ public final class CreateCapEndpoint implements HttpRoutes {
         CapPeriod period = fields.optional("period", body.period(), CapPeriod::of, CapPeriod.MONTH);
         CapMeasure measure = fields.optional("measure", body.measure(), CapMeasure::of, CapMeasure.CHARGE);
         CapMode mode = fields.optional("mode", body.mode(), CapMode::of, CapMode.HARD);
-        List<Integer> thresholds = fields.percentages("thresholds", body.thresholds());
+        List<Integer> thresholds = fields.percentages("thresholds", body.thresholds(), CapSettings.MAX_THRESHOLDS);
         fields.throwIfInvalid();
         CapSettings settings = new CapSettings(Microcents.of(amount), mode,
                 thresholds != null ? thresholds : CapSettings.DEFAULT_THRESHOLDS);

@@ -3,8 +3,8 @@ package io.microcent.caps.write.deletecap;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.microcent.caps.api.CommandSender;
 import io.microcent.caps.api.Requests;
+import io.microcent.platform.axon.CommandSender;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.OperatorAuth;
 

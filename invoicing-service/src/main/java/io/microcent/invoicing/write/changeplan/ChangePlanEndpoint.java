@@ -2,17 +2,17 @@ package io.microcent.invoicing.write.changeplan;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.microcent.invoicing.api.CommandSender;
 import io.microcent.invoicing.api.PathIds;
-import io.microcent.invoicing.api.RequestFields;
 import io.microcent.invoicing.read.customers.CustomerRepository;
 import io.microcent.invoicing.read.customers.CustomersEndpoint;
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.PlanId;
+import io.microcent.platform.axon.CommandSender;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.JsonBodies;
 import io.microcent.platform.http.OperatorAuth;
+import io.microcent.platform.http.RequestFields;
 
 import java.time.Clock;
 

@@ -1,12 +1,12 @@
 package io.microcent.rating.pricebook.litellm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.microcent.model.id.InvalidIdException;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.json.Json;
+import io.microcent.model.json.JsonReadFailure;
 import io.microcent.model.money.Rate;
 import io.microcent.model.price.LongContextTier;
 import io.microcent.model.price.TokenRates;
@@ -68,8 +68,7 @@ public final class LiteLlmCatalog {
         try {
             root = READER.readTree(json);
         } catch (IOException e) {
-            String why = e instanceof JsonProcessingException syntax ? syntax.getOriginalMessage() : e.getMessage();
-            throw InvalidCatalogException.notJson("the catalog is not valid JSON: " + why, e);
+            throw InvalidCatalogException.notJson(JsonReadFailure.of(e).detail(), e);
         }
         if (root == null || !root.isObject()) {
             throw InvalidCatalogException.notACatalog("a LiteLLM catalog is a JSON object of models keyed by model id");

@@ -1,10 +1,8 @@
-package io.microcent.caps.api;
+package io.microcent.platform.http;
 
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.error.FieldError;
 import io.microcent.model.id.InvalidIdException;
-import io.microcent.platform.http.ApiException;
-import io.microcent.platform.http.JsonBodies;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,8 +15,6 @@ import java.util.function.Function;
  * recording why the field is missing or invalid.
  */
 public final class RequestFields {
-
-    public static final int MAX_THRESHOLDS = 10;
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -58,15 +54,15 @@ public final class RequestFields {
     }
 
     /**
-     * Alert thresholds: whole percentages 1–100, no repeats, at most {@value #MAX_THRESHOLDS}; {@code null}
+     * Whole percentages 1–100, no repeats, at most {@code maxCount} (e.g. alert thresholds); {@code null}
      * when absent or invalid.
      */
-    public List<Integer> percentages(String field, List<BigDecimal> raw) {
+    public List<Integer> percentages(String field, List<BigDecimal> raw, int maxCount) {
         if (raw == null) {
             return null;
         }
-        if (raw.size() > MAX_THRESHOLDS) {
-            errors.add(FieldError.of(field, "too_many", field + " may hold at most " + MAX_THRESHOLDS + " percentages"));
+        if (raw.size() > maxCount) {
+            errors.add(FieldError.of(field, "too_many", field + " may hold at most " + maxCount + " percentages"));
             return null;
         }
         int before = errors.size();

@@ -1,7 +1,5 @@
-package io.microcent.caps.api;
+package io.microcent.platform.axon;
 
-import io.microcent.caps.automation.CapsNotPublished;
-import io.microcent.caps.write.Rejection;
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.error.FieldError;
 import io.microcent.platform.http.ApiException;
@@ -13,9 +11,9 @@ import java.util.List;
 
 /**
  * Sends a command from an HTTP request and waits until it is handled: decided, its events stored and
- * their subscribing handlers done (the caps read model, the customer's caps on {@code caps.definitions}).
- * Failures become problems: a {@link Rejection} with its own code and field, a race with another command
- * on the same cap as a conflict, Kafka not acknowledging as 503.
+ * their subscribing handlers done (read models, what is published to Kafka). Failures become problems:
+ * a {@link Rejection} with its own code and field, a race with another command on the same aggregate as
+ * a conflict, Kafka not acknowledging ({@link NotPublished}) as 503.
  */
 public final class CommandSender {
 
@@ -25,15 +23,21 @@ public final class CommandSender {
         this.gateway = gateway;
     }
 
+    /** Sends {@code command}; another command on the same aggregate committing first is {@code conflict}. */
     public void send(Object command) {
+        send(command, ErrorCode.CONFLICT);
+    }
+
+    /** @param onConflict what to answer when another command on the same aggregate committed first */
+    public void send(Object command, ErrorCode onConflict) {
         try {
             gateway.sendAndWait(command);
         } catch (RuntimeException e) {
-            throw translate(e);
+            throw translate(e, onConflict);
         }
     }
 
-    static RuntimeException translate(RuntimeException failure) {
+    static RuntimeException translate(RuntimeException failure, ErrorCode onConflict) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof Rejection rejection) {
                 List<FieldError> fields = rejection.field() == null ? List.of()
@@ -41,10 +45,12 @@ public final class CommandSender {
                 return new ApiException(rejection.code(), rejection.getMessage(), fields);
             }
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-                return new ApiException(ErrorCode.CONFLICT, "another request changed this cap at the same time; read it and retry");
+                return new ApiException(onConflict, onConflict == ErrorCode.CONFLICT
+                        ? "another request changed it at the same time; read it and retry"
+                        : onConflict.title() + " (another request changed it at the same time)");
             }
-            if (cause instanceof CapsNotPublished) {
-                return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, cause.getMessage() + "; nothing was recorded, retry later");
+            if (cause instanceof NotPublished notPublished) {
+                return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, notPublished.getMessage() + "; nothing was recorded, retry later");
             }
         }
         return failure;

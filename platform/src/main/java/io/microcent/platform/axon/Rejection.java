@@ -1,10 +1,11 @@
-package io.microcent.caps.write;
+package io.microcent.platform.axon;
 
 import io.microcent.model.error.ErrorCode;
 
 /**
  * A command refused by a decision: the business reason, its stable error code and the request field at
- * fault (if one is). Nothing was recorded.
+ * fault (if one is). Nothing was recorded. Each service's aggregates throw their own subclasses
+ * ({@code CapNotFound}, {@code UnknownPlan}); {@link CommandSender} answers them as problems.
  */
 public abstract class Rejection extends RuntimeException {
 
