@@ -3,6 +3,7 @@ package io.microcent.platform.kafka;
 import io.microcent.model.deadletter.DeadLetter;
 import io.microcent.model.deadletter.DeadLetterReason;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -46,7 +47,8 @@ public final class DeadLetterHandlers {
         @Override
         public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
             DeadLetter letter = new DeadLetter(DeadLetterReason.UNREADABLE, consumer, record.topic(), record.partition(),
-                    record.offset(), null, "the record cannot be read as a " + record.topic() + " record",
+                    record.offset(), Topics.customerOfKey(record.topic(), record.key()).map(CustomerId::raw).orElse(null),
+                    "the record cannot be read as a " + record.topic() + " record",
                     Instant.now(), record.timestamp(), record.key(), record.value());
             return Response.resume(setAside(letter, record.headers(), counter, exception));
         }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.microcent.model.deadletter.DeadLetter;
 import io.microcent.model.deadletter.DeadLetterReason;
 import io.microcent.model.topic.Topic;
+import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,7 +18,6 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -273,9 +273,8 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
                 raw.serializedKeySize(), raw.serializedValueSize(), key, value, raw.headers(), raw.leaderEpoch());
     }
 
-    /** Usage topics are keyed by customer: the key's bytes are its id. */
-    private String customerOf(ConsumerRecord<byte[], byte[]> raw) {
-        return topic.keySerde() == Topics.CUSTOMER_KEY && raw.key() != null ? new String(raw.key(), StandardCharsets.UTF_8) : null;
+    private static String customerOf(ConsumerRecord<byte[], byte[]> raw) {
+        return Topics.customerOfKey(raw.topic(), raw.key()).map(CustomerId::raw).orElse(null);
     }
 
     private void seekToStoredOffsets(Collection<TopicPartition> partitions) {

@@ -5,6 +5,7 @@ import io.microcent.model.caps.CapState;
 import io.microcent.model.caps.CustomerCaps;
 import io.microcent.model.caps.Reservation;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.InvalidIdException;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.price.ModelPriceHistory;
 import io.microcent.model.usage.CustomerPlan;
@@ -13,7 +14,9 @@ import io.microcent.model.usage.UsageEvent;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every Kafka topic of Microcent. Usage topics are keyed by customer, so one customer's events stay in
@@ -75,6 +78,21 @@ public final class Topics {
             new Topic<>("price.book", MODEL_KEY, new JsonSerde<>(ModelPriceHistory.class), Topic.Retention.COMPACTED);
 
     private Topics() {
+    }
+
+    /**
+     * The customer a raw record of {@code topicName} is about, read from its key where the topic is keyed by
+     * customer (even when the value cannot be read); empty for other topics and for keys that are not a valid id.
+     */
+    public static Optional<CustomerId> customerOfKey(String topicName, byte[] key) {
+        if (key == null || all().stream().noneMatch(t -> t.name().equals(topicName) && t.keySerde() == CUSTOMER_KEY)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CustomerId.of(new String(key, StandardCharsets.UTF_8)));
+        } catch (InvalidIdException e) {
+            return Optional.empty();
+        }
     }
 
     public static List<Topic<?, ?>> all() {

@@ -36,6 +36,17 @@ class TopicsTest {
     }
 
     @Test
+    void the_customer_of_a_raw_record_is_read_from_the_key_of_topics_keyed_by_customer_only() {
+        byte[] acme = "acme".getBytes(StandardCharsets.UTF_8);
+        assertThat(Topics.customerOfKey("usage.events", acme)).contains(CustomerId.of("acme"));
+        assertThat(Topics.customerOfKey("usage.rated", acme)).contains(CustomerId.of("acme"));
+        assertThat(Topics.customerOfKey("price.book", acme)).as("keyed by model").isEmpty();
+        assertThat(Topics.customerOfKey("caps.state", acme)).as("keyed by cap and period").isEmpty();
+        assertThat(Topics.customerOfKey("usage.events", "a\u0000".getBytes(StandardCharsets.UTF_8))).as("not an id").isEmpty();
+        assertThat(Topics.customerOfKey("usage.events", null)).isEmpty();
+    }
+
+    @Test
     void usage_events_round_trip_with_ids_as_plain_strings() {
         var serde = Topics.USAGE_EVENTS.valueSerde();
         byte[] bytes = serde.serializer().serialize("usage.events", EVENT);

@@ -140,7 +140,7 @@ class LiteLlmCatalogTest {
                 tuple("negative", "input_cost_per_token cannot be negative"),
                 tuple("words", "input_cost_per_token is not a number"),
                 tuple("typo", "input_cost_per_token has more than 30 decimal places"),
-                tuple("has space", "not a valid model id: contains characters that are not allowed"),
+                tuple("has space", "not a valid model id: must not contain whitespace (U+0020 at position 3)"),
                 tuple("a-list", "not an object"));
         assertThat(ModelId.of("azure/gpt-4o")).isEqualTo(parsed.models().getFirst().key());
     }
