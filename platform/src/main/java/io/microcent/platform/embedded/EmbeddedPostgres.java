@@ -72,6 +72,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(STARTUP_WAIT)
+                // zonky's own JVM shutdown hook would stop the server first, under the services still using
+                // it; its owner stops it in order instead (the all-in-one after its services, the test fixture
+                // at JVM exit). A JVM that dies without closing leaves it running: the next start stops it.
+                .setRegisterShutdownHook(false)
                 .setOutputRedirector(serverLog)
                 .setErrorRedirector(serverLog);
         serverSettings.forEach(builder::setServerConfig);

@@ -1,6 +1,7 @@
 package io.microcent.platform.kafka;
 
 import io.microcent.model.topic.Topic;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -55,7 +56,8 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         this.db = db;
         this.offsets = offsets;
         this.handler = handler;
-        this.consumer = new KafkaConsumer<>(KafkaConfigs.committedReader(bootstrap, projection, clientId),
+        // the client id names this instance's member: a static one, back at once after a crash
+        this.consumer = new KafkaConsumer<>(KafkaConfigs.staticMember(KafkaConfigs.committedReader(bootstrap, projection, clientId), clientId),
                 topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         this.thread = new Thread(this::run, "projection-" + projection);
     }
@@ -87,7 +89,8 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("projection {} stopped on an error; it resumes from its stored offsets on restart", projection, e);
         } finally {
-            consumer.close();
+            // a static member stays in the group unless it says it leaves: hand the partitions over at once
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
     }
 
