@@ -54,6 +54,7 @@ public final class StreamsRunner implements AutoCloseable {
             log.error("{} streams stopped by an unexpected error", name, e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+        streams.setGlobalStateRestoreListener(new RestoreProgress(name, meters));
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(meters);
         streams.start();
