@@ -19,6 +19,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class StreamsRestartTest {
 
     private static void awaitProcessed(StreamsRunner runner) {
         await().atMost(WAIT).ignoreExceptions().until(() -> {
-            KeyValueStore<String, String> store = runner.streams().store(
+            ReadOnlyKeyValueStore<String, String> store = runner.streams().store(
                     StoreQueryParameters.fromNameAndType(KEY_VALUE_STORE, QueryableStoreTypes.keyValueStore()));
             return store.get("in-window") != null && store.get("plain") != null;
         });
