@@ -173,9 +173,8 @@ public final class JooqCodegen {
     }
 
     /**
-     * Run by hand with logback on the classpath and no configuration, everything would be logged
-     * at DEBUG; only this tool's progress is worth reading. Under exec:java the logging is
-     * Maven's own (logback is not even loadable there), which is already at INFO.
+     * With logback on the classpath (run by hand, or by exec:java on a service's test classpath) and
+     * no configuration, everything would be logged at DEBUG; only this tool's progress is worth reading.
      */
     private static void quietenLibraryLogging() {
         try {
