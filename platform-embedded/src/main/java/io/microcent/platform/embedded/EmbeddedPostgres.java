@@ -115,8 +115,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** Stops the server ({@code pg_ctl stop -m fast}); the data directory is kept. */
     @Override
     public void close() {
+        long startedAt = System.nanoTime();
         try {
             postgres.close();
+            log.info("Embedded PostgreSQL on {} stopped in {} ms", dataDirectory,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
         } catch (IOException e) {
             throw new UncheckedIOException("could not stop embedded PostgreSQL in " + dataDirectory, e);
         }
