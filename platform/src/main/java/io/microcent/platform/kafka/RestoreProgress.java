@@ -29,7 +29,9 @@ final class RestoreProgress implements StateRestoreListener {
 
     @Override
     public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
-        log.info("{} streams: restoring store {} from {} offsets {} to {}", app, store, partition, startingOffset, endingOffset);
+        if (endingOffset > startingOffset) {
+            log.info("{} streams: restoring store {} from {} offsets {} to {}", app, store, partition, startingOffset, endingOffset);
+        }
     }
 
     @Override
@@ -41,6 +43,8 @@ final class RestoreProgress implements StateRestoreListener {
 
     @Override
     public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
-        log.info("{} streams: restored store {} from {}: {} records", app, store, partition, totalRestored);
+        if (totalRestored > 0) {
+            log.info("{} streams: restored store {} from {}: {} records", app, store, partition, totalRestored);
+        }
     }
 }
