@@ -29,9 +29,8 @@ final class RestoreProgress implements StateRestoreListener {
 
     @Override
     public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
-        if (endingOffset > startingOffset) {
-            log.info("{} streams: restoring store {} from {} offsets {} to {}", app, store, partition, startingOffset, endingOffset);
-        }
+        // a range of one may be nothing but a transaction marker: only what was restored is worth an INFO line
+        log.debug("{} streams: restoring store {} from {} offsets {} to {}", app, store, partition, startingOffset, endingOffset);
     }
 
     @Override
