@@ -12,6 +12,7 @@ import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.HttpServer;
 import io.microcent.platform.http.OperatorAuth;
 import io.microcent.platform.kafka.MicrocentTopics;
+import io.microcent.platform.service.InstanceId;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.ServiceModule;
@@ -33,6 +34,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class AllInOne implements AutoCloseable {
 
+    /** Holds the instance's name ({@link InstanceId}) in the data directory. */
+    static final String INSTANCE_ID_FILE = "instance-id";
 
     /** Everything started, closed last-started-first. */
     private final StartedResources started = new StartedResources();
@@ -84,8 +87,10 @@ public final class AllInOne implements AutoCloseable {
         kafkaBootstrap = bootstrap;
 
         PrometheusMeterRegistry meters = StandaloneRunner.newMeterRegistry();
+        // one name for this data directory on every start: Kafka lets a restarted instance straight back in
+        String instanceId = InstanceId.persisted(settings.dataDir().resolve(INSTANCE_ID_FILE), "all-in-one");
         ServiceContext context = new ServiceContext(bootstrap, database, meters, env, new OperatorAuth(operatorToken),
-                settings.dataDir().resolve("state"), "all-in-one", clock);
+                settings.dataDir().resolve("state"), instanceId, clock);
         List<HttpRoutes> routes = new ArrayList<>();
         Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
         for (ServiceModule module : modules) {

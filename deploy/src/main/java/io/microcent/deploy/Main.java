@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar microcent.jar [--demo]}: starts the all-in-one and keeps it running until Ctrl-C.
@@ -37,8 +38,9 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");
+            long stoppingAt = System.nanoTime();
             platform.close();
-            log.info("stopped");
+            log.info("stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppingAt));
         }, "microcent-shutdown"));
 
         long startedMs = ManagementFactory.getRuntimeMXBean().getUptime();

@@ -35,8 +35,10 @@ class CrashRecoveryEndToEndTest {
      * clock, and rating, catching up in timestamp order, would meet the usage before the plan.)
      */
     private static final Clock REAL = Clock.systemUTC();
-    /** Starter: 1,000 requests included, then $0.01 (10,000 µ¢) each. No price book here: provider cost is 0. */
+    /** Starter: 1,000 requests included, then $0.01 (10,000 µ¢) each. */
     private static final long OVERAGE_PRICE = 10_000;
+    /** A chatbot call (100 gpt-4o input and 20 output tokens) at the default price book's prices: 100 × 2.5 + 20 × 10 µ¢. */
+    private static final long CALL_COST = 450;
 
     @TempDir
     Path tempDir;
@@ -67,12 +69,12 @@ class CrashRecoveryEndToEndTest {
 
         try (TestPlatform full = TestPlatform.start(dataDir(), REAL)) {
             Microcent api = full.api();
-            api.awaitFigures(customer, period, new Figures(1_500, 0, 500 * OVERAGE_PRICE));
+            api.awaitFigures(customer, period, new Figures(1_500, 1_500 * CALL_COST, 500 * OVERAGE_PRICE));
 
             assertThat(api.sendEvents(key, events)).isEqualTo(new Ingested(0, 1_500));
             // rated after the repeats would have been (one customer, one partition, in order)
             api.sendEvents(key, UsageEvents.chatbotCalls(customer, "later-", 1, at, Duration.ZERO));
-            api.awaitFigures(customer, period, new Figures(1_501, 0, 501 * OVERAGE_PRICE));
+            api.awaitFigures(customer, period, new Figures(1_501, 1_501 * CALL_COST, 501 * OVERAGE_PRICE));
         }
     }
 
@@ -105,7 +107,7 @@ class CrashRecoveryEndToEndTest {
             assertThat(again.accepted() + again.duplicates()).isEqualTo(20_000);
             assertThat(again.duplicates()).as("everything acknowledged before the crash was recorded as seen").isGreaterThanOrEqualTo(10_000);
 
-            api.awaitFigures(customer, period, new Figures(20_000, 0, 19_000 * OVERAGE_PRICE));
+            api.awaitFigures(customer, period, new Figures(20_000, 20_000 * CALL_COST, 19_000 * OVERAGE_PRICE));
         }
     }
 

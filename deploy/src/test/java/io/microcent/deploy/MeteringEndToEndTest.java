@@ -109,7 +109,9 @@ class MeteringEndToEndTest {
 
     @Test
     void token_costs_come_from_the_imported_catalog_and_an_override_exact_to_the_microcent() {
-        assertThat(catalogImport.path("imported").asInt()).isEqualTo(3);
+        // the default price book already prices gpt-4o and claude-sonnet-4-5 so: only azure/gpt-4o is new
+        assertThat(catalogImport.path("imported").asInt()).isEqualTo(1);
+        assertThat(catalogImport.path("unchanged").asInt()).isEqualTo(2);
         assertThat(catalogImport.path("skipped")).extracting(skipped -> skipped.path("key").asText())
                 .containsExactlyInAnyOrder("sample_spec", "dall-e-3");
         Microcent.ok(api.put("/v1/price-book/models/home-grown-7b", """

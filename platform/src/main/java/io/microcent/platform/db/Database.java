@@ -81,8 +81,12 @@ public final class Database implements AutoCloseable {
                 result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
     }
 
-    /** The one Flyway setup shared by {@link #migrate(String)} and {@link JooqCodegen}. */
-    static Flyway flyway(DataSource dataSource, String schema, String location) {
+    /**
+     * The one Flyway setup shared by {@link #migrate(String)} and the build's jOOQ code generation
+     * ({@code JooqCodegen}, module platform-codegen), so classes are generated from the schema exactly as
+     * the services migrate it.
+     */
+    public static Flyway flyway(DataSource dataSource, String schema, String location) {
         requireSchemaName(schema);
         return Flyway.configure()
                 .dataSource(dataSource)
@@ -95,7 +99,7 @@ public final class Database implements AutoCloseable {
                 .load();
     }
 
-    static String requireSchemaName(String schema) {
+    public static String requireSchemaName(String schema) {
         if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
             throw new IllegalArgumentException("not a valid schema name: " + schema);
         }

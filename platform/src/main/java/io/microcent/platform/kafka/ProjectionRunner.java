@@ -6,6 +6,7 @@ import io.microcent.model.deadletter.DeadLetterReason;
 import io.microcent.model.topic.Topic;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -96,7 +97,8 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         this.db = db;
         this.offsets = offsets;
         this.handler = handler;
-        this.consumer = new KafkaConsumer<>(KafkaConfigs.committedReader(bootstrap, projection, clientId),
+        // the client id names this instance's member: a static one, back at once after a crash
+        this.consumer = new KafkaConsumer<>(KafkaConfigs.staticMember(KafkaConfigs.committedReader(bootstrap, projection, clientId), clientId),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.keys = topic.keySerde().deserializer();
         this.values = topic.valueSerde().deserializer();
@@ -146,7 +148,8 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("projection {} stopped on an error; it resumes from its stored offsets on restart", projection, e);
         } finally {
-            consumer.close();
+            // a static member stays in the group unless it says it leaves: hand the partitions over at once
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             deadLetters.close();
         }
     }

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Runs one service alone against an external Kafka and PostgreSQL: the {@code main} of every service. */
 public final class StandaloneRunner {
@@ -53,7 +52,7 @@ public final class StandaloneRunner {
         Database database = Database.connect(dbUrl, dbUser, dbPassword, poolSize);
         MicrocentTopics.ensureAll(bootstrap, partitions);
         ServiceContext context = new ServiceContext(bootstrap, database, meters, env, new OperatorAuth(token),
-                dataDir, module.name() + "-" + UUID.randomUUID().toString().substring(0, 8), Clock.systemUTC());
+                dataDir, InstanceId.persisted(dataDir.resolve(module.name() + "-instance-id"), module.name()), Clock.systemUTC());
         Service service = module.start(context);
         HttpServer http = HttpServer.start(host, port, List.of(service.routes()), Map.of(module.name(), service::isReady), meters);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

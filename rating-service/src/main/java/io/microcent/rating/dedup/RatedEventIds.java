@@ -1,6 +1,7 @@
 package io.microcent.rating.dedup;
 
 import io.microcent.model.usage.UsageEvent;
+import io.microcent.platform.kafka.CheckpointedWindowStore;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -38,8 +39,9 @@ public final class RatedEventIds {
             throw new IllegalArgumentException("event ids must be kept at least " + MIN_RETENTION.toDays() + " days, got " + retention);
         }
         // one-millisecond windows: each id is one entry at its ingest time, looked up over the whole retention
+        // offsets in the checkpoint file: a partition with no id yet must not make every restart rebuild its task
         return Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(STORE, retention, Duration.ofMillis(1), false),
+                CheckpointedWindowStore.persistent(STORE, retention, Duration.ofMillis(1), false),
                 Serdes.String(), Serdes.Long());
     }
 

@@ -30,8 +30,9 @@ public final class PriceBookComponent implements AutoCloseable {
     }
 
     /**
-     * Publishes every model's history again (idempotent on the compacted topic), so that the rating
-     * topology started next reads a complete price book, and starts the unpriced-usage projection.
+     * Loads the {@link DefaultPriceBook} if the price book was never initialised, publishes every model's
+     * history again (idempotent on the compacted topic), so that the rating topology started next reads a
+     * complete price book, and starts the unpriced-usage projection.
      */
     public static PriceBookComponent start(ServiceContext context) {
         var db = context.database().dsl();
@@ -39,6 +40,7 @@ public final class PriceBookComponent implements AutoCloseable {
         var publisher = new PriceBookPublisher(context.kafkaBootstrap(), context.instanceId() + "-price-book");
         try {
             var writer = new PriceBookWriter(db, repository, publisher, context.clock());
+            writer.loadDefaultsOnce(DefaultPriceBook::catalog, DefaultPriceBook.EFFECTIVE_FROM);
             writer.republishAll();
             var projection = new ProjectionRunner<>(UnpricedUsageProjection.NAME, Topics.USAGE_RATED,
                     context.kafkaBootstrap(), context.instanceId() + "-unpriced", db, TableProjectionOffsets.inSchema("rating"), context.meters(),

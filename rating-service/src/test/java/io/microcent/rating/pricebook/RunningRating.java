@@ -41,7 +41,11 @@ public final class RunningRating implements AutoCloseable {
     }
 
     public static RunningRating start() {
-        ServiceContext context = TestContexts.forService(RatingModule.NAME);
+        return start(TestContexts.forService(RatingModule.NAME));
+    }
+
+    /** Rating on this context: e.g. one with a database of its own, or the context of an instance stopped before. */
+    public static RunningRating start(ServiceContext context) {
         RatingModule module = new RatingModule();
         module.configure(context.env());
         context.env().validate();

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.microcent.rating.db.Tables.MODEL_PRICES;
+import static io.microcent.rating.db.Tables.PRICE_BOOK_DEFAULTS;
 import static io.microcent.rating.db.Tables.PRICE_BOOK_MODELS;
 
 /**
@@ -54,11 +55,38 @@ public final class PriceBookRepository {
 
     /** Records a price; one already stored for the same model and instant is replaced. */
     public void save(DSLContext tx, ModelId model, StoredPrice stored) {
+        upsert(tx, model, stored).execute();
+    }
+
+    /** {@link #save} of many prices in one round trip: a whole catalog is thousands of them. */
+    public void saveAll(DSLContext tx, Map<ModelId, StoredPrice> prices) {
+        if (!prices.isEmpty()) {
+            tx.batch(prices.entrySet().stream().map(price -> upsert(tx, price.getKey(), price.getValue())).toList()).execute();
+        }
+    }
+
+    private static Query upsert(DSLContext tx, ModelId model, StoredPrice stored) {
         ModelPricesRecord row = toRecord(tx, model, stored);
-        tx.insertInto(MODEL_PRICES).set(row)
+        return tx.insertInto(MODEL_PRICES).set(row)
                 .onConflict(MODEL_PRICES.MODEL, MODEL_PRICES.EFFECTIVE_FROM)
-                .doUpdate().set(row)
-                .execute();
+                .doUpdate().set(row);
+    }
+
+    /**
+     * Records that the default price book is loaded, unless that was recorded before (or the book had models
+     * before the record was kept): true only for the one transaction that should load it. A concurrent caller
+     * waits here until that transaction ends.
+     */
+    public boolean markDefaultsLoaded(DSLContext tx, Instant now) {
+        return tx.insertInto(PRICE_BOOK_DEFAULTS)
+                .set(PRICE_BOOK_DEFAULTS.LOADED_AT, utc(now))
+                .set(PRICE_BOOK_DEFAULTS.PRICES, 0)
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    public void countDefaultsLoaded(DSLContext tx, int prices) {
+        tx.update(PRICE_BOOK_DEFAULTS).set(PRICE_BOOK_DEFAULTS.PRICES, prices).execute();
     }
 
     public List<ModelId> allModels(DSLContext db) {

@@ -13,9 +13,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Changes the price book: each change commits in PostgreSQL first, then the changed models' full
@@ -47,27 +50,62 @@ public final class PriceBookWriter {
      */
     public ImportSummary importCatalog(ParsedCatalog catalog, Instant effectiveFrom) {
         Instant from = storable(effectiveFrom);
-        Instant now = clock.instant();
-        List<ModelId> models = catalog.models().stream().map(CatalogModel::key).distinct().toList();
-        int imported = db.transactionResult(config -> {
-            DSLContext tx = config.dsl();
-            repository.addModels(tx, models, now);
-            Map<ModelId, ModelPriceHistory> before = repository.histories(tx, models);
-            int recorded = 0;
-            for (CatalogModel model : catalog.models()) {
-                ModelPrice price = model.effectiveFrom(from);
-                ModelPriceHistory history = before.get(model.key());
-                if (history == null || !history.priceAt(from).map(current -> samePrice(current, price)).orElse(false)) {
-                    repository.save(tx, model.key(), new StoredPrice(price, PriceSource.IMPORT, now));
-                    recorded++;
-                }
-            }
-            return recorded;
-        });
+        List<ModelId> models = modelsOf(catalog);
+        int imported = db.transactionResult(config -> record(config.dsl(), catalog, from, clock.instant()));
         log.info("imported a price catalog effective from {}: {} new prices, {} unchanged, {} entries skipped",
                 from, imported, models.size() - imported, catalog.skipped().size());
         publishLatest(models);
         return new ImportSummary(from, imported, models.size() - imported, catalog.skipped());
+    }
+
+    /**
+     * Imports the default catalog at {@code effectiveFrom} if the price book was never initialised (no
+     * default loaded before, and no models from before that was recorded), in the same transaction as the
+     * record that it is, so it happens once whatever the operator changes later. Does not publish:
+     * {@link #republishAll} follows at start.
+     *
+     * @return whether the catalog was loaded
+     */
+    public boolean loadDefaultsOnce(Supplier<ParsedCatalog> catalog, Instant effectiveFrom) {
+        Instant from = storable(effectiveFrom);
+        long startedAt = System.nanoTime();
+        Integer recorded = db.transactionResult(config -> {
+            DSLContext tx = config.dsl();
+            Instant now = clock.instant();
+            if (!repository.markDefaultsLoaded(tx, now)) {
+                return null;
+            }
+            int prices = record(tx, catalog.get(), from, now);
+            repository.countDefaultsLoaded(tx, prices);
+            return prices;
+        });
+        if (recorded == null) {
+            return false;
+        }
+        log.info("loaded the default price book: {} prices effective from {} in {} ms", recorded, from,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+        return true;
+    }
+
+    /** Records the catalog's prices that differ from those in effect at {@code from}; returns how many. */
+    private int record(DSLContext tx, ParsedCatalog catalog, Instant from, Instant now) {
+        List<ModelId> models = modelsOf(catalog);
+        repository.addModels(tx, models, now);
+        Map<ModelId, ModelPriceHistory> before = repository.histories(tx, models);
+        Map<ModelId, StoredPrice> changed = new LinkedHashMap<>();
+        for (CatalogModel model : catalog.models()) {
+            ModelPrice price = model.effectiveFrom(from);
+            ModelPriceHistory history = before.get(model.key());
+            if (history == null || !history.priceAt(from).map(current -> samePrice(current, price)).orElse(false)) {
+                changed.put(model.key(), new StoredPrice(price, PriceSource.IMPORT, now));
+            }
+        }
+        repository.saveAll(tx, changed);
+        return changed.size();
+    }
+
+    private static List<ModelId> modelsOf(ParsedCatalog catalog) {
+        return catalog.models().stream().map(CatalogModel::key).distinct().toList();
     }
 
     /** Sets one model's price from {@code price.effectiveFrom()}, replacing one set for that same instant. */

@@ -158,6 +158,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         // Consumers should join at once; there is no second member worth waiting for.
         p.put("group.initial.rebalance.delay.ms", "0");
+        // After a crash the controller still holds the dead broker's registration and refuses the restarted
+        // one (DUPLICATE_BROKER_REGISTRATION) until that registration's session expires: 9 s by default, the
+        // longest wait of a restart. Broker and controller share this process, so a short session is safe.
+        p.put("broker.heartbeat.interval.ms", "500");
+        p.put("broker.session.timeout.ms", "3000");
         // Topics are declared on purpose (TopicAdmin); a typo must not silently create one.
         p.put("auto.create.topics.enable", "false");
         // Usage facts are the source of truth for re-rating: never expire them by age or size.

@@ -16,8 +16,11 @@ class JooqCodegenTest {
     @Test
     void generatesFromTheMigratedSchemaAndRegeneratesOnlyWhenMigrationsChange() throws Exception {
         Path migrations = TestInfrastructure.newTempDir("jooq-migrations");
-        Path probe = Path.of(getClass().getResource("/db/migration/platformtest/V1__probe.sql").toURI());
-        Files.copy(probe, migrations.resolve("V1__probe.sql"));
+        // platform's test migration, read from its test-jar
+        try (var probe = getClass().getResourceAsStream("/db/migration/platformtest/V1__probe.sql")) {
+            assertThat(probe).as("platform's test migration V1__probe.sql").isNotNull();
+            Files.copy(probe, migrations.resolve("V1__probe.sql"));
+        }
         Path output = TestInfrastructure.newTempDir("jooq-codegen");
         Path packageDir = output.resolve(PACKAGE.replace('.', '/'));
         Path table = packageDir.resolve("tables/Probe.java");

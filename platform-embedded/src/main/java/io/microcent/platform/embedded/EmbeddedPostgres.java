@@ -72,6 +72,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(STARTUP_WAIT)
+                // zonky's own JVM shutdown hook would stop the server first, under the services still using
+                // it; its owner stops it in order instead (the all-in-one after its services, the test fixture
+                // at JVM exit). A JVM that dies without closing leaves it running: the next start stops it.
+                .setRegisterShutdownHook(false)
                 .setOutputRedirector(serverLog)
                 .setErrorRedirector(serverLog);
         serverSettings.forEach(builder::setServerConfig);
@@ -111,8 +115,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** Stops the server ({@code pg_ctl stop -m fast}); the data directory is kept. */
     @Override
     public void close() {
+        long startedAt = System.nanoTime();
         try {
             postgres.close();
+            log.info("Embedded PostgreSQL on {} stopped in {} ms", dataDirectory,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
         } catch (IOException e) {
             throw new UncheckedIOException("could not stop embedded PostgreSQL in " + dataDirectory, e);
         }

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * the result. Parsing DDL instead would miss whatever PostgreSQL itself decides (defaults,
  * generated columns, types of expressions).
  *
- * <p>Run at build time by {@code exec:java} inside the Maven JVM (see the root pom's
- * {@code jooq-codegen} execution), so it must leave nothing running: the database is stopped
+ * <p>Run at build time by {@code exec:java} inside the Maven JVM, on the service module's test classpath
+ * (see the root pom's {@code jooq-codegen} execution), so it must leave nothing running: the database is stopped
  * and its directory deleted before returning.
  *
  * <p>Arguments: schema name, migrations directory, output directory, target package.
@@ -63,8 +63,7 @@ public final class JooqCodegen {
         quietenLibraryLogging();
         long startedAt = System.nanoTime();
         boolean generated = generate(args[0], Path.of(args[1]), Path.of(args[2]), args[3]);
-        // Under exec:java SLF4J has no provider (logback is test-scoped in the services), so the
-        // one line a build log should show is printed directly.
+        // The one line a build log should show is printed directly, whatever logging the classpath has.
         System.out.printf("jooq-codegen: schema %s -> %s (package %s): %s in %d ms%n", args[0], args[2], args[3],
                 generated ? "generated" : "up to date", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
     }
@@ -174,9 +173,8 @@ public final class JooqCodegen {
     }
 
     /**
-     * Run by hand with logback on the classpath and no configuration, everything would be logged
-     * at DEBUG; only this tool's progress is worth reading. Under exec:java the logging is
-     * Maven's own (logback is not even loadable there), which is already at INFO.
+     * With logback on the classpath (run by hand, or by exec:java on a service's test classpath) and
+     * no configuration, everything would be logged at DEBUG; only this tool's progress is worth reading.
      */
     private static void quietenLibraryLogging() {
         try {
