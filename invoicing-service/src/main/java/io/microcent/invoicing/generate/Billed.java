@@ -12,6 +12,7 @@ import java.util.Optional;
 final class Billed {
 
     private final Map<BilledItem, Microcents> amounts = new HashMap<>();
+    private final Map<BilledItem, Long> quantities = new HashMap<>();
 
     private Billed() {
     }
@@ -32,6 +33,7 @@ final class Billed {
             }
             for (InvoiceLine line : invoice.lines()) {
                 billed.amounts.merge(line.item(), line.amountMicrocents(), Microcents::plus);
+                billed.quantities.merge(line.item(), line.quantity(), Math::addExact);
             }
         }
         return billed;
@@ -44,6 +46,11 @@ final class Billed {
     /** What was billed for {@code item} in all, if it was billed. */
     Optional<Microcents> amount(BilledItem item) {
         return Optional.ofNullable(amounts.get(item));
+    }
+
+    /** The quantity billed for {@code item} in all (0 when not billed): usage lines and their adjustments add up. */
+    long quantity(BilledItem item) {
+        return quantities.getOrDefault(item, 0L);
     }
 
     boolean hasDiscountOf(String redemptionId) {

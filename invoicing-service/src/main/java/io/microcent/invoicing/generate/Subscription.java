@@ -5,6 +5,7 @@ import io.microcent.model.plan.Plan;
 import io.microcent.model.usage.BillingPeriod;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,7 +62,7 @@ public record Subscription(CustomerId customer, Plan plan, BillingInterval inter
         if (period.compareTo(first) < 0) {
             return Optional.empty();
         }
-        long monthsIn = first.month().until(period.month(), java.time.temporal.ChronoUnit.MONTHS);
+        long monthsIn = first.month().until(period.month(), ChronoUnit.MONTHS);
         long termIndex = monthsIn / interval.months();
         return Optional.of(new FeeTerm(new BillingPeriod(first.month().plusMonths(termIndex * interval.months())),
                 interval.months()));
@@ -74,7 +75,7 @@ public record Subscription(CustomerId customer, Plan plan, BillingInterval inter
         if (last.isEmpty()) {
             return terms;
         }
-        for (FeeTerm term = termOf(firstPeriod()).orElseThrow(); !term.first().equals(last.get().next().first());
+        for (FeeTerm term = termOf(firstPeriod()).orElseThrow(); term.first().compareTo(last.get().first()) <= 0;
              term = term.next()) {
             terms.add(term);
         }

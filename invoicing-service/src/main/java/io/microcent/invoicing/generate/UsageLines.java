@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The usage lines an invoice owes, from rating's current totals: one {@code usage} line per charge for the
@@ -57,13 +58,13 @@ final class UsageLines {
             return Optional.empty();
         }
         return Optional.of(new InvoiceLine(LineKind.ADJUSTMENT,
-                "Usage " + total.period() + ": " + total.charge() + " not billed before", total.quantity(),
-                Optional.empty(), difference, item));
+                "Usage " + total.period() + ": " + total.charge() + " not billed before",
+                Math.subtractExact(total.quantity(), billed.quantity(item)), Optional.empty(), difference, item));
     }
 
     /** Oldest period first; within one, charges by name. Rejects a charge given twice for one period. */
     private static Map<BillingPeriod, Map<ChargeKey, UsageTotal>> byPeriod(List<UsageTotal> totals) {
-        Map<BillingPeriod, Map<ChargeKey, UsageTotal>> byPeriod = new java.util.TreeMap<>();
+        Map<BillingPeriod, Map<ChargeKey, UsageTotal>> byPeriod = new TreeMap<>();
         for (UsageTotal total : totals.stream().sorted(Comparator.comparing(t -> t.charge().name())).toList()) {
             UsageTotal earlier = byPeriod.computeIfAbsent(total.period(), p -> new LinkedHashMap<>()).put(total.charge(), total);
             if (earlier != null) {

@@ -39,6 +39,7 @@ class RegenerationTest {
         List<InvoiceLine> december = generate(DEC, now, billed);
         assertThat(summary(december)).isEqualTo("base_fee 29000000; usage 0; adjustment 500000");
         assertThat(december.getLast().description()).isEqualTo("Usage 2026-11: requests not billed before");
+        assertThat(december.getLast().quantity()).as("the 500 late requests").isEqualTo(500);
 
         billed.add(Invoice.finalized(DEC, december));
         assertThat(summary(generate(JAN, now, billed))).as("the adjustment is billed once").isEqualTo("base_fee 29000000; usage 0");
