@@ -1,11 +1,13 @@
 package io.microcent.invoicing.generate;
 
 import io.microcent.model.money.Microcents;
+import io.microcent.model.money.Rate;
 import io.microcent.model.usage.BillingPeriod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.microcent.invoicing.generate.Fixtures.ACME;
@@ -61,7 +63,7 @@ class BaseFeeTest {
         assertThat(summary(InvoiceGenerator.generate(NOV, subscription, List.of(), List.of(), billed)))
                 .as("November again: nothing new").isEmpty();
 
-        List<Invoice> aYearOfInvoices = new java.util.ArrayList<>(billed);
+        List<Invoice> aYearOfInvoices = new ArrayList<>(billed);
         for (BillingPeriod month = DEC; month.compareTo(BillingPeriod.parse("2027-10")) <= 0; month = month.next()) {
             aYearOfInvoices.add(Invoice.finalized(month,
                     InvoiceGenerator.generate(month, subscription, List.of(), List.of(), aYearOfInvoices)));
@@ -88,6 +90,6 @@ class BaseFeeTest {
 
         assertThat(line.description()).isEqualTo("Starter, 2026-11 (prorated: 2026-11-16T00:00:00Z to 2026-12-01T00:00:00Z)");
         assertThat(line.quantity()).isEqualTo(1);
-        assertThat(line.unitPrice()).contains(new io.microcent.model.money.Rate(java.math.BigDecimal.valueOf(29_000_000)));
+        assertThat(line.unitPrice()).contains(Rate.ofMicrocents("29000000"));
     }
 }

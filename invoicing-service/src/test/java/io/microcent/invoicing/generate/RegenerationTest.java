@@ -1,6 +1,7 @@
 package io.microcent.invoicing.generate;
 
 import io.microcent.model.money.Microcents;
+import io.microcent.model.plan.Meter;
 import io.microcent.model.usage.BillingPeriod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,7 +75,7 @@ class RegenerationTest {
         for (long total : seen) {
             List<InvoiceLine> lines = generate(period, List.of(requests(NOV, 0, total)), billed);
             amounts.add(InvoiceLine.total(lines.stream()
-                    .filter(line -> line.item().equals(BilledItem.usage(NOV, ChargeKey.of(io.microcent.model.plan.Meter.REQUESTS))))
+                    .filter(line -> line.item().equals(BilledItem.usage(NOV, ChargeKey.of(Meter.REQUESTS))))
                     .toList()).value());
             billed.add(Invoice.finalized(period, lines));
             period = period.next();

@@ -18,6 +18,7 @@ import static io.microcent.invoicing.generate.Fixtures.monthly;
 import static io.microcent.invoicing.generate.Fixtures.requests;
 import static io.microcent.invoicing.generate.Fixtures.summary;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * One usage line per charge of the plan, carrying rating's figure for the period unchanged. The figures here
@@ -104,7 +105,7 @@ class UsageLinesTest {
 
     @Test
     void refusesTwoTotalsForOneChargeAndPeriod() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+        assertThatIllegalArgumentException().isThrownBy(() ->
                 InvoiceGenerator.generate(NOV, monthly(STARTER, "2026-11-01T00:00:00Z"),
                         List.of(requests(NOV, 1, 0), requests(NOV, 2, 0)), List.of(), List.of()))
                 .withMessage("two usage totals for requests in 2026-11");
