@@ -117,4 +117,24 @@ class PlanChangeTest {
                 .as("nothing billed yet: the first year on Growth, no proration")
                 .isEqualTo("base_fee 1188000000; usage 0");
     }
+
+    @Test
+    void anUpgradeLearnedAfterTheMonthWasFinalizedIsBilledOnTheNextInvoice() {
+        Subscription before = monthly(STARTER, "2026-11-01T00:00:00Z");
+        List<Invoice> billed = List.of(Invoice.finalized(NOV, fees(NOV, before)));
+        Subscription upgraded = before.withChange(PlanChange.at(GROWTH, at("2026-11-20T00:00:00Z")));
+
+        // 11 of November's 30 days: Starter's 10,633,333.33 back, Growth's 36,300,000
+        assertThat(summary(InvoiceGenerator.generate(DEC, upgraded, List.of(), List.of(), billed)))
+                .isEqualTo("proration -10633333; proration 36300000; base_fee 99000000; usage 0");
+    }
+
+    @Test
+    void aYearlySubscriptionEndingAfterItsFeeWasBilledIsNeitherRefundedNorBilledAgain() {
+        Subscription subscription = yearly(STARTER, "2026-11-01T00:00:00Z");
+        List<Invoice> billed = List.of(Invoice.finalized(NOV, fees(NOV, subscription)));
+
+        assertThat(summary(InvoiceGenerator.generate(DEC, subscription.endingAt(at("2027-05-01T00:00:00Z")), List.of(),
+                List.of(), billed))).isEqualTo("usage 0");
+    }
 }
