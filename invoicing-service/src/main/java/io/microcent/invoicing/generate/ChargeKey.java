@@ -1,0 +1,30 @@
+package io.microcent.invoicing.generate;
+
+import io.microcent.model.plan.Meter;
+
+import java.util.Objects;
+
+/**
+ * Which charge of a plan a usage total is for: the charge on a meter ({@code requests}, {@code input_tokens}…)
+ * or the plan's token pass-through. One usage line per key.
+ */
+public record ChargeKey(String name) {
+
+    public static final ChargeKey TOKEN_PASS_THROUGH = new ChargeKey("token_pass_through");
+
+    public ChargeKey {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a charge key must not be blank");
+        }
+    }
+
+    public static ChargeKey of(Meter meter) {
+        return new ChargeKey(meter.jsonName());
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
