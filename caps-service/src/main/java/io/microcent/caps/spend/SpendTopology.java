@@ -136,7 +136,8 @@ public final class SpendTopology {
     }
 
     public static Map<String, Object> streamsConfig(String bootstrap, Path stateDir, int threads) {
-        Map<String, Object> config = KafkaConfigs.exactlyOnceStreams(bootstrap, APPLICATION_ID, stateDir);
+        Map<String, Object> config = KafkaConfigs.withGlobalTopics(
+                KafkaConfigs.exactlyOnceStreams(bootstrap, APPLICATION_ID, stateDir), Topics.PRICE_BOOK);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         return config;
     }

@@ -1,6 +1,7 @@
 package io.microcent.platform.kafka;
 
 import io.microcent.model.deadletter.DeadLetterReason;
+import io.microcent.model.id.IdRule;
 import org.apache.kafka.common.errors.RetriableException;
 
 import java.sql.SQLException;
@@ -103,6 +104,6 @@ public final class Failures {
         }
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);
-        return QUALIFIED_NAME.matcher(line.strip()).replaceAll("$1");
+        return IdRule.printable(QUALIFIED_NAME.matcher(line.strip()).replaceAll("$1"));
     }
 }

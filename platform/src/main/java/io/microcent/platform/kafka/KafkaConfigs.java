@@ -1,13 +1,16 @@
 package io.microcent.platform.kafka;
 
+import io.microcent.model.topic.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The Kafka client settings Microcent relies on, in one place. */
 public final class KafkaConfigs {
@@ -77,6 +80,16 @@ public final class KafkaConfigs {
     }
 
     /** Kafka Streams with exactly-once v2: state, outputs and input offsets commit together. */
+    /**
+     * Tells the dead-letter handlers which topics {@code config}'s topology reads into global stores, where
+     * Kafka Streams cannot produce a dead letter from a handler ({@link DeadLetterHandlers#GLOBAL_TOPICS_CONFIG}).
+     */
+    public static Map<String, Object> withGlobalTopics(Map<String, Object> config, Topic<?, ?>... topics) {
+        config.put(DeadLetterHandlers.GLOBAL_TOPICS_CONFIG,
+                Arrays.stream(topics).map(Topic::name).collect(Collectors.joining(",")));
+        return config;
+    }
+
     public static Map<String, Object> exactlyOnceStreams(String bootstrap, String applicationId, Path stateDir) {
         Map<String, Object> props = new HashMap<>();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

@@ -54,6 +54,25 @@ class DeadLetterHandlersTest {
     }
 
     @Test
+    void anUnreadableRecordOfAGlobalStoreTopicIsSkippedAndCountedWithoutAProducedDeadLetter() {
+        // Kafka Streams' global thread cannot produce what a handler returns (it fails with a ClassCastException
+        // and stops the client): such a record is only counted, and the stream resumes
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        var handler = new DeadLetterHandlers.Unreadable();
+        handler.configure(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "microcent-test",
+                DeadLetterCounter.CONFIG, new DeadLetterCounter(meters),
+                DeadLetterHandlers.GLOBAL_TOPICS_CONFIG, "price.book,other.global"));
+        var record = new ConsumerRecord<>("price.book", 0, 7L, 1_000L, TimestampType.CREATE_TIME, KEY.length,
+                GARBAGE.length, KEY, GARBAGE, new RecordHeaders(), Optional.empty());
+
+        var response = handler.handleError(null, record, new RuntimeException("bad"));
+
+        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+        assertThat(DeadLetterCounter.perConsumer(meters)).containsEntry("microcent-test", 1L);
+    }
+
+    @Test
     void failuresAreToldApartByWhetherTheRecordIsAtFault() {
         assertThat(Failures.reasonOf(new ArithmeticException("long overflow")).code()).isEqualTo("overflow");
         assertThat(Failures.reasonOf(new RuntimeException(new SQLException("invalid byte sequence", "22021"))).code())

@@ -94,6 +94,31 @@ public enum IdRule {
         return last;
     }
 
+    /**
+     * {@code text} safe for one log line or problem detail: every character this rule set refuses everywhere
+     * (and every lone surrogate) written as {@code U+XXXX}, so text from outside cannot forge or break a line.
+     */
+    public static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int width = Character.charCount(codePoint);
+            boolean unsafe = isRefusedEverywhere(codePoint) || Character.isSurrogate((char) codePoint) && width == 1;
+            if (unsafe && out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (out != null) {
+                if (unsafe) {
+                    out.append(unicodeName(codePoint));
+                } else {
+                    out.appendCodePoint(codePoint);
+                }
+            }
+            i += width;
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** Control characters (C0, DEL, C1), line/paragraph separators and bidi overrides/isolates. */
     static boolean isRefusedEverywhere(int codePoint) {
         return codePoint < 0x20

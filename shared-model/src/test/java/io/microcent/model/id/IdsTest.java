@@ -117,4 +117,11 @@ class IdsTest {
             assertThatThrownBy(() -> CustomerId.of(raw)).as(raw).isInstanceOf(InvalidIdException.class);
         }
     }
+
+    @Test
+    void textFromOutsideIsMadeSafeForOneLogLine() {
+        assertThat(IdRule.printable("plain text, ünïcode and 😀")).isEqualTo("plain text, ünïcode and 😀");
+        assertThat(IdRule.printable("a\nforged line\u0000\u001b[31m")).isEqualTo("aU+000Aforged lineU+0000U+001B[31m");
+        assertThat(IdRule.printable("x\ud800y\u202e")).isEqualTo("xU+D800yU+202E");
+    }
 }
