@@ -21,11 +21,12 @@ final class DeadLetters {
      * One parked record.
      *
      * @param reason      why it was set aside, e.g. {@code unreadable}, {@code customer_unknown}
+     * @param consumer    who set it aside: every consumer of a topic that cannot read a record sets it aside
      * @param customer    the customer the record is about, when it names one
      * @param sourceTopic the topic it was read from
      * @param record      the original value: JSON when it parses, else its base64 text
      */
-    record DeadLetter(String id, String reason, String customer, String sourceTopic, JsonNode record) {
+    record DeadLetter(String id, String reason, String consumer, String customer, String sourceTopic, JsonNode record) {
     }
 
     private DeadLetters() {
@@ -35,7 +36,7 @@ final class DeadLetters {
         JsonNode answer = Microcent.ok(api.get(LIST));
         List<DeadLetter> letters = new ArrayList<>();
         for (JsonNode item : answer.path("deadLetters")) {
-            letters.add(new DeadLetter(text(item, "id"), text(item, "reason"), text(item, "customer"), text(item, "sourceTopic"),
+            letters.add(new DeadLetter(text(item, "id"), text(item, "reason"), text(item, "consumer"), text(item, "customer"), text(item, "sourceTopic"),
                     item.has("value") ? item.path("value") : item.path("valueBase64")));
         }
         return letters;

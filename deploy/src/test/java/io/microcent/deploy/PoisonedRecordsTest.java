@@ -175,10 +175,12 @@ class PoisonedRecordsTest {
     void every_poisoned_record_is_listed_as_a_dead_letter_with_its_reason() {
         Map<String, Runnable> checks = new LinkedHashMap<>();
         for (String topic : POISONED_TOPICS.keySet()) {
+            // each consumer of the topic sets the record aside once (usage.rated has four): listed once per consumer
             checks.put(topic, () -> assertThat(DeadLetters.list(api))
                     .filteredOn(letter -> topic.equals(letter.sourceTopic()) && !GAMMA.equals(letter.customer()))
-                    .singleElement()
-                    .satisfies(letter -> assertThat(letter.reason()).isNotBlank()));
+                    .isNotEmpty()
+                    .allSatisfy(letter -> assertThat(letter.reason()).isEqualTo("unreadable"))
+                    .extracting(DeadLetter::consumer).doesNotHaveDuplicates());
         }
         checks.put("gamma's usage, customer_unknown", () -> assertThat(gammasDeadLetter()).isNotNull());
         Eventually.all(WITHIN, checks);

@@ -56,6 +56,10 @@ final class ProblemErrorHandler extends ErrorHandler {
             case 415 -> Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "this content type is not supported here", List.of());
             case 431 -> Problem.of(ErrorCode.HEADERS_TOO_LARGE, "the request headers are larger than the server accepts", List.of());
             case 503 -> Problem.of(ErrorCode.SERVICE_UNAVAILABLE, "the server is not available; retry later", List.of());
+            // Jetty's answer to a request line it reads as HTTP/0.9 (e.g. "GET HTTP/1.1", no path): the protocol's
+            // own status for it, not a server failure
+            case 505 -> Problem.of(ErrorCode.HTTP_VERSION_NOT_SUPPORTED, "the request line must be METHOD PATH HTTP/1.1 "
+                    + "(HTTP/1.0, HTTP/1.1 and HTTP/2 are spoken)", List.of());
             default -> status >= 500
                     ? Problem.of(ErrorCode.INTERNAL_ERROR, "unexpected error", List.of())
                     : new Problem(ErrorCode.BAD_REQUEST.type(), ErrorCode.BAD_REQUEST.title(), status,

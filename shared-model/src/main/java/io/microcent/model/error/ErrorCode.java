@@ -28,6 +28,8 @@ public enum ErrorCode {
     CUSTOMER_EXISTS(409, "A customer with this id already exists"),
     UNKNOWN_PLAN(422, "No such plan in the catalog"),
     HEADERS_TOO_LARGE(431, "The request headers are too large"),
+    /** A request in a protocol version the server does not speak (HTTP/0.9, or a request line without a path). */
+    HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported"),
     SERVICE_UNAVAILABLE(503, "A dependency is unavailable; retry later"),
     INTERNAL_ERROR(500, "Unexpected error"),
     CAP_NOT_FOUND(404, "No such cap");

@@ -40,6 +40,18 @@ class JsonStrictnessTest {
         assertThat(fail("{\"units\":123456789012345678901234567890}", Amount.class).kind()).isEqualTo(JsonReadFailure.Kind.OUT_OF_RANGE);
     }
 
+    record Named(String name) {
+    }
+
+    @Test
+    void numbersAndBooleansAreNotText() {
+        for (String body : List.of("{\"name\":1}", "{\"name\":1.5}", "{\"name\":true}", "{\"name\":-1}")) {
+            JsonReadFailure failure = fail(body, Named.class);
+            assertThat(failure.kind()).as(body).isEqualTo(JsonReadFailure.Kind.WRONG_TYPE);
+            assertThat(failure.field()).as(body).isEqualTo("name");
+        }
+    }
+
     record Positive(long value) {
         Positive {
             if (value <= 0) {
