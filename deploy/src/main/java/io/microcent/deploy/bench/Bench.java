@@ -106,6 +106,9 @@ public final class Bench {
         int measured = 4_000;
         AuthorizeLoad.Result none = authorize.closedLoop(customer, measured, 16);
         authorize.closedLoop(customer, open, 16); // opens them; not measured
+        // let caps read the reservations just recorded (caps.reservations) before measuring, so that the second run
+        // measures decisions among many open reservations, not the pipeline catching up with the ones just opened
+        Thread.sleep(Duration.ofSeconds(15));
         AuthorizeLoad.Result many = authorize.closedLoop(customer, measured, 16);
         System.out.printf("""
                 authorize, one customer, 16 connections, closed loop, %,d requests each:
