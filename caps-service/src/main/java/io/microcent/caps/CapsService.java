@@ -55,7 +55,8 @@ public final class CapsService implements Service {
         StartedResources started = new StartedResources();
         try {
             context.database().migrate(SCHEMA);
-            KnownCustomers customers = KnownCustomers.start(context.kafkaBootstrap(), context.instanceId() + "-customers");
+            // a client id of its own: in the all-in-one, ingest runs its reader under the same instance id
+            KnownCustomers customers = KnownCustomers.start(context.kafkaBootstrap(), context.instanceId() + "-caps-customers");
             started.push(customers);
             CapDefinitionsComponent definitions = CapDefinitionsComponent.start(context, SCHEMA, customers);
             started.push(definitions);
