@@ -36,7 +36,8 @@ public final class AuthorizeComponent implements AutoCloseable {
     }
 
     public static AuthorizeComponent start(ServiceContext context, CapsSettings settings, IngestKeyVerifier ingestKeys,
-                                           CustomerDirectory customers, ReservationBook reservations, CustomerLocks locks, SpendComponent spend) {
+                                           CustomerDirectory customers, ReservationBook reservations, CustomerLocks locks,
+                                           SpendComponent spend) {
         StartedResources started = new StartedResources();
         try {
             Map<String, Object> config = KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-reservations");
