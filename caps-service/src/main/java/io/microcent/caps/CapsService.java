@@ -9,6 +9,7 @@ import io.microcent.caps.spend.SpendComponent;
 import io.microcent.caps.webhooks.AlertWebhooks;
 import io.microcent.caps.webhooks.WebhookSettings;
 import io.microcent.caps.write.CapDefinitionsComponent;
+import io.microcent.platform.customers.KnownCustomers;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
@@ -23,7 +24,8 @@ import java.util.List;
  * aggregate on Axon's event store in schema {@value #SCHEMA}, its read model and its publication on
  * {@code caps.definitions}); the caps topology ({@link SpendComponent}: spend, states, alerts, the durable
  * reservations, instance routing); {@code /v1/authorize} ({@link AuthorizeComponent}); alert webhooks
- * ({@link AlertWebhooks}); and the read API over caps and where they stand.
+ * ({@link AlertWebhooks}); and the read API over caps and where they stand. Caps, webhooks and authorizations
+ * may only name customers that exist ({@link KnownCustomers}, one reader of {@code customer.plans} per instance).
  */
 public final class CapsService implements Service {
 
@@ -33,13 +35,16 @@ public final class CapsService implements Service {
 
     /** Everything started, closed last-started-first. */
     private final StartedResources started;
+    private final KnownCustomers customers;
     private final SpendComponent spend;
     private final AlertWebhooks webhooks;
     private final List<HttpRoutes> routes;
     private volatile boolean open = true;
 
-    private CapsService(StartedResources started, SpendComponent spend, AlertWebhooks webhooks, List<HttpRoutes> routes) {
+    private CapsService(StartedResources started, KnownCustomers customers, SpendComponent spend, AlertWebhooks webhooks,
+                        List<HttpRoutes> routes) {
         this.started = started;
+        this.customers = customers;
         this.spend = spend;
         this.webhooks = webhooks;
         this.routes = routes;
@@ -50,15 +55,18 @@ public final class CapsService implements Service {
         StartedResources started = new StartedResources();
         try {
             context.database().migrate(SCHEMA);
-            CapDefinitionsComponent definitions = CapDefinitionsComponent.start(context, SCHEMA);
+            // a client id of its own: in the all-in-one, ingest runs its reader under the same instance id
+            KnownCustomers customers = KnownCustomers.start(context.kafkaBootstrap(), context.instanceId() + "-caps-customers");
+            started.push(customers);
+            CapDefinitionsComponent definitions = CapDefinitionsComponent.start(context, SCHEMA, customers);
             started.push(definitions);
             CustomerLocks locks = new CustomerLocks();
             ReservationBook reservations = new ReservationBook(locks);
             SpendComponent spend = SpendComponent.start(context, streamThreads, settings, reservations);
             started.push(spend);
-            AuthorizeComponent authorize = AuthorizeComponent.start(context, settings, ingestKeys, reservations, locks, spend);
+            AuthorizeComponent authorize = AuthorizeComponent.start(context, settings, ingestKeys, customers, reservations, locks, spend);
             started.push(authorize);
-            AlertWebhooks webhooks = AlertWebhooks.start(context, webhookSettings);
+            AlertWebhooks webhooks = AlertWebhooks.start(context, webhookSettings, customers);
             started.push(webhooks);
 
             List<HttpRoutes> routes = List.of(
@@ -69,7 +77,7 @@ public final class CapsService implements Service {
                     webhooks.routes());
             log.info("caps started: event store in schema {}, {}", SCHEMA,
                     settings.advertisedUrl().map(url -> "advertised as " + url).orElse("single instance"));
-            return new CapsService(started, spend, webhooks, routes);
+            return new CapsService(started, customers, spend, webhooks, routes);
         } catch (RuntimeException e) {
             started.close();
             throw e;
@@ -86,9 +94,10 @@ public final class CapsService implements Service {
         return HttpRoutes.documented("openapi/caps.json", config -> routes.forEach(r -> r.register(config)));
     }
 
+    /** Also waits for every customer published so far: before, requests for existing customers could be refused. */
     @Override
     public boolean isReady() {
-        return open && spend.isRunning() && webhooks.isReady();
+        return open && customers.isReady() && spend.isRunning() && webhooks.isReady();
     }
 
     @Override

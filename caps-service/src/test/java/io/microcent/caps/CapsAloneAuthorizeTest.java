@@ -19,6 +19,7 @@ class CapsAloneAuthorizeTest {
         try (StubIngest ingest = StubIngest.start().withKey("mc_live_gateway", """
                 {"id":"key_1","name":"gateway","customer":"%s"}""".formatted(customer));
              RunningCaps caps = RunningCaps.start(new CapsModule(), Map.of("MICROCENT_INGEST_URL", ingest.url().toString()), 0)) {
+            caps.createCustomer(customer);
 
             ApiClient.Response asOperator = caps.api.post("/v1/authorize", call.formatted(customer));
             ApiClient.Response withKey = caps.api.withToken("mc_live_gateway").post("/v1/authorize", call.formatted(customer));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,6 +35,7 @@ class CapsApiTest {
         IngestKeyVerifier ingestKeys = secret -> INGEST_SECRET.equals(secret)
                 ? Optional.of(new IngestKeyVerifier.IngestKey("key_1", KEY_CUSTOMER)) : Optional.empty();
         caps = RunningCaps.start(ingestKeys);
+        caps.createCustomer(KEY_CUSTOMER.raw());
     }
 
     @AfterAll
@@ -54,8 +56,67 @@ class CapsApiTest {
         }
     }
 
+    /** A customer that exists (published on customer.plans). */
     private static String newCustomer() {
+        return caps.createCustomer(unpublishedCustomer());
+    }
+
+    private static String unpublishedCustomer() {
         return "initech-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void assertCustomerNotFound(ApiClient.Response answer) {
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(422);
+        assertThat(answer.body().get("code").asText()).isEqualTo("validation_failed");
+        assertThat(answer.body().get("errors")).hasSize(1);
+        assertThat(answer.body().get("errors").get(0).get("field").asText()).isEqualTo("customer");
+        assertThat(answer.body().get("errors").get(0).get("code").asText()).isEqualTo("customer_not_found");
+    }
+
+    @Test
+    void aCapOfACustomerThatDoesNotExistIsRefusedAndNothingIsRecorded() {
+        String customer = unpublishedCustomer();
+
+        assertCustomerNotFound(create("""
+                {"customer":"%s","amountMicrocents":5000}""".formatted(customer)));
+
+        assertThat(caps.api.get("/v1/caps?customer=" + customer).body().get("caps")).isEmpty();
+        assertThat(caps.latestDefinitions(CustomerId.of(customer))).as("nothing published").isNull();
+    }
+
+    @Test
+    void customerIdsAreCaseSensitive() {
+        String customer = newCustomer();
+        String shouted = customer.toUpperCase(Locale.ROOT);
+
+        assertCustomerNotFound(create("""
+                {"customer":"%s","amountMicrocents":5000}""".formatted(shouted)));
+        assertCustomerNotFound(caps.api.post("/v1/webhooks", """
+                {"url":"https://hooks.example.com/caps","customer":"%s"}""".formatted(shouted)));
+        assertCustomerNotFound(caps.api.post("/v1/authorize", """
+                {"customer":"%s","estimatedInputTokens":1,"maxOutputTokens":1}""".formatted(shouted)));
+        assertThat(caps.api.get("/v1/caps?customer=" + shouted).body().get("caps")).isEmpty();
+        assertThat(create("""
+                {"customer":"%s","amountMicrocents":5000}""".formatted(customer)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aWebhookForACustomerThatDoesNotExistIsRefusedOneForEveryCustomerIsNot() {
+        String customer = unpublishedCustomer();
+
+        assertCustomerNotFound(caps.api.post("/v1/webhooks", """
+                {"url":"https://hooks.example.com/caps","customer":"%s"}""".formatted(customer)));
+
+        assertThat(caps.api.get("/v1/webhooks").body().get("webhooks").findValuesAsText("customer")).doesNotContain(customer);
+        assertThat(caps.api.post("/v1/webhooks", "{\"url\":\"https://hooks.example.com/every\"}").status()).isEqualTo(201);
+        assertThat(caps.api.post("/v1/webhooks", """
+                {"url":"https://hooks.example.com/caps","customer":"%s"}""".formatted(newCustomer())).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anAuthorizationForACustomerThatDoesNotExistIsRefusedNotAllowed() {
+        assertCustomerNotFound(caps.api.post("/v1/authorize", """
+                {"customer":"%s","estimatedInputTokens":1,"maxOutputTokens":1}""".formatted(unpublishedCustomer())));
     }
 
     private static ApiClient.Response create(String json) {

@@ -44,6 +44,7 @@ class CapsRestartTest {
         CountDownLatch stopping = new CountDownLatch(1);
         String capId;
         try (RunningCaps first = RunningCaps.start(IngestKeyVerifier.NONE)) {
+            first.createCustomer(customer.raw());
             capId = first.api.post("/v1/caps", """
                     {"customer":"%s","amountMicrocents":%d,"thresholds":[10,50,90]}""".formatted(customer, TOTAL))
                     .body().get("id").asText();
@@ -95,6 +96,7 @@ class CapsRestartTest {
         String capId;
         String reservationId;
         try (RunningCaps first = RunningCaps.start(IngestKeyVerifier.NONE)) {
+            first.createCustomer(customer.raw());
             capId = first.api.post("/v1/caps", """
                     {"customer":"%s","amountMicrocents":1000000,"measure":"cost"}""".formatted(customer)).body().get("id").asText();
             // until the cap reaches the topology, a call is allowed without a reservation

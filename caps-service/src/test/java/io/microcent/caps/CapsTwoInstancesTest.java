@@ -29,7 +29,7 @@ class CapsTwoInstancesTest {
             List<String> customers = new ArrayList<>();
             for (int i = 0; i < 6; i++) { // enough customers for both instances to own some, with 4 partitions
                 String customer = "pair-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
-                customers.add(customer);
+                customers.add(one.createCustomer(customer));
                 capIds.add(one.api.post("/v1/caps", """
                         {"customer":"%s","amountMicrocents":100000,"measure":"cost"}""".formatted(customer)).body().get("id").asText());
             }
@@ -60,7 +60,7 @@ class CapsTwoInstancesTest {
         List<String> calls = new ArrayList<>();
         try (RunningCaps one = startAdvertised()) {
             for (int i = 0; i < 12; i++) { // with 4 partitions, the joining instance takes some of these customers
-                String customer = "moving-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+                String customer = one.createCustomer("moving-" + i + "-" + UUID.randomUUID().toString().substring(0, 8));
                 one.api.post("/v1/caps", """
                         {"customer":"%s","amountMicrocents":1000000,"measure":"cost"}""".formatted(customer));
                 String call = """

@@ -12,6 +12,7 @@ import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.test.KafkaTestRecords;
 import io.microcent.platform.test.TestContexts;
+import io.microcent.platform.test.TestCustomers;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -61,6 +62,11 @@ final class RunningCaps implements AutoCloseable {
                 Map.of(CapsModule.NAME, service::isReady), context.meters());
         await().atMost(WAIT).until(service::isReady);
         return new RunningCaps(context, service, http);
+    }
+
+    /** Publishes {@code customer} on customer.plans, as invoicing does: caps, webhooks and authorize refuse others. */
+    String createCustomer(String customer) {
+        return TestCustomers.create(context.kafkaBootstrap(), customer);
     }
 
     void produce(RatedUsage... usages) {

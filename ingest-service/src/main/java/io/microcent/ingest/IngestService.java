@@ -1,6 +1,6 @@
 package io.microcent.ingest;
 
-import io.microcent.ingest.customers.KnownCustomers;
+import io.microcent.platform.customers.KnownCustomers;
 import io.microcent.ingest.dedup.EventDeduplicator;
 import io.microcent.ingest.dedup.SeenEventsPurge;
 import io.microcent.ingest.dedup.SeenEventsStore;

@@ -2,18 +2,11 @@ package io.microcent.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.ingest.keys.ApiKeyAuthenticator;
-import io.microcent.model.id.CustomerId;
-import io.microcent.model.id.PlanId;
 import io.microcent.model.json.Json;
-import io.microcent.model.topic.Topics;
-import io.microcent.model.usage.CustomerPlan;
-import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.http.HttpServer;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.test.TestContexts;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import io.microcent.platform.test.TestCustomers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One ingest service on the shared test Kafka and PostgreSQL, served over real HTTP on a free port,
@@ -133,19 +125,7 @@ public final class IngestTestApp implements AutoCloseable {
 
     /** Publishes {@code customer}'s plan to {@code customer.plans} and waits for the acknowledgement. */
     public String createCustomer(String customer) {
-        CustomerId id = CustomerId.of(customer);
-        try (Producer<CustomerId, CustomerPlan> producer = new KafkaProducer<>(
-                KafkaConfigs.durableProducer(context.kafkaBootstrap(), "test-customers-" + UUID.randomUUID()),
-                Topics.CUSTOMER_PLANS.keySerde().serializer(), Topics.CUSTOMER_PLANS.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(Topics.CUSTOMER_PLANS.name(), id,
-                    new CustomerPlan(id, PlanId.of("starter"), Instant.now()))).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not publish customer " + customer, e);
-        }
-        return customer;
+        return TestCustomers.create(context.kafkaBootstrap(), customer);
     }
 
     /** Whether the service says it is ready (it has read every customer). */

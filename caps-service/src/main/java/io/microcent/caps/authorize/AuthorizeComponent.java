@@ -4,6 +4,7 @@ import io.microcent.caps.CapsSettings;
 import io.microcent.caps.spend.SpendComponent;
 import io.microcent.model.caps.Reservation;
 import io.microcent.model.topic.Topics;
+import io.microcent.platform.customers.CustomerDirectory;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.service.ServiceContext;
@@ -35,7 +36,8 @@ public final class AuthorizeComponent implements AutoCloseable {
     }
 
     public static AuthorizeComponent start(ServiceContext context, CapsSettings settings, IngestKeyVerifier ingestKeys,
-                                           ReservationBook reservations, CustomerLocks locks, SpendComponent spend) {
+                                           CustomerDirectory customers, ReservationBook reservations, CustomerLocks locks,
+                                           SpendComponent spend) {
         StartedResources started = new StartedResources();
         try {
             Map<String, Object> config = KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-reservations");
@@ -50,7 +52,7 @@ public final class AuthorizeComponent implements AutoCloseable {
             Authorizer authorizer = new Authorizer(spend.stores(), reservations, new KafkaReservationLog(producer), locks,
                     estimator, settings.reservationTtl());
             HttpRoutes routes = new AuthorizeEndpoint(new AuthorizeAccess(ingestKeys, context.operatorAuth()), authorizer,
-                    spend.routing(), context.clock());
+                    customers, spend.routing(), context.clock());
             return new AuthorizeComponent(started, authorizer, routes);
         } catch (RuntimeException e) {
             started.close();

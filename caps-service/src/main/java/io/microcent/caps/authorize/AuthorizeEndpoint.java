@@ -14,6 +14,7 @@ import io.microcent.model.id.ProjectId;
 import io.microcent.model.id.TeamId;
 import io.microcent.model.id.UserId;
 import io.microcent.model.usage.UsageLimits;
+import io.microcent.platform.customers.CustomerDirectory;
 import io.microcent.platform.http.ApiException;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.JsonBodies;
@@ -26,7 +27,8 @@ import java.time.Clock;
 /**
  * {@code POST /v1/authorize}: may this call be made? Asked before the call, with the scopes its usage will
  * carry and its token budget; answered by the instance owning the customer (forwarded there if need be).
- * 200 whether allowed or not; a refusal names the hard caps it would pass.
+ * 200 whether allowed or not; a refusal names the hard caps it would pass. A customer that does not exist is
+ * no decision but a 422 {@code customer_not_found}: nothing is reserved for it.
  */
 public final class AuthorizeEndpoint implements HttpRoutes {
 
@@ -41,12 +43,15 @@ public final class AuthorizeEndpoint implements HttpRoutes {
 
     private final AuthorizeAccess access;
     private final Authorizer authorizer;
+    private final CustomerDirectory customers;
     private final OwnerRouting routing;
     private final Clock clock;
 
-    public AuthorizeEndpoint(AuthorizeAccess access, Authorizer authorizer, OwnerRouting routing, Clock clock) {
+    public AuthorizeEndpoint(AuthorizeAccess access, Authorizer authorizer, CustomerDirectory customers,
+                             OwnerRouting routing, Clock clock) {
         this.access = access;
         this.authorizer = authorizer;
+        this.customers = customers;
         this.routing = routing;
         this.clock = clock;
     }
@@ -61,6 +66,8 @@ public final class AuthorizeEndpoint implements HttpRoutes {
         CallRequest call = toCall(JsonBodies.read(ctx, Request.class));
         caller.requireMayActFor(call.customer());
         try {
+            // checked by the instance asked, before forwarding: every instance knows every customer
+            customers.requireExists("customer", call.customer());
             routing.serve(ctx, call.customer(), () -> ctx.json(authorizer.authorize(call, clock.instant())));
         } catch (RuntimeException e) {
             throw unavailableIfUndecidable(ctx, e);

@@ -3,6 +3,7 @@ package io.microcent.caps.webhooks;
 import io.microcent.model.caps.CapAlert;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
+import io.microcent.platform.customers.CustomerDirectory;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionRunner;
@@ -29,7 +30,7 @@ public final class AlertWebhooks implements AutoCloseable {
         this.api = api;
     }
 
-    public static AlertWebhooks start(ServiceContext context, WebhookSettings settings) {
+    public static AlertWebhooks start(ServiceContext context, WebhookSettings settings, CustomerDirectory customers) {
         var db = context.database().dsl();
         WebhookUrlRule urls = settings.urlRule();
         WebhookSender sender = new WebhookSender(urls, context.clock());
@@ -39,7 +40,7 @@ public final class AlertWebhooks implements AutoCloseable {
                     Topics.CAPS_ALERTS, context.kafkaBootstrap(), context.instanceId() + "-webhooks", db,
                     new TableProjectionOffsets("caps", "webhook_offsets"), context.meters(), new AlertDeliveryProjection(context.clock())).start();
             WebhooksApi api = new WebhooksApi(context.operatorAuth(), new WebhookRepository(db), new DeliveryRepository(db),
-                    dispatcher::wake, urls, context.clock());
+                    dispatcher::wake, urls, customers, context.clock());
             return new AlertWebhooks(projection, dispatcher, sender, api);
         } catch (RuntimeException e) {
             dispatcher.close();

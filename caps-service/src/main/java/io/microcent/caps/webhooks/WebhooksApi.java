@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.microcent.model.error.ErrorCode;
+import io.microcent.platform.customers.CustomerDirectory;
 import io.microcent.platform.http.ApiException;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.JsonBodies;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * The operator API of alert webhooks:
  * <ul>
- *   <li>{@code POST /v1/webhooks}: configure an endpoint; the answer carries its signing secret, shown only then</li>
+ *   <li>{@code POST /v1/webhooks}: configure an endpoint (for every customer, or for one that exists);
+ *   the answer carries its signing secret, shown only then</li>
  *   <li>{@code GET /v1/webhooks}, {@code DELETE /v1/webhooks/{id}}</li>
  *   <li>{@code GET /v1/webhooks/{id}/deliveries?limit=100}: the delivery log, newest first</li>
  *   <li>{@code POST /v1/webhooks/deliveries/{deliveryId}/replay}: send one delivery again</li>
@@ -42,13 +44,15 @@ final class WebhooksApi implements HttpRoutes {
     private final DeliveryRepository deliveries;
     private final Runnable dueNow;
     private final WebhookUrlRule urls;
+    private final CustomerDirectory customers;
     private final Clock clock;
 
     /** @param dueNow called when a delivery became due right away, to send it without waiting for the next poll */
     WebhooksApi(OperatorAuth auth, WebhookRepository webhooks, DeliveryRepository deliveries, Runnable dueNow,
-                WebhookUrlRule urls, Clock clock) {
+                WebhookUrlRule urls, CustomerDirectory customers, Clock clock) {
         this.auth = auth;
         this.urls = urls;
+        this.customers = customers;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.dueNow = dueNow;
@@ -67,6 +71,9 @@ final class WebhooksApi implements HttpRoutes {
     private void create(Context ctx) {
         auth.require(ctx);
         NewWebhook request = JsonBodies.read(ctx, WebhookRequest.class).validate(urls);
+        if (request.customer() != null) {
+            customers.requireExists("customer", request.customer());
+        }
         String secret = WebhookSignature.newSecret();
         Webhook created = webhooks.create(request, secret, clock.instant());
         ctx.status(201).header("Location", "/v1/webhooks/" + created.id()).json(new CreatedWebhook(created, secret));

@@ -17,6 +17,7 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
 import io.microcent.platform.axon.JdbcAxon;
 import io.microcent.platform.axon.JdbcTransactions;
+import io.microcent.platform.customers.CustomerDirectory;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.service.ServiceContext;
@@ -31,7 +32,7 @@ import java.util.List;
 /**
  * Caps as data inside the caps service: the cap aggregate on Axon's JDBC event store in schema {@code caps},
  * its read model, its publication on {@code caps.definitions}, and the operator routes that change caps
- * and read their history. Expects the schema migrated.
+ * and read their history. A cap may only be created for a customer in {@code customers}. Expects the schema migrated.
  */
 public final class CapDefinitionsComponent implements AutoCloseable {
 
@@ -45,7 +46,7 @@ public final class CapDefinitionsComponent implements AutoCloseable {
         this.routes = routes;
     }
 
-    public static CapDefinitionsComponent start(ServiceContext context, String schema) {
+    public static CapDefinitionsComponent start(ServiceContext context, String schema, CustomerDirectory customers) {
         StartedResources started = new StartedResources();
         try {
             JdbcTransactions transactions = new JdbcTransactions(context.database().dataSource());
@@ -61,7 +62,7 @@ public final class CapDefinitionsComponent implements AutoCloseable {
             var clock = context.clock();
             CommandSender commands = new CommandSender(axon.commandGateway());
             List<HttpRoutes> routes = List.of(
-                    new CreateCapEndpoint(auth, commands, caps, clock),
+                    new CreateCapEndpoint(auth, commands, caps, customers, clock),
                     new ChangeCapEndpoint(auth, commands, caps, clock),
                     new DeleteCapEndpoint(auth, commands, clock),
                     new CapHistoryEndpoint(auth, axon.eventStore()));

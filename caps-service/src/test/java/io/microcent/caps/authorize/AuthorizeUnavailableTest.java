@@ -6,8 +6,11 @@ import io.microcent.caps.spend.PeriodMeters;
 import io.microcent.caps.spend.Reservations;
 import io.microcent.caps.spend.ScopeSpend;
 import io.microcent.model.caps.CustomerCaps;
+import io.microcent.model.error.ErrorCode;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.json.Json;
+import io.microcent.platform.customers.CustomerDirectory;
+import io.microcent.platform.http.ApiException;
 import io.microcent.platform.http.HttpServer;
 import io.microcent.platform.http.OperatorAuth;
 import io.microcent.platform.service.StandaloneRunner;
@@ -28,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.microcent.caps.spend.CapDefinitions.hardMonthly;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +44,7 @@ class AuthorizeUnavailableTest {
     private static final CustomerId ACME = CustomerId.of("acme");
     private static final String CALL = """
             {"customer":"acme","estimatedInputTokens":10,"maxOutputTokens":10}""";
+    private static final CustomerDirectory EVERY_CUSTOMER_EXISTS = customers -> Set.of();
 
     @TempDir
     Path stateDir;
@@ -55,6 +60,22 @@ class AuthorizeUnavailableTest {
         if (driver != null) {
             driver.close();
         }
+    }
+
+    @Test
+    void customersThatCannotBeCheckedAnswer503WithRetryAfter() throws Exception {
+        CustomerDirectory kafkaDown = customers -> {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "the customers could not be checked right now");
+        };
+        CustomerLocks locks = new CustomerLocks();
+        ReservationBook book = new ReservationBook(locks);
+        driver = new CapsTopologyDriver(stateDir, Reservations.NONE, NOW);
+        driver.caps(ACME, NOW.minusSeconds(60), hardMonthly("cap_hard", ACME, 1_000_000));
+
+        HttpResponse<String> answer = authorize(driver.stores(), book, locks, ReservationLog.IN_MEMORY, kafkaDown);
+
+        assertUnavailable(answer);
+        assertThat(book.openCount(ACME, NOW)).as("nothing is held for a call that was not decided").isZero();
     }
 
     @Test
@@ -123,10 +144,15 @@ class AuthorizeUnavailableTest {
 
     private HttpResponse<String> authorize(CapsStores stores, ReservationBook book, CustomerLocks locks, ReservationLog log)
             throws Exception {
+        return authorize(stores, book, locks, log, EVERY_CUSTOMER_EXISTS);
+    }
+
+    private HttpResponse<String> authorize(CapsStores stores, ReservationBook book, CustomerLocks locks, ReservationLog log,
+                                           CustomerDirectory customers) throws Exception {
         Authorizer authorizer = new Authorizer(stores, book, log, locks, Estimators.perToken(), Duration.ofMinutes(5));
         OperatorAuth operator = new OperatorAuth(TOKEN);
         AuthorizeEndpoint endpoint = new AuthorizeEndpoint(new AuthorizeAccess(IngestKeyVerifier.NONE, operator), authorizer,
-                OwnerRouting.singleInstance(), Clock.fixed(NOW, ZoneOffset.UTC));
+                customers, OwnerRouting.singleInstance(), Clock.fixed(NOW, ZoneOffset.UTC));
         server = HttpServer.start("127.0.0.1", 0, List.of(endpoint), Map.of(), StandaloneRunner.newMeterRegistry());
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/authorize"))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")

@@ -31,7 +31,7 @@ class WebhooksApiTest {
 
     @Test
     void aCreatedEndpointShowsItsSecretOnceAndIsListedWithoutIt() {
-        String customer = uniqueCustomer().raw();
+        String customer = app.createCustomer(uniqueCustomer().raw());
 
         HttpResponse<String> created = app.call("POST", "/v1/webhooks", """
                 {"url":"https://hooks.example.com/microcent","customer":"%s","format":"slack","description":"ops"}"""
@@ -62,7 +62,7 @@ class WebhooksApiTest {
     @Test
     void aDeletedEndpointAndItsDeliveryLogAreGone() {
         String id = app.createWebhook("""
-                {"url":"https://hooks.example.com/x","customer":"%s"}""".formatted(uniqueCustomer().raw())).get("id").asText();
+                {"url":"https://hooks.example.com/x","customer":"%s"}""".formatted(app.createCustomer(uniqueCustomer().raw()))).get("id").asText();
         assertThat(app.deliveries(id)).isEmpty();
 
         assertThat(app.call("DELETE", "/v1/webhooks/" + id, null, OPERATOR_TOKEN).statusCode()).isEqualTo(204);
@@ -84,6 +84,22 @@ class WebhooksApiTest {
         JsonNode problem = read(refused);
         assertThat(problem.get("code").asText()).isEqualTo("validation_failed");
         assertThat(problem.get("errors")).extracting(e -> e.get("field").asText()).containsExactly("url", "format");
+    }
+
+    @Test
+    void anEndpointForACustomerThatDoesNotExistIsRefusedAndNotCreated() {
+        String customer = uniqueCustomer().raw();
+
+        HttpResponse<String> refused = app.call("POST", "/v1/webhooks", """
+                {"url":"https://hooks.example.com/unknown","customer":"%s"}""".formatted(customer), OPERATOR_TOKEN);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        JsonNode problem = read(refused);
+        assertThat(problem.get("code").asText()).isEqualTo("validation_failed");
+        assertThat(problem.get("errors")).extracting(e -> e.get("field").asText() + ":" + e.get("code").asText())
+                .containsExactly("customer:customer_not_found");
+        assertThat(read(app.call("GET", "/v1/webhooks", null, OPERATOR_TOKEN)).get("webhooks").findValuesAsText("customer"))
+                .doesNotContain(customer);
     }
 
     @Test
@@ -113,7 +129,7 @@ class WebhooksApiTest {
     @Test
     void aDeliveryLogLimitOutOfRangeIsAnInvalidParameter() {
         String id = app.createWebhook("""
-                {"url":"https://hooks.example.com/x","customer":"%s"}""".formatted(uniqueCustomer().raw())).get("id").asText();
+                {"url":"https://hooks.example.com/x","customer":"%s"}""".formatted(app.createCustomer(uniqueCustomer().raw()))).get("id").asText();
 
         HttpResponse<String> log = app.call("GET", "/v1/webhooks/" + id + "/deliveries?limit=0", null, OPERATOR_TOKEN);
 

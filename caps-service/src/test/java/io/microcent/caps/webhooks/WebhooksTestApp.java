@@ -6,10 +6,12 @@ import io.microcent.model.caps.CapAlert;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.json.Json;
 import io.microcent.model.topic.Topics;
+import io.microcent.platform.customers.KnownCustomers;
 import io.microcent.platform.http.HttpServer;
 import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.test.TestContexts;
+import io.microcent.platform.test.TestCustomers;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -44,13 +46,15 @@ final class WebhooksTestApp implements AutoCloseable {
             "MICROCENT_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true");
 
     private final ServiceContext context;
+    private final KnownCustomers customers;
     private final AlertWebhooks webhooks;
     private final HttpServer http;
     private final KafkaProducer<CustomerId, CapAlert> producer;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private WebhooksTestApp(ServiceContext context, AlertWebhooks webhooks, HttpServer http) {
+    private WebhooksTestApp(ServiceContext context, KnownCustomers customers, AlertWebhooks webhooks, HttpServer http) {
         this.context = context;
+        this.customers = customers;
         this.webhooks = webhooks;
         this.http = http;
         this.producer = new KafkaProducer<>(KafkaConfigs.durableProducer(context.kafkaBootstrap(), "webhooks-test-producer"),
@@ -62,10 +66,16 @@ final class WebhooksTestApp implements AutoCloseable {
         WebhookSettings settings = WebhookSettings.from(context.env());
         context.env().validate();
         context.database().migrate(CapsModule.NAME);
-        AlertWebhooks webhooks = AlertWebhooks.start(context, settings);
+        KnownCustomers customers = KnownCustomers.start(context.kafkaBootstrap(), "webhooks-test-customers");
+        AlertWebhooks webhooks = AlertWebhooks.start(context, settings, customers);
         HttpServer http = HttpServer.start("127.0.0.1", 0, List.of(webhooks.routes()), Map.of("webhooks", webhooks::isReady), context.meters());
-        await().atMost(WAIT).until(webhooks::isReady);
-        return new WebhooksTestApp(context, webhooks, http);
+        await().atMost(WAIT).until(() -> webhooks.isReady() && customers.isReady());
+        return new WebhooksTestApp(context, customers, webhooks, http);
+    }
+
+    /** Publishes {@code customer} on customer.plans: endpoints may only be configured for customers that exist. */
+    String createCustomer(String customer) {
+        return TestCustomers.create(context.kafkaBootstrap(), customer);
     }
 
     void produce(CapAlert alert) {
@@ -83,7 +93,11 @@ final class WebhooksTestApp implements AutoCloseable {
         return read(response);
     }
 
+    /** Configures an endpoint for {@code customer} (published first), or for every customer when null. */
     JsonNode createWebhook(TestReceiver receiver, String customer, String format) {
+        if (customer != null) {
+            createCustomer(customer);
+        }
         return createWebhook(Json.mapper().createObjectNode().put("url", receiver.url()).put("customer", customer)
                 .put("format", format).put("description", "test receiver").toString());
     }
@@ -127,5 +141,6 @@ final class WebhooksTestApp implements AutoCloseable {
         producer.close();
         http.close();
         webhooks.close();
+        customers.close();
     }
 }

@@ -1,6 +1,6 @@
 package io.microcent.ingest.events;
 
-import io.microcent.ingest.customers.CustomerDirectory;
+import io.microcent.platform.customers.CustomerDirectory;
 import io.microcent.model.error.FieldError;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.usage.BillingPeriod;

@@ -1,8 +1,7 @@
 package io.microcent.ingest.keys;
 
-import io.microcent.ingest.customers.CustomerDirectory;
+import io.microcent.platform.customers.CustomerDirectory;
 import io.microcent.model.error.ErrorCode;
-import io.microcent.model.error.FieldError;
 import io.microcent.model.id.ApiKeyId;
 import io.microcent.platform.http.ApiException;
 
@@ -29,9 +28,8 @@ public final class ApiKeys {
     /** 422 {@code customer_not_found} for a key scoped to a customer that does not exist (503 when that cannot be told). */
     public CreatedApiKey create(CreateApiKeyRequest request) {
         request.validate();
-        if (request.customer() != null && !customers.unknownAmong(List.of(request.customer())).isEmpty()) {
-            throw ApiException.invalid(List.of(FieldError.of("customer", ErrorCode.CUSTOMER_NOT_FOUND.code(),
-                    "customer " + request.customer() + " does not exist; create the customer first")));
+        if (request.customer() != null) {
+            customers.requireExists("customer", request.customer());
         }
         String secret = ApiKeySecret.generate();
         // PostgreSQL keeps microseconds: the creation time shown now must equal the one listed later

@@ -16,6 +16,7 @@ import io.microcent.model.id.CapId;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.money.Microcents;
 import io.microcent.platform.axon.CommandSender;
+import io.microcent.platform.customers.CustomerDirectory;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.JsonBodies;
 import io.microcent.platform.http.OperatorAuth;
@@ -27,7 +28,7 @@ import java.util.List;
 
 /**
  * {@code POST /v1/caps}: creates a cap. 201 means the cap is stored and the customer's caps, this one
- * included, are on {@code caps.definitions}.
+ * included, are on {@code caps.definitions}. The customer must exist (422 {@code customer_not_found}, nothing recorded).
  */
 public final class CreateCapEndpoint implements HttpRoutes {
 
@@ -42,12 +43,15 @@ public final class CreateCapEndpoint implements HttpRoutes {
     private final OperatorAuth auth;
     private final CommandSender commands;
     private final CapRepository caps;
+    private final CustomerDirectory customers;
     private final Clock clock;
 
-    public CreateCapEndpoint(OperatorAuth auth, CommandSender commands, CapRepository caps, Clock clock) {
+    public CreateCapEndpoint(OperatorAuth auth, CommandSender commands, CapRepository caps, CustomerDirectory customers,
+                             Clock clock) {
         this.auth = auth;
         this.commands = commands;
         this.caps = caps;
+        this.customers = customers;
         this.clock = clock;
     }
 
@@ -81,6 +85,8 @@ public final class CreateCapEndpoint implements HttpRoutes {
         CapMode mode = fields.optional("mode", body.mode(), CapMode::of, CapMode.HARD);
         List<Integer> thresholds = fields.percentages("thresholds", body.thresholds(), CapSettings.MAX_THRESHOLDS);
         fields.throwIfInvalid();
+        // before the command: a cap of an unknown customer records nothing
+        customers.requireExists("customer", customer);
         CapSettings settings = new CapSettings(Microcents.of(amount), mode,
                 thresholds != null ? thresholds : CapSettings.DEFAULT_THRESHOLDS);
         return new CreateCap(CapId.random(), customer, scope, scopeId, period, measure, settings,

@@ -1,4 +1,4 @@
-package io.microcent.ingest.customers;
+package io.microcent.platform.customers;
 
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.id.CustomerId;
@@ -31,11 +31,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The customers that exist, as ingest knows them: every key of the compacted {@code customer.plans} topic,
- * which invoicing publishes before its customer API answers (a tombstone removes the customer).
+ * The customers that exist, as a service that refuses unknown ones (ingest, caps) knows them: every key of
+ * the compacted {@code customer.plans} topic, which invoicing publishes before its customer API answers (a
+ * tombstone removes the customer). One instance per running service.
  *
  * <p>Why a plain consumer and not a Kafka Streams global table: ingest runs no Streams application, and
- * all it needs is a set of keys plus one thing a table does not offer, waiting until everything published
+ * all a service needs is a set of keys plus one thing a table does not offer, waiting until everything published
  * so far has been read. One daemon thread owns the consumer (assigned to every partition, from the
  * beginning, {@code read_committed}, no consumer group, no offsets committed: each start reads the whole
  * compacted topic, which holds one record per customer). Request threads only read the set, and when a
@@ -87,7 +88,7 @@ public final class KnownCustomers implements CustomerDirectory, AutoCloseable {
         return this;
     }
 
-    /** Whether the topic was read to its end once since the start and is still being read: ingest is ready then. */
+    /** Whether the topic was read to its end once since the start and is still being read: its service is ready then. */
     public boolean isReady() {
         return loaded && !closed && reader.isAlive();
     }
@@ -151,7 +152,7 @@ public final class KnownCustomers implements CustomerDirectory, AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (!closed) {
-                log.error("Stopped reading {}; events of customers not yet known will be answered 503", topic, e);
+                log.error("Stopped reading {}; requests naming customers not yet known will be answered 503", topic, e);
             }
         } finally {
             failRequested();

@@ -1,4 +1,4 @@
-package io.microcent.ingest.customers;
+package io.microcent.platform.customers;
 
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.id.CustomerId;
