@@ -227,7 +227,7 @@ class RatingTopologyTest {
 
     @Test
     void unreadableUsageDoesNotStopRating() {
-        // where the unreadable bytes go is UnreadableEventHandlerTest's and the broker test's concern:
+        // where the unreadable bytes go is platform's DeadLetterHandlersTest's and the broker tests' concern:
         // the test driver does not forward records that a deserialization handler dead-letters
         onPlan(ACME, "starter");
         TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.USAGE_EVENTS.name(),
