@@ -405,7 +405,8 @@ final class BadInputCases {
                     object("url", escapedString(url), "customer", escapedString(setting.quarantine()))));
         }
         for (BadText text : BadText.sample()) {
-            if (text.json()[0] == '"') {
+            // an empty text or 201 letters make a valid URL (URLs may be 2,048 characters): not bad cases here
+            if (text.json()[0] == '"' && !text.name().equals("empty") && !text.name().equals("length-201")) {
                 String inUrl = new String(text.json(), 1, text.json().length - 1, StandardCharsets.ISO_8859_1);
                 cases.add(admin("POST", "webhooks/url-with/" + text.name(), "/v1/webhooks",
                         object("url", ascii("\"https://example.com/h" + inUrl), "customer", escapedString(setting.quarantine()))));

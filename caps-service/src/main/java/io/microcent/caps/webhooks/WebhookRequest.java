@@ -60,8 +60,18 @@ public record WebhookRequest(String url, String customer, String format, String 
             errors.add(FieldError.of("url", "too_long", "url must be at most " + MAX_URL + " characters"));
             return null;
         }
+        int outside = firstNonUrlCharacter(url);
+        if (outside >= 0) {
+            errors.add(FieldError.of("url", "invalid", "url may contain only printable ASCII (percent-encode other characters, "
+                    + "punycode for host names); found U+%04X at position %d".formatted(url.codePointAt(outside), outside)));
+            return null;
+        }
         try {
-            URI uri = new URI(url.strip());
+            URI uri = new URI(url);
+            if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65_535)) {
+                errors.add(FieldError.of("url", "invalid", "url's port must be between 1 and 65535"));
+                return null;
+            }
             Optional<FieldError> refused = rule.refusalAtCreate(uri);
             if (refused.isPresent()) {
                 errors.add(refused.get());
@@ -76,5 +86,19 @@ public record WebhookRequest(String url, String customer, String format, String 
             errors.add(FieldError.of("url", "invalid", "url is not a valid URL: " + e.getReason()));
             return null;
         }
+    }
+
+    /**
+     * A URL is ASCII (RFC 3986): anything else, whitespace, controls, bidi formatting characters or lone
+     * surrogates included, would be stored and shown as something other than what is requested. -1 when none.
+     */
+    private static int firstNonUrlCharacter(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= 0x20 || c >= 0x7F) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

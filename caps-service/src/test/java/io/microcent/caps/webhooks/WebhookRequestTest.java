@@ -94,10 +94,20 @@ class WebhookRequestTest {
             ftp://hooks.example.com/x, invalid
             /relative, invalid
             https://, invalid
+            https://hooks.example.com:0/x, invalid
+            https://hooks.example.com:99999/x, invalid
             """)
     void urlsReachingInsideOrCarryingCredentialsAreRefused(String url, String code) {
         assertThat(errorsOf(new WebhookRequest(url, null, null, null), PUBLIC_ONLY))
                 .extracting(FieldError::field, FieldError::code).containsExactly(tuple("url", code));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://hooks.example.com/a\u2068b", "https://hooks.example.com/a\ud800b", "https://hooks.example.com/a b",
+            " https://hooks.example.com/x", "https://hooks.example.com/x\n", "https://hooks.example.com/\u00e9", "https://hooks.example.com/\u0000"})
+    void aUrlIsPrintableAsciiOnly(String url) {
+        assertThat(errorsOf(new WebhookRequest(url, null, null, null), PUBLIC_ONLY))
+                .extracting(FieldError::field, FieldError::code).containsExactly(tuple("url", "invalid"));
     }
 
     @ParameterizedTest
