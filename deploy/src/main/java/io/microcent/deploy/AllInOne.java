@@ -25,6 +25,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -75,14 +78,20 @@ public final class AllInOne implements AutoCloseable {
     }
 
     private void startAll(AllInOneSettings settings, Env env, List<ServiceModule> modules, Clock clock) {
-        String bootstrap = settings.externalKafka().orElseGet(() ->
-                track(EmbeddedKafka.start(settings.dataDir().resolve("kafka"))).bootstrapServers());
-        Database database = track(settings.externalDatabase()
-                .map(url -> Database.connect(url, settings.databaseUser(), settings.databasePassword(), settings.databasePoolSize()))
-                .orElseGet(() -> {
-                    EmbeddedPostgres postgres = track(EmbeddedPostgres.start(settings.dataDir().resolve("postgres")));
-                    return Database.connect(postgres.jdbcUrl(), postgres.user(), postgres.password(), settings.databasePoolSize());
-                }));
+        // PostgreSQL starts while Kafka does: they do not depend on each other, and a restart then waits for
+        // the slower of the two only (after a crash, Kafka's log recovery), not for both one after the other
+        CompletableFuture<StartedDatabase> startingDatabase = CompletableFuture.supplyAsync(() -> StartedDatabase.start(settings));
+        String bootstrap;
+        try {
+            bootstrap = settings.externalKafka().orElseGet(() ->
+                    track(EmbeddedKafka.start(settings.dataDir().resolve("kafka"))).bootstrapServers());
+        } catch (RuntimeException e) {
+            startingDatabase.thenAccept(StartedDatabase::close);
+            throw e;
+        }
+        StartedDatabase started = joined(startingDatabase);
+        started.embedded().ifPresent(this::track); // stopped after the services, before Kafka
+        Database database = track(started.database());
         MicrocentTopics.ensureAll(bootstrap, settings.topicPartitions());
         kafkaBootstrap = bootstrap;
 
@@ -99,6 +108,39 @@ public final class AllInOne implements AutoCloseable {
             readiness.put(module.name(), service::isReady);
         }
         http = track(HttpServer.start(settings.host(), settings.port(), routes, readiness, meters));
+    }
+
+    /** The database the services use, and the embedded PostgreSQL behind it when no external one is set. */
+    private record StartedDatabase(Optional<EmbeddedPostgres> embedded, Database database) {
+
+        static StartedDatabase start(AllInOneSettings settings) {
+            return settings.externalDatabase()
+                    .map(url -> new StartedDatabase(Optional.empty(),
+                            Database.connect(url, settings.databaseUser(), settings.databasePassword(), settings.databasePoolSize())))
+                    .orElseGet(() -> {
+                        EmbeddedPostgres postgres = EmbeddedPostgres.start(settings.dataDir().resolve("postgres"));
+                        try {
+                            return new StartedDatabase(Optional.of(postgres), Database.connect(postgres.jdbcUrl(), postgres.user(),
+                                    postgres.password(), settings.databasePoolSize()));
+                        } catch (RuntimeException e) {
+                            postgres.close();
+                            throw e;
+                        }
+                    });
+        }
+
+        void close() {
+            database.close();
+            embedded.ifPresent(EmbeddedPostgres::close);
+        }
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private <T extends AutoCloseable> T track(T resource) {
