@@ -78,7 +78,8 @@ public final class DeadLetterHandlers {
                 log.error("{}: a scheduled step of {} failed; it runs again", destination.consumer, context.processorNodeId(), exception);
                 return Response.resume();
             }
-            String customer = record != null && record.key() instanceof CustomerId id ? id.raw() : null;
+            // the same rule as for unreadable records and projections: the customer is read from the source record's key
+            String customer = Topics.customerOfKey(context.topic(), context.sourceRawKey()).map(CustomerId::raw).orElse(null);
             DeadLetter letter = new DeadLetter(Failures.reasonOf(exception), destination.consumer, context.topic(), context.partition(),
                     context.offset(), customer, context.processorNodeId() + ": " + Failures.detail(exception),
                     Instant.now(), context.timestamp(), context.sourceRawKey(), context.sourceRawValue());
