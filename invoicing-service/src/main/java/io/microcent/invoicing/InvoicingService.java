@@ -10,6 +10,7 @@ import io.microcent.invoicing.read.usage.UsageRepository;
 import io.microcent.invoicing.write.Customer;
 import io.microcent.invoicing.write.changeplan.ChangePlanEndpoint;
 import io.microcent.invoicing.write.changeplan.ChangePlanHandler;
+import io.microcent.invoicing.write.linkstripecustomer.LinkStripeCustomerHandler;
 import io.microcent.invoicing.write.registercustomer.RegisterCustomerEndpoint;
 import io.microcent.invoicing.write.registercustomer.RegisterCustomerHandler;
 import io.microcent.model.id.CustomerId;
@@ -102,6 +103,7 @@ public final class InvoicingService implements Service {
                 // the aggregate's command handlers receive their slice's decision as a parameter
                 .registerComponent(RegisterCustomerHandler.class, config -> new RegisterCustomerHandler(plans))
                 .registerComponent(ChangePlanHandler.class, config -> new ChangePlanHandler(plans))
+                .registerComponent(LinkStripeCustomerHandler.class, config -> new LinkStripeCustomerHandler())
                 .eventProcessing(processing -> processing
                         .registerSubscribingEventProcessor(CustomersProjection.PROCESSING_GROUP)
                         .registerEventHandler(config -> new CustomersProjection(transactions.dsl()))
@@ -116,7 +118,7 @@ public final class InvoicingService implements Service {
 
     @Override
     public HttpRoutes routes() {
-        return HttpRoutes.documented("openapi/invoicing.json", config -> routes.forEach(r -> r.register(config)));
+        return HttpRoutes.documented("openapi/invoicing.json", HttpRoutes.all(routes));
     }
 
     /**

@@ -3,6 +3,9 @@ package io.microcent.invoicing.write;
 import io.microcent.invoicing.write.changeplan.ChangePlan;
 import io.microcent.invoicing.write.changeplan.ChangePlanHandler;
 import io.microcent.invoicing.write.changeplan.CustomerPlanChanged;
+import io.microcent.invoicing.write.linkstripecustomer.LinkStripeCustomer;
+import io.microcent.invoicing.write.linkstripecustomer.LinkStripeCustomerHandler;
+import io.microcent.invoicing.write.linkstripecustomer.StripeCustomerLinked;
 import io.microcent.invoicing.write.registercustomer.CustomerRegistered;
 import io.microcent.invoicing.write.registercustomer.RegisterCustomer;
 import io.microcent.invoicing.write.registercustomer.RegisterCustomerHandler;
@@ -46,6 +49,12 @@ public class Customer {
         record(handler.decide(command, state));
     }
 
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(LinkStripeCustomer command, LinkStripeCustomerHandler handler) {
+        record(handler.decide(command, state));
+    }
+
     @EventSourcingHandler
     void on(CustomerRegistered event) {
         id = event.customer();
@@ -55,6 +64,11 @@ public class Customer {
     @EventSourcingHandler
     void on(CustomerPlanChanged event) {
         state = state.withPlan(event.plan());
+    }
+
+    @EventSourcingHandler
+    void on(StripeCustomerLinked event) {
+        state = state.withStripeCustomer(event.stripeCustomerId());
     }
 
     private static void record(List<CustomerEvent> events) {

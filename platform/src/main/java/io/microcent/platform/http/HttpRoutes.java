@@ -35,4 +35,20 @@ public interface HttpRoutes {
             }
         };
     }
+
+    /** Every one of {@code routes}, with all their fragments: an area of a service can document itself. */
+    static HttpRoutes all(List<HttpRoutes> routes) {
+        List<HttpRoutes> copy = List.copyOf(routes);
+        return new HttpRoutes() {
+            @Override
+            public void register(RoutesConfig config) {
+                copy.forEach(r -> r.register(config));
+            }
+
+            @Override
+            public List<String> openApiFragments() {
+                return copy.stream().flatMap(r -> r.openApiFragments().stream()).distinct().toList();
+            }
+        };
+    }
 }

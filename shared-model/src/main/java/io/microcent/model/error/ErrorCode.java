@@ -32,7 +32,27 @@ public enum ErrorCode {
     HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported"),
     SERVICE_UNAVAILABLE(503, "A dependency is unavailable; retry later"),
     INTERNAL_ERROR(500, "Unexpected error"),
-    CAP_NOT_FOUND(404, "No such cap");
+    CAP_NOT_FOUND(404, "No such cap"),
+    COUPON_NOT_FOUND(404, "No such coupon"),
+    COUPON_EXISTS(409, "A coupon with this code already exists"),
+    /** The coupon or promotion code is restricted to other plans or billing intervals, or below its minimum. */
+    COUPON_NOT_APPLICABLE(422, "The coupon does not apply to this customer"),
+    /** The coupon or promotion code reached its maximum number of redemptions. */
+    COUPON_EXHAUSTED(409, "The coupon has no redemptions left"),
+    /** The coupon's {@code redeemBy} or the promotion code's {@code expiresAt} has passed, or it is archived. */
+    COUPON_EXPIRED(409, "The coupon can no longer be redeemed"),
+    COUPON_ALREADY_REDEEMED(409, "The customer already redeemed this coupon"),
+    PROMOTION_CODE_NOT_FOUND(404, "No such promotion code"),
+    PROMOTION_CODE_EXISTS(409, "A promotion code with this code already exists"),
+    /** A first-time-only promotion code, for a customer that already has a finalized invoice. */
+    PROMOTION_CODE_NOT_ELIGIBLE(409, "The customer is not eligible for this promotion code"),
+    INVOICE_NOT_FOUND(404, "No such invoice"),
+    /** The invoice is not in a status that allows this (e.g. finalizing a paid invoice, voiding a paid one). */
+    INVOICE_STATE_CONFLICT(409, "The invoice's status does not allow this"),
+    /** A Stripe webhook whose signature is missing, forged or outside the tolerance. */
+    WEBHOOK_SIGNATURE_INVALID(400, "The webhook signature does not verify"),
+    /** Stripe sync is off ({@code MICROCENT_STRIPE_API_KEY} unset) or no webhook secret is configured. */
+    STRIPE_NOT_CONFIGURED(409, "Stripe is not configured");
 
     private final int status;
     private final String title;
