@@ -1,15 +1,13 @@
 package io.microcent.invoicing;
 
-import io.microcent.model.plan.PlanCatalog;
 import io.microcent.platform.config.Env;
-import io.microcent.platform.config.PlanCatalogSetting;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.ServiceModule;
 
 /**
  * Invoicing as a service module: the platform's Kafka, PostgreSQL (schema {@value InvoicingService#SCHEMA})
- * and operator token, and the plan catalog ({@link PlanCatalogSetting}), the same one rating prices with.
+ * and operator token, and {@link InvoicingSettings}.
  */
 public final class InvoicingModule implements ServiceModule {
 
@@ -20,15 +18,15 @@ public final class InvoicingModule implements ServiceModule {
         return NAME;
     }
 
-    private PlanCatalog plans = PlanCatalog.defaults();
+    private InvoicingSettings settings = InvoicingSettings.defaults();
 
     @Override
     public void configure(Env env) {
-        plans = PlanCatalogSetting.read(env);
+        settings = InvoicingSettings.read(env);
     }
 
     @Override
     public Service start(ServiceContext context) {
-        return InvoicingService.start(context, plans);
+        return InvoicingService.start(context, settings);
     }
 }

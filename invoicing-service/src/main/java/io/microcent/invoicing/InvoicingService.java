@@ -1,6 +1,24 @@
 package io.microcent.invoicing;
 
+import io.microcent.invoicing.automation.WhenPeriodEndsThenInvoiceIt;
 import io.microcent.invoicing.automation.WhenPlanDecidedThenPublishIt;
+import io.microcent.invoicing.billing.BillingReader;
+import io.microcent.invoicing.billing.InvoiceCloser;
+import io.microcent.invoicing.billing.ReadModelBillingInputs;
+import io.microcent.invoicing.billing.UsageCountedCheck;
+import io.microcent.invoicing.read.invoices.InvoiceRepository;
+import io.microcent.invoicing.read.invoices.InvoicesEndpoint;
+import io.microcent.invoicing.read.invoices.InvoicesProjection;
+import io.microcent.invoicing.read.invoices.StripeStatuses;
+import io.microcent.invoicing.read.upcoming.UpcomingInvoiceEndpoint;
+import io.microcent.invoicing.write.draftinvoice.DraftInvoiceHandler;
+import io.microcent.invoicing.write.finalizeinvoice.FinalizeInvoiceEndpoint;
+import io.microcent.invoicing.write.finalizeinvoice.FinalizeInvoiceHandler;
+import io.microcent.invoicing.write.invoice.Invoice;
+import io.microcent.invoicing.write.stripeinvoiceevent.RecordStripeInvoiceEventHandler;
+import io.microcent.invoicing.write.voidinvoice.VoidInvoiceEndpoint;
+import io.microcent.invoicing.write.voidinvoice.VoidInvoiceHandler;
+import io.microcent.model.topic.ConsumerGroups;
 import io.microcent.invoicing.read.customers.CustomerRepository;
 import io.microcent.invoicing.read.customers.CustomersEndpoint;
 import io.microcent.invoicing.read.customers.CustomersProjection;
@@ -61,7 +79,8 @@ public final class InvoicingService implements Service {
         this.routes = routes;
     }
 
-    public static InvoicingService start(ServiceContext context, PlanCatalog plans) {
+    public static InvoicingService start(ServiceContext context, InvoicingSettings settings) {
+        PlanCatalog plans = settings.plans();
         StartedResources started = new StartedResources();
         try {
             context.database().migrate(SCHEMA);
@@ -72,7 +91,8 @@ public final class InvoicingService implements Service {
                     Topics.CUSTOMER_PLANS.keySerde().serializer(), Topics.CUSTOMER_PLANS.valueSerde().serializer());
             started.push(planProducer);
 
-            Configuration axon = customers(JdbcAxon.configurer(SCHEMA, transactions), plans, transactions, planProducer).start();
+            Configuration axon = invoices(customers(JdbcAxon.configurer(SCHEMA, transactions), plans, transactions, planProducer),
+                    transactions).start();
             started.push(axon::shutdown);
 
             ProjectionRunner<CustomerId, RatedUsage> usage = new ProjectionRunner<>(UsageProjection.NAME, Topics.USAGE_RATED,
@@ -82,11 +102,28 @@ public final class InvoicingService implements Service {
 
             CommandSender commands = new CommandSender(axon.commandGateway());
             CustomerRepository customers = new CustomerRepository(context.database().dsl());
+            InvoiceRepository invoices = new InvoiceRepository(context.database().dsl());
+            BillingReader billing = new BillingReader(new ReadModelBillingInputs(context.database().dsl(), plans), invoices);
+            InvoiceCloser closer = new InvoiceCloser(axon.commandGateway(), invoices, context.clock());
+            StripeStatuses stripe = StripeStatuses.off();
+
+            UsageCountedCheck counted = new UsageCountedCheck(context.kafkaBootstrap(), context.instanceId() + "-period-close",
+                    ConsumerGroups.RATING, context.database().dsl(), TableProjectionOffsets.inSchema(SCHEMA), UsageProjection.NAME);
+            started.push(counted);
+            started.push(new WhenPeriodEndsThenInvoiceIt(billing, closer, counted, settings.lateUsage(), context.clock(),
+                    settings.periodCloseThreads()).start(settings.periodCloseInterval()));
+
             List<HttpRoutes> routes = List.of(
                     new RegisterCustomerEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new ChangePlanEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new CustomersEndpoint(context.operatorAuth(), customers),
-                    new UsageEndpoint(context.operatorAuth(), customers, new UsageRepository(context.database().dsl()), plans, context.clock()));
+                    new UsageEndpoint(context.operatorAuth(), customers, new UsageRepository(context.database().dsl()), plans, context.clock()),
+                    HttpRoutes.documented("openapi/invoicing-invoices.json", HttpRoutes.all(List.of(
+                            new InvoicesEndpoint(context.operatorAuth(), invoices, customers, stripe),
+                            new UpcomingInvoiceEndpoint(context.operatorAuth(), billing, context.clock()),
+                            new FinalizeInvoiceEndpoint(context.operatorAuth(), invoices, billing, closer, commands,
+                                    settings.lateUsage(), stripe, context.clock()),
+                            new VoidInvoiceEndpoint(context.operatorAuth(), commands, invoices, stripe, context.clock())))));
             log.info("invoicing started: event store in schema {}", SCHEMA);
             return new InvoicingService(started, usage, routes);
         } catch (RuntimeException e) {
@@ -109,6 +146,19 @@ public final class InvoicingService implements Service {
                         .registerEventHandler(config -> new CustomersProjection(transactions.dsl()))
                         .registerSubscribingEventProcessor(WhenPlanDecidedThenPublishIt.PROCESSING_GROUP)
                         .registerEventHandler(config -> new WhenPlanDecidedThenPublishIt(planProducer)));
+    }
+
+    /** The invoice aggregate, its decisions, and its read model (in the deciding command's transaction). */
+    private static Configurer invoices(Configurer axon, JdbcTransactions transactions) {
+        return axon
+                .configureAggregate(Invoice.class)
+                .registerComponent(DraftInvoiceHandler.class, config -> new DraftInvoiceHandler())
+                .registerComponent(FinalizeInvoiceHandler.class, config -> new FinalizeInvoiceHandler())
+                .registerComponent(VoidInvoiceHandler.class, config -> new VoidInvoiceHandler())
+                .registerComponent(RecordStripeInvoiceEventHandler.class, config -> new RecordStripeInvoiceEventHandler())
+                .eventProcessing(processing -> processing
+                        .registerSubscribingEventProcessor(InvoicesProjection.PROCESSING_GROUP)
+                        .registerEventHandler(config -> new InvoicesProjection(transactions.dsl())));
     }
 
     @Override

@@ -37,6 +37,18 @@ public final class CommandSender {
         }
     }
 
+    /**
+     * Runs {@code action}, which sends commands through the gateway itself (e.g. a decision computed from read
+     * models first), and answers its failures as {@link #send} does.
+     */
+    public void run(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            throw translate(e, ErrorCode.CONFLICT);
+        }
+    }
+
     static RuntimeException translate(RuntimeException failure, ErrorCode onConflict) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof Rejection rejection) {

@@ -48,7 +48,7 @@ import java.util.Map;
  */
 public final class RatingTopology {
 
-    public static final String APPLICATION_ID = "microcent-rating";
+    public static final String APPLICATION_ID = io.microcent.model.topic.ConsumerGroups.RATING;
     /** Customer → its current {@link io.microcent.model.usage.CustomerPlan}. */
     public static final String CUSTOMER_PLANS_STORE = "customer-plans";
     /** {@code <customer>|<period>} → the customer's running {@link MeterTotals} in that period. */

@@ -32,7 +32,12 @@ public record LateUsagePolicy(Duration grace) {
     }
 
     public boolean isOpen(BillingPeriod period, Instant at) {
-        return at.isBefore(period.endExclusive().plus(grace));
+        return at.isBefore(closesAt(period));
+    }
+
+    /** The first instant {@code period} takes no more usage: its end plus the grace. */
+    public Instant closesAt(BillingPeriod period) {
+        return period.endExclusive().plus(grace);
     }
 
     /** The oldest period that still takes usage at {@code now}: last month during the grace window, else this month. */

@@ -1,0 +1,87 @@
+package io.microcent.invoicing.billing;
+
+import io.microcent.invoicing.generate.FinalizedInvoice;
+import io.microcent.invoicing.generate.InvoiceFinalizer;
+import io.microcent.invoicing.generate.InvoiceLine;
+import io.microcent.invoicing.read.invoices.InvoiceRepository;
+import io.microcent.invoicing.read.invoices.InvoiceRow;
+import io.microcent.invoicing.write.draftinvoice.DraftInvoice;
+import io.microcent.invoicing.write.finalizeinvoice.FinalizeInvoice;
+import io.microcent.invoicing.write.invoice.InvoiceId;
+import io.microcent.invoicing.write.invoice.InvoiceLineData;
+import io.microcent.invoicing.write.invoice.InvoiceLines;
+import io.microcent.invoicing.write.invoice.InvoiceStatus;
+import io.microcent.model.usage.BillingPeriod;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the generator's lines into invoice commands: drafts a period's invoice or brings it up to date, and
+ * finalizes it with the lines made from everything counted at that moment. The one place both period close
+ * and the operator's finalize go through.
+ */
+public final class InvoiceCloser {
+
+    private final CommandGateway commands;
+    private final InvoiceRepository invoices;
+    private final Clock clock;
+
+    public InvoiceCloser(CommandGateway commands, InvoiceRepository invoices, Clock clock) {
+        this.commands = commands;
+        this.invoices = invoices;
+        this.clock = clock;
+    }
+
+    /**
+     * Drafts the period's invoice, or refreshes its draft when the lines changed; a final invoice is left alone.
+     *
+     * @return whether a draft was made or changed
+     */
+    public boolean draft(CustomerBilling billing, BillingPeriod period) {
+        Optional<InvoiceRow> live = billing.live(period);
+        if (live.isPresent() && live.get().status() != InvoiceStatus.DRAFT) {
+            return false;
+        }
+        List<InvoiceLineData> lines = InvoiceLines.draft(billing.linesFor(period));
+        if (live.isPresent() && live.get().lines().equals(lines)) {
+            return false;
+        }
+        InvoiceId id = live.map(InvoiceRow::id).orElseGet(() -> billing.nextInvoiceId(period));
+        int revision = live.map(InvoiceRow::revision).orElseGet(() -> billing.nextRevision(period));
+        commands.sendAndWait(new DraftInvoice(id, billing.subscription().customer(), period, revision, lines,
+                clock.instant()));
+        invoices.find(id).ifPresent(billing::replace);
+        return true;
+    }
+
+    /**
+     * Finalizes the period's invoice (drafting it in the same command if it has no draft yet) with lines made now.
+     *
+     * @param early whether the period's late-usage grace is still running
+     * @return the finalized invoice's id
+     */
+    public InvoiceId finalize(CustomerBilling billing, BillingPeriod period, boolean early) {
+        Optional<InvoiceRow> live = billing.live(period);
+        InvoiceId id = live.map(InvoiceRow::id).orElseGet(() -> billing.nextInvoiceId(period));
+        int revision = live.map(InvoiceRow::revision).orElseGet(() -> billing.nextRevision(period));
+        List<InvoiceLine> lines = billing.linesFor(period);
+        FinalizedInvoice finalized = InvoiceFinalizer.finalize(lines);
+        try {
+            commands.sendAndWait(new FinalizeInvoice(id, billing.subscription().customer(), period, revision,
+                    InvoiceLines.finalized(finalized), finalized.subtotalCents().value(), finalized.discountCents().value(),
+                    finalized.totalCents().value(), finalized.amountDueCents().value(), finalized.creditCents().value(),
+                    clock.instant(), early));
+        } catch (RuntimeException e) {
+            // another instance (or an operator) finalized it first: that decision stands
+            Optional<InvoiceRow> now = invoices.find(id);
+            if (now.isEmpty() || now.get().status() == InvoiceStatus.DRAFT) {
+                throw e;
+            }
+        }
+        invoices.find(id).ifPresent(billing::replace);
+        return id;
+    }
+}

@@ -1,0 +1,10 @@
+package io.microcent.invoicing.write.voidinvoice;
+
+import io.microcent.invoicing.write.invoice.InvoiceId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** An operator voids an invoice; the period is then invoiced again under the next revision. */
+public record VoidInvoice(@TargetAggregateIdentifier InvoiceId invoice, Instant at) {
+}
