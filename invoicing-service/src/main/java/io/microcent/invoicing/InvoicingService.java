@@ -69,14 +69,21 @@ public final class InvoicingService implements Service {
     /** Everything started, closed last-started-first. */
     private final StartedResources started;
     private final ProjectionRunner<CustomerId, RatedUsage> usage;
+    private final WhenPeriodEndsThenInvoiceIt periodClose;
     private final List<HttpRoutes> routes;
     private volatile boolean open = true;
 
     private InvoicingService(StartedResources started, ProjectionRunner<CustomerId, RatedUsage> usage,
-                             List<HttpRoutes> routes) {
+                             WhenPeriodEndsThenInvoiceIt periodClose, List<HttpRoutes> routes) {
         this.started = started;
         this.usage = usage;
+        this.periodClose = periodClose;
         this.routes = routes;
+    }
+
+    /** Period close, which also runs on its own schedule; a run now is for tests and the bench. */
+    public WhenPeriodEndsThenInvoiceIt periodClose() {
+        return periodClose;
     }
 
     public static InvoicingService start(ServiceContext context, InvoicingSettings settings) {
@@ -110,8 +117,9 @@ public final class InvoicingService implements Service {
             UsageCountedCheck counted = new UsageCountedCheck(context.kafkaBootstrap(), context.instanceId() + "-period-close",
                     ConsumerGroups.RATING, context.database().dsl(), TableProjectionOffsets.inSchema(SCHEMA), UsageProjection.NAME);
             started.push(counted);
-            started.push(new WhenPeriodEndsThenInvoiceIt(billing, closer, counted, settings.lateUsage(), context.clock(),
-                    settings.periodCloseThreads()).start(settings.periodCloseInterval()));
+            WhenPeriodEndsThenInvoiceIt periodClose = new WhenPeriodEndsThenInvoiceIt(billing, closer, counted,
+                    settings.lateUsage(), context.clock(), settings.periodCloseThreads()).start(settings.periodCloseInterval());
+            started.push(periodClose);
 
             List<HttpRoutes> routes = List.of(
                     new RegisterCustomerEndpoint(context.operatorAuth(), commands, customers, context.clock()),
@@ -125,7 +133,7 @@ public final class InvoicingService implements Service {
                                     settings.lateUsage(), stripe, context.clock()),
                             new VoidInvoiceEndpoint(context.operatorAuth(), commands, invoices, stripe, context.clock())))));
             log.info("invoicing started: event store in schema {}", SCHEMA);
-            return new InvoicingService(started, usage, routes);
+            return new InvoicingService(started, usage, periodClose, routes);
         } catch (RuntimeException e) {
             started.close();
             throw e;
