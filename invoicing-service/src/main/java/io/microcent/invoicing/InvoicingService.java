@@ -10,6 +10,7 @@ import io.microcent.invoicing.read.invoices.InvoiceRepository;
 import io.microcent.invoicing.read.invoices.InvoicesEndpoint;
 import io.microcent.invoicing.read.invoices.InvoicesProjection;
 import io.microcent.invoicing.read.invoices.StripeStatuses;
+import io.microcent.invoicing.read.reconciliation.ReconciliationEndpoint;
 import io.microcent.invoicing.read.upcoming.UpcomingInvoiceEndpoint;
 import io.microcent.invoicing.write.draftinvoice.DraftInvoiceHandler;
 import io.microcent.invoicing.write.finalizeinvoice.FinalizeInvoiceEndpoint;
@@ -131,7 +132,8 @@ public final class InvoicingService implements Service {
                             new UpcomingInvoiceEndpoint(context.operatorAuth(), billing, context.clock()),
                             new FinalizeInvoiceEndpoint(context.operatorAuth(), invoices, billing, closer, commands,
                                     settings.lateUsage(), stripe, context.clock()),
-                            new VoidInvoiceEndpoint(context.operatorAuth(), commands, invoices, stripe, context.clock())))));
+                            new VoidInvoiceEndpoint(context.operatorAuth(), commands, invoices, stripe, context.clock()),
+                            new ReconciliationEndpoint(context.operatorAuth(), context.database().dsl(), invoices, stripe)))));
             log.info("invoicing started: event store in schema {}", SCHEMA);
             return new InvoicingService(started, usage, periodClose, routes);
         } catch (RuntimeException e) {

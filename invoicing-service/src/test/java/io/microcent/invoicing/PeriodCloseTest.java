@@ -89,6 +89,13 @@ class PeriodCloseTest {
         assertThat(acmeFinal.get("amountDueCents").asLong()).isEqualTo(1_215);
         assertThat(acmeFinal.get("currency").asText()).isEqualTo("usd");
 
+        // reconciliation names the late usage the early invoice could not bill, until a later invoice does
+        JsonNode beforeAdjustment = reconciliationRow("2026-11", early);
+        assertThat(beforeAdjustment.get("ratedChargeMicrocents").asLong()).isEqualTo(5_000_000);
+        assertThat(beforeAdjustment.get("usageLinesMicrocents").asLong()).isEqualTo(2_000_000);
+        assertThat(beforeAdjustment.get("differences").toString()).contains("usage_not_invoiced");
+        assertThat(reconciliationRow("2026-11", acme).get("differences").size()).isZero();
+
         // a void invoice bills nothing: the period is invoiced again under the next revision, with the same lines
         Response voided = api.post("/v1/invoices/" + acmeFinal.get("id").asText() + "/void", "");
         assertThat(voided.body().get("status").asText()).isEqualTo("void");
@@ -112,6 +119,20 @@ class PeriodCloseTest {
         assertThat(december.get("amountDueCents").asLong()).isEqualTo(1_200);
         // and November's own invoice still bills what it billed
         assertThat(onlyInvoice(early, "2026-11").get("amountDueCents").asLong()).isEqualTo(earlyDue);
+        JsonNode reconciled = reconciliationRow("2026-11", early);
+        assertThat(reconciled.get("usageLinesMicrocents").asLong()).isEqualTo(5_000_000);
+        assertThat(reconciled.get("differences").size()).isZero();
+    }
+
+    private static JsonNode reconciliationRow(String period, String customer) {
+        Response report = api.get("/v1/reconciliation?period=" + period);
+        assertThat(report.status()).isEqualTo(200);
+        for (JsonNode row : report.body().get("rows")) {
+            if (row.get("customer").asText().equals(customer)) {
+                return row;
+            }
+        }
+        throw new AssertionError(customer + " is not in the reconciliation of " + period);
     }
 
     @Test
@@ -135,6 +156,7 @@ class PeriodCloseTest {
         Response malformed = api.get("/v1/invoices/not-an-invoice");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body().get("code").asText()).isEqualTo("invalid_parameter");
+        assertThat(api.get("/v1/reconciliation").status()).isEqualTo(400);
         Response badStatus = api.get("/v1/invoices?status=sent");
         assertThat(badStatus.status()).isEqualTo(400);
         assertThat(badStatus.body().get("code").asText()).isEqualTo("invalid_parameter");
