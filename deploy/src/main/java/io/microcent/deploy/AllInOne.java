@@ -45,6 +45,7 @@ public final class AllInOne implements AutoCloseable {
     private final String operatorToken;
     private HttpServer http;
     private String kafkaBootstrap;
+    private final List<Service> services = new ArrayList<>();
 
     private AllInOne(String operatorToken) {
         this.operatorToken = operatorToken;
@@ -104,6 +105,7 @@ public final class AllInOne implements AutoCloseable {
         Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
         for (ServiceModule module : modules) {
             Service service = track(module.start(context));
+            services.add(service);
             routes.add(service.routes());
             readiness.put(module.name(), service::isReady);
         }
@@ -145,6 +147,11 @@ public final class AllInOne implements AutoCloseable {
 
     private <T extends AutoCloseable> T track(T resource) {
         return started.push(resource);
+    }
+
+    /** The running service of this type, if it was selected (for the benches, which drive some work directly). */
+    public <T extends Service> Optional<T> service(Class<T> type) {
+        return services.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     public int port() {

@@ -71,15 +71,22 @@ public final class InvoicingService implements Service {
     private final StartedResources started;
     private final ProjectionRunner<CustomerId, RatedUsage> usage;
     private final WhenPeriodEndsThenInvoiceIt periodClose;
+    private final UsageCountedCheck counted;
     private final List<HttpRoutes> routes;
     private volatile boolean open = true;
 
     private InvoicingService(StartedResources started, ProjectionRunner<CustomerId, RatedUsage> usage,
-                             WhenPeriodEndsThenInvoiceIt periodClose, List<HttpRoutes> routes) {
+                             WhenPeriodEndsThenInvoiceIt periodClose, UsageCountedCheck counted, List<HttpRoutes> routes) {
         this.started = started;
         this.usage = usage;
         this.periodClose = periodClose;
+        this.counted = counted;
         this.routes = routes;
+    }
+
+    /** Whether every usage event accepted before {@code moment} is counted in the usage read model. */
+    public boolean usageCountedUpTo(java.time.Instant moment) {
+        return counted.countedUpTo(moment);
     }
 
     /** Period close, which also runs on its own schedule; a run now is for tests and the bench. */
@@ -135,7 +142,7 @@ public final class InvoicingService implements Service {
                             new VoidInvoiceEndpoint(context.operatorAuth(), commands, invoices, stripe, context.clock()),
                             new ReconciliationEndpoint(context.operatorAuth(), context.database().dsl(), invoices, stripe)))));
             log.info("invoicing started: event store in schema {}", SCHEMA);
-            return new InvoicingService(started, usage, periodClose, routes);
+            return new InvoicingService(started, usage, periodClose, counted, routes);
         } catch (RuntimeException e) {
             started.close();
             throw e;

@@ -1,7 +1,7 @@
 package io.microcent.invoicing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.microcent.platform.test.MovableClock;
+import io.microcent.platform.time.MovableClock;
 import io.microcent.platform.test.TestHttpClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

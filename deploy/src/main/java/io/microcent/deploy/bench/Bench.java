@@ -50,7 +50,7 @@ public final class Bench {
         Env env = new Env(Map.of("MICROCENT_DATA_DIR", dataDir.toString(), "MICROCENT_PORT", "0",
                 "MICROCENT_ADMIN_TOKEN", TOKEN));
         try (AllInOne platform = AllInOne.start(env, Clock.systemUTC())) {
-            Admin admin = new Admin(platform.port());
+            OperatorApi admin = new OperatorApi(platform.port(), TOKEN);
             admin.awaitReady();
             for (int c = 0; c < options.customers(); c++) {
                 admin.post("/v1/customers", "{\"id\":\"bench-" + c + "\",\"name\":\"Bench " + c + "\",\"plan\":\"enterprise\"}");
@@ -97,7 +97,7 @@ public final class Bench {
      * same closed-loop run once with none open and once after {@code open} more were opened (and left open:
      * their usage never arrives).
      */
-    private static void openReservationsComparison(Admin admin, AuthorizeLoad authorize, int open)
+    private static void openReservationsComparison(OperatorApi admin, AuthorizeLoad authorize, int open)
             throws IOException, InterruptedException {
         String customer = "bench-reserved";
         admin.post("/v1/customers", "{\"id\":\"" + customer + "\",\"name\":\"Bench reserved\",\"plan\":\"enterprise\"}");
@@ -169,54 +169,5 @@ public final class Bench {
 
     private static double seconds(Duration duration) {
         return Math.max(duration.toNanos(), 1) / 1e9;
-    }
-
-    /** The operator calls the benchmark makes. */
-    private static final class Admin {
-        private final HttpClient http = HttpClient.newHttpClient();
-        private final String base;
-
-        Admin(int port) {
-            this.base = "http://127.0.0.1:" + port;
-        }
-
-        void awaitReady() throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).GET()).statusCode() != 200) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the platform did not become ready");
-                }
-                Thread.sleep(200);
-            }
-        }
-
-        JsonNode post(String path, String json) throws IOException, InterruptedException {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
-            return Json.mapper().readTree(response.body());
-        }
-
-        /** Waits until the usage read model counts {@code expected} requests over all bench customers. */
-        Duration awaitProjectedRequests(int customers, long expected, Instant since) throws IOException, InterruptedException {
-            String period = BillingPeriod.containing(Instant.now()).toString();
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (System.nanoTime() < deadline) {
-                long total = 0;
-                for (int c = 0; c < customers; c++) {
-                    HttpResponse<String> response = send(HttpRequest.newBuilder(
-                            URI.create(base + "/v1/customers/bench-" + c + "/usage?period=" + period)).GET());
-                    total += Json.mapper().readTree(response.body()).path("requests").asLong();
-                }
-                if (total >= expected) {
-                    return Duration.between(since, Instant.now());
-                }
-                Thread.sleep(20);
-            }
-            throw new IllegalStateException("the read model did not reach " + expected + " requests");
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            return http.send(request.header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.microcent.platform.test;
+package io.microcent.platform.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock a test sets or moves forward, e.g. past a month's end; thread-safe. */
+/** A UTC clock that is set or moved forward by its owner (tests, the month-close bench), e.g. past a month's end; thread-safe. */
 public final class MovableClock extends Clock {
 
     private volatile Instant now;
