@@ -7,6 +7,7 @@ import io.microcent.invoicing.read.usage.UsageRepository;
 import io.microcent.model.deadletter.DeadLetter;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.money.Microcents;
+import io.microcent.model.plan.Meter;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.platform.test.KafkaTestRecords;
@@ -26,6 +27,7 @@ import static io.microcent.invoicing.RatedUsages.charge;
 import static io.microcent.invoicing.RatedUsages.correction;
 import static io.microcent.invoicing.RatedUsages.rated;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** The usage projection's per-charge sums ({@code usage_charges}) on the real Kafka and PostgreSQL. */
@@ -74,7 +76,7 @@ class UsageChargesProjectionTest {
                 assertThat(usage.find(acme, NOV).requests()).isEqualTo(1_140));
         List<UsageTotal> november = usage.chargeTotals(acme, NOV);
         assertThat(november).containsExactlyInAnyOrder(
-                new UsageTotal(NOV, ChargeKey.of(io.microcent.model.plan.Meter.REQUESTS), 1_140, Microcents.of(1_400_000)),
+                new UsageTotal(NOV, ChargeKey.of(Meter.REQUESTS), 1_140, Microcents.of(1_400_000)),
                 new UsageTotal(NOV, ChargeKey.TOKEN_PASS_THROUGH, 2_400, Microcents.of(4_500)));
         assertThat(sum(november)).isEqualTo(usage.find(acme, NOV).charge()).isEqualTo(Microcents.of(1_404_500));
 
@@ -84,8 +86,8 @@ class UsageChargesProjectionTest {
         assertThat(page.get(acme)).containsExactlyInAnyOrderElementsOf(november);
         assertThat(page.get(globex)).extracting(UsageTotal::charge, UsageTotal::quantity, UsageTotal::chargeMicrocents)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(new ChargeKey("requests"), 7L, Microcents.of(70_000)),
-                        org.assertj.core.groups.Tuple.tuple(new ChargeKey("output_tokens"), 200L, Microcents.of(-1)));
+                        tuple(new ChargeKey("requests"), 7L, Microcents.of(70_000)),
+                        tuple(new ChargeKey("output_tokens"), 200L, Microcents.of(-1)));
         assertThat(sum(page.get(globex))).isEqualTo(usage.find(globex, NOV).charge());
         assertThat(page.get(idle)).isEmpty();
         await().atMost(WAIT).untilAsserted(() -> assertThat(usage.chargeTotals(acme, BillingPeriod.parse("2026-12")))
@@ -107,8 +109,8 @@ class UsageChargesProjectionTest {
         assertThat(usage.find(huge, NOV).charge()).isEqualTo(Microcents.of(12));
         assertThat(usage.chargeTotals(huge, NOV)).extracting(UsageTotal::charge, UsageTotal::quantity)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(new ChargeKey("total_tokens"), Long.MAX_VALUE - 10),
-                        org.assertj.core.groups.Tuple.tuple(new ChargeKey("requests"), 1L));
+                        tuple(new ChargeKey("total_tokens"), Long.MAX_VALUE - 10),
+                        tuple(new ChargeKey("requests"), 1L));
         assertThat(sum(usage.chargeTotals(huge, NOV))).isEqualTo(usage.find(huge, NOV).charge());
     }
 
