@@ -19,9 +19,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.microcent.invoicing.RatedUsages.charge;
 import static io.microcent.invoicing.RatedUsages.correction;
@@ -90,6 +92,13 @@ class UsageChargesProjectionTest {
                         tuple(new ChargeKey("output_tokens"), 200L, Microcents.of(-1)));
         assertThat(sum(page.get(globex))).isEqualTo(usage.find(globex, NOV).charge());
         assertThat(page.get(idle)).isEmpty();
+        // a page larger than PostgreSQL's 65,535 bind values is still one query
+        List<CustomerId> largePage = new ArrayList<>(IntStream.range(0, 70_000)
+                .mapToObj(i -> CustomerId.of("nobody-" + i)).toList());
+        largePage.add(globex);
+        Map<CustomerId, List<UsageTotal>> large = usage.chargeTotals(NOV, largePage);
+        assertThat(large).hasSize(70_001);
+        assertThat(large.get(globex)).containsExactlyInAnyOrderElementsOf(page.get(globex));
         await().atMost(WAIT).untilAsserted(() -> assertThat(usage.chargeTotals(acme, BillingPeriod.parse("2026-12")))
                 .containsExactly(new UsageTotal(BillingPeriod.parse("2026-12"), new ChargeKey("requests"), 9, Microcents.of(90_000))));
     }

@@ -64,6 +64,18 @@ public record RatedUsage(
                 adjustment, correction, List.of());
     }
 
+    /** A line of usage, not a correction (the contract before {@code correction} was added). */
+    public RatedUsage(UsageEvent event, BillingPeriod period, PlanId plan, long includedRequests, long overageRequests,
+                      Microcents costMicrocents, Microcents chargeMicrocents, boolean unpriced, boolean adjustment) {
+        this(event, period, plan, includedRequests, overageRequests, costMicrocents, chargeMicrocents, unpriced, adjustment, false, List.of());
+    }
+
+    /** A priced line billed in its own event's period (neither unpriced nor an adjustment). */
+    public RatedUsage(UsageEvent event, BillingPeriod period, PlanId plan, long includedRequests, long overageRequests,
+                      Microcents costMicrocents, Microcents chargeMicrocents) {
+        this(event, period, plan, includedRequests, overageRequests, costMicrocents, chargeMicrocents, false, false, false, List.of());
+    }
+
     /**
      * The line's charges, for every consumer that bills or sums them by charge: {@link #charges()} when the line
      * has them. A line written before the breakdown existed (an empty list) is one charge, the first of its plan
@@ -81,17 +93,5 @@ public record RatedUsage(
         }
         String charge = planCharges.isEmpty() ? ChargeAmount.keyOf(Meter.REQUESTS) : planCharges.getFirst();
         return List.of(new ChargeAmount(charge, ChargeAmount.meterOf(charge).quantityOf(event), chargeMicrocents));
-    }
-
-    /** A line of usage, not a correction (the contract before {@code correction} was added). */
-    public RatedUsage(UsageEvent event, BillingPeriod period, PlanId plan, long includedRequests, long overageRequests,
-                      Microcents costMicrocents, Microcents chargeMicrocents, boolean unpriced, boolean adjustment) {
-        this(event, period, plan, includedRequests, overageRequests, costMicrocents, chargeMicrocents, unpriced, adjustment, false, List.of());
-    }
-
-    /** A priced line billed in its own event's period (neither unpriced nor an adjustment). */
-    public RatedUsage(UsageEvent event, BillingPeriod period, PlanId plan, long includedRequests, long overageRequests,
-                      Microcents costMicrocents, Microcents chargeMicrocents) {
-        this(event, period, plan, includedRequests, overageRequests, costMicrocents, chargeMicrocents, false, false, false, List.of());
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import static io.microcent.invoicing.db.Tables.USAGE_CHARGES;
 import static io.microcent.invoicing.db.Tables.USAGE_PERIODS;
 import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.val;
 
 /** Queries of the usage read model. */
 public final class UsageRepository {
@@ -59,7 +60,7 @@ public final class UsageRepository {
         String[] ids = customers.stream().map(CustomerId::raw).distinct().toArray(String[]::new);
         db.selectFrom(USAGE_CHARGES)
                 .where(USAGE_CHARGES.PERIOD.eq(period.toString()))
-                .and(USAGE_CHARGES.CUSTOMER.eq(any(ids)))
+                .and(USAGE_CHARGES.CUSTOMER.eq(any(val(ids))))
                 .orderBy(USAGE_CHARGES.CUSTOMER, USAGE_CHARGES.CHARGE)
                 .forEach(row -> totals.get(CustomerId.of(row.getCustomer())).add(totalOf(period, row)));
         totals.replaceAll((customer, list) -> List.copyOf(list));
