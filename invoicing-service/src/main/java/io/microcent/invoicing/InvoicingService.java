@@ -112,7 +112,7 @@ public final class InvoicingService implements Service {
 
             ProjectionRunner<CustomerId, RatedUsage> usage = new ProjectionRunner<>(UsageProjection.NAME, Topics.USAGE_RATED,
                     context.kafkaBootstrap(), context.instanceId() + "-usage", context.database().dsl(),
-                    TableProjectionOffsets.inSchema(SCHEMA), context.meters(), new UsageProjection()).start();
+                    TableProjectionOffsets.inSchema(SCHEMA), context.meters(), new UsageProjection(plans)).start();
             started.push(usage);
 
             CommandSender commands = new CommandSender(axon.commandGateway());

@@ -1,5 +1,9 @@
 package io.microcent.invoicing;
 
+import io.microcent.invoicing.generate.UsageTotal;
+import io.microcent.invoicing.read.usage.UsageRepository;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.usage.BillingPeriod;
 import io.microcent.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +16,7 @@ import java.util.UUID;
 import static io.microcent.invoicing.RatedUsages.rated;
 import static io.microcent.invoicing.db.Tables.DOMAIN_EVENT_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** A new instance on the same database carries on where the stopped one left off. */
@@ -59,7 +64,8 @@ class InvoicingRestartTest {
             first.api.createCustomer(id, "Acme Inc", "starter");
             RatedUsages.publish(first.context.kafkaBootstrap(),
                     rated(id, Instant.parse("2026-11-02T08:00:00Z"), 100, 0, 0, 10),
-                    rated(id, Instant.parse("2026-11-03T08:00:00Z"), 200, 0, 0, 20));
+                    rated(id, Instant.parse("2026-11-03T08:00:00Z"), 200, 0, 0, 20),
+                    rated(id, Instant.parse("2026-11-03T09:00:00Z"), 0, List.of(RatedUsages.charge("output_tokens", 50, 30))));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(first.api.get(usage).body().get("requests").asLong()).isEqualTo(300));
         }
@@ -69,7 +75,11 @@ class InvoicingRestartTest {
             // A replay from the start would pass through 400 and 600 on its way to 607; never through 307.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(second.api.get(usage).body().get("requests").asLong()).isEqualTo(307));
-            assertThat(second.api.get(usage).body().get("costMicrocents").asLong()).isEqualTo(31);
+            assertThat(second.api.get(usage).body().get("costMicrocents").asLong()).isEqualTo(41);
+            // the per-charge sums commit with the same offsets: not counted twice either
+            assertThat(new UsageRepository(second.context.database().dsl()).chargeTotals(CustomerId.of(id), BillingPeriod.parse("2026-11")))
+                    .extracting(total -> total.charge().name(), UsageTotal::quantity)
+                    .containsExactlyInAnyOrder(tuple("requests", 307L), tuple("output_tokens", 50L));
         }
     }
 }

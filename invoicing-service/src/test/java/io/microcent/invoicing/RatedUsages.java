@@ -6,6 +6,7 @@ import io.microcent.model.id.PlanId;
 import io.microcent.model.money.Microcents;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
+import io.microcent.model.usage.ChargeAmount;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.kafka.KafkaConfigs;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
@@ -27,6 +29,24 @@ final class RatedUsages {
                 at, at.plusMillis(50), null, null, null, null, null, "openai", null, requests, 1_000, 200, 0, 0);
         return new RatedUsage(event, BillingPeriod.containing(at), PlanId.of("starter"), requests - overage, overage,
                 Microcents.of(costMicrocents), Microcents.of(chargeMicrocents));
+    }
+
+    /** A line as rating writes it now: with its charges, which make its {@code chargeMicrocents}. */
+    static RatedUsage rated(String customer, Instant at, long requests, List<ChargeAmount> charges) {
+        RatedUsage line = rated(customer, at, requests, 0, 0, 10);
+        return new RatedUsage(line.event(), line.period(), line.plan(), line.includedRequests(), line.overageRequests(),
+                line.costMicrocents(), ChargeAmount.sum(charges), false, false, false, charges);
+    }
+
+    /** A re-rating correction: no quantities, the differences of the charges. */
+    static RatedUsage correction(String customer, Instant at, List<ChargeAmount> charges) {
+        RatedUsage line = rated(customer, at, 0, 0, 0, 0);
+        return new RatedUsage(line.event(), line.period(), line.plan(), 0, 0, Microcents.ZERO, ChargeAmount.sum(charges),
+                false, false, true, charges);
+    }
+
+    static ChargeAmount charge(String key, long quantity, long chargeMicrocents) {
+        return new ChargeAmount(key, quantity, Microcents.of(chargeMicrocents));
     }
 
     /** Publishes the records and waits for Kafka's acknowledgement. */

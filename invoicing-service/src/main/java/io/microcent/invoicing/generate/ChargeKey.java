@@ -1,6 +1,7 @@
 package io.microcent.invoicing.generate;
 
 import io.microcent.model.plan.Meter;
+import io.microcent.model.usage.ChargeAmount;
 
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  */
 public record ChargeKey(String name) {
 
-    public static final ChargeKey TOKEN_PASS_THROUGH = new ChargeKey("token_pass_through");
+    public static final ChargeKey TOKEN_PASS_THROUGH = new ChargeKey(ChargeAmount.TOKEN_PASS_THROUGH);
 
     public ChargeKey {
         Objects.requireNonNull(name, "name");
@@ -20,7 +21,7 @@ public record ChargeKey(String name) {
     }
 
     public static ChargeKey of(Meter meter) {
-        return new ChargeKey(meter.jsonName());
+        return new ChargeKey(ChargeAmount.keyOf(meter));
     }
 
     @Override

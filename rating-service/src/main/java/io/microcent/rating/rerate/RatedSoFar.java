@@ -2,6 +2,7 @@ package io.microcent.rating.rerate;
 
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.EventId;
+import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.RatedUsage;
 
@@ -20,19 +21,22 @@ final class RatedSoFar {
 
     private final CustomerId customer;
     private final BillingPeriod period;
+    private final PlanCatalog plans;
     private final Map<EventId, RatedAmounts> sums = new HashMap<>();
     private final Set<EventId> ratedAsUsage = new HashSet<>();
 
-    RatedSoFar(CustomerId customer, BillingPeriod period) {
+    /** @param plans the catalog lines written before lines carried their charges are read with */
+    RatedSoFar(CustomerId customer, BillingPeriod period, PlanCatalog plans) {
         this.customer = Objects.requireNonNull(customer, "customer");
         this.period = Objects.requireNonNull(period, "period");
+        this.plans = Objects.requireNonNull(plans, "plans");
     }
 
     void add(RatedUsage line) {
         if (!line.event().customer().equals(customer) || !line.period().equals(period)) {
             return;
         }
-        sums.merge(line.event().id(), RatedAmounts.of(line), RatedAmounts::plus);
+        sums.merge(line.event().id(), RatedAmounts.of(line, plans), RatedAmounts::plus);
         if (!line.correction()) {
             ratedAsUsage.add(line.event().id());
         }

@@ -96,7 +96,7 @@ final class RerateRunner implements RerateJobs.Runner {
         // before its usage.rated markers land: wait until nothing written so far is still open
         long upTo = log.writtenEnd(rated);
         log.awaitStable(rated, upTo, catchUpTimeout);
-        RatedSoFar soFar = new RatedSoFar(customer, period);
+        RatedSoFar soFar = new RatedSoFar(customer, period, rater.rules().plans());
         Deserializer<RatedUsage> lines = Topics.USAGE_RATED.valueSerde().deserializer();
         byte[] key = CustomerPartitions.keyBytes(customer);
         // a period's lines carry their events' ingest times, corrections the (later) time they were made
@@ -127,7 +127,7 @@ final class RerateRunner implements RerateJobs.Runner {
             }
             replay.rate(plan.customer(), event).ifPresent(newRating -> {
                 progress.eventInPeriod();
-                Corrections.of(newRating, ratedSoFar.of(newRating.event().id())).ifPresent(correction -> {
+                Corrections.of(newRating, ratedSoFar.of(newRating.event().id()), rater.rules().plans()).ifPresent(correction -> {
                     corrections.add(correction);
                     progress.corrected(correction);
                 });

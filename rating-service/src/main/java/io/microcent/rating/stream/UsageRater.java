@@ -105,7 +105,7 @@ public final class UsageRater {
         }
         return new Result.Rated(new RatedUsage(event, period, plan.plan().id(),
                 charge.includedRequests(), charge.overageRequests(), cost.amount(), charge.charge(),
-                cost.unpriced(), placement.adjustment()), charge.after());
+                cost.unpriced(), placement.adjustment(), false, charge.charges()), charge.after());
     }
 
     private static boolean hasNegativeQuantity(UsageEvent event) {

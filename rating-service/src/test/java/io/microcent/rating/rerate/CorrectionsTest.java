@@ -7,12 +7,16 @@ import io.microcent.model.id.PlanId;
 import io.microcent.model.id.ProjectId;
 import io.microcent.model.id.ReservationId;
 import io.microcent.model.money.Microcents;
+import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.usage.BillingPeriod;
+import io.microcent.model.usage.ChargeAmount;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +34,7 @@ class CorrectionsTest {
     void anEventWhoseLinesAlreadyAddUpToItsNewRatingGetsNoCorrection() {
         RatedUsage rating = rated(2, 1, 2_500, 10_000);
 
-        assertThat(Corrections.of(rating, RatedAmounts.of(rating))).isEmpty();
+        assertThat(correct(rating, amountsOf(rating))).isEmpty();
     }
 
     @Test
@@ -38,7 +42,7 @@ class CorrectionsTest {
         RatedUsage before = rated(2, 1, 2_500, 10_000);
         RatedUsage after = rated(2, 1, 3_100, 10_720);
 
-        RatedUsage correction = Corrections.of(after, RatedAmounts.of(before)).orElseThrow();
+        RatedUsage correction = correct(after, amountsOf(before)).orElseThrow();
 
         assertThat(correction.correction()).isTrue();
         assertThat(correction.costMicrocents()).isEqualTo(Microcents.of(600));
@@ -58,7 +62,7 @@ class CorrectionsTest {
 
     @Test
     void aLowerPriceIsCorrectedByANegativeDifference() {
-        RatedUsage correction = Corrections.of(rated(2, 1, 1_900, 9_000), RatedAmounts.of(rated(2, 1, 2_500, 10_000)))
+        RatedUsage correction = correct(rated(2, 1, 1_900, 9_000), amountsOf(rated(2, 1, 2_500, 10_000)))
                 .orElseThrow();
 
         assertThat(correction.costMicrocents()).isEqualTo(Microcents.of(-600));
@@ -67,7 +71,7 @@ class CorrectionsTest {
 
     @Test
     void aChangedAllowanceSplitMovesRequestsBetweenIncludedAndOverageWithoutChangingTheirSum() {
-        RatedUsage correction = Corrections.of(rated(0, 3, 2_500, 30_000), RatedAmounts.of(rated(2, 1, 2_500, 10_000)))
+        RatedUsage correction = correct(rated(0, 3, 2_500, 30_000), amountsOf(rated(2, 1, 2_500, 10_000)))
                 .orElseThrow();
 
         assertThat(correction.includedRequests()).isEqualTo(-2);
@@ -79,25 +83,90 @@ class CorrectionsTest {
     @Test
     void theEventsLinesWithTheCorrectionAddUpToItsNewRatingSoASecondRunFindsNothing() {
         RatedUsage original = rated(2, 1, 2_500, 10_000);
-        RatedUsage earlierCorrection = Corrections.of(rated(2, 1, 2_800, 10_400), RatedAmounts.of(original)).orElseThrow();
-        RatedAmounts soFar = RatedAmounts.of(original).plus(RatedAmounts.of(earlierCorrection));
+        RatedUsage earlierCorrection = correct(rated(2, 1, 2_800, 10_400), amountsOf(original)).orElseThrow();
+        RatedAmounts soFar = amountsOf(original).plus(amountsOf(earlierCorrection));
         RatedUsage newRating = rated(2, 1, 3_100, 10_720);
 
-        RatedUsage correction = Corrections.of(newRating, soFar).orElseThrow();
+        RatedUsage correction = correct(newRating, soFar).orElseThrow();
 
         assertThat(correction.costMicrocents()).isEqualTo(Microcents.of(300));
-        assertThat(soFar.plus(RatedAmounts.of(correction))).isEqualTo(RatedAmounts.of(newRating));
-        assertThat(Corrections.of(newRating, soFar.plus(RatedAmounts.of(correction)))).isEqualTo(Optional.empty());
+        assertThat(soFar.plus(amountsOf(correction))).isEqualTo(amountsOf(newRating));
+        assertThat(correct(newRating, soFar.plus(amountsOf(correction)))).isEqualTo(Optional.empty());
     }
 
     @Test
     void anAdjustmentStaysAnAdjustment() {
         RatedUsage late = new RatedUsage(EVENT, NOV, PlanId.of("starter"), 3, 0, Microcents.of(5), Microcents.ZERO, false, true);
 
-        RatedUsage correction = Corrections.of(late, RatedAmounts.NONE).orElseThrow();
+        RatedUsage correction = correct(late, RatedAmounts.NONE).orElseThrow();
 
         assertThat(correction.adjustment()).isTrue();
         assertThat(correction.costMicrocents()).isEqualTo(Microcents.of(5));
+    }
+
+    @Test
+    void aCorrectionCarriesTheDifferenceOfEachChargeWithoutQuantities() {
+        RatedUsage ratedBefore = withCharges(2_500, List.of(charge("requests", 3, 10_000), charge("token_pass_through", 1_250, 3_000)));
+        RatedUsage newRating = withCharges(3_100, List.of(charge("requests", 3, 10_000), charge("token_pass_through", 1_250, 3_720)));
+
+        RatedUsage correction = correct(newRating, amountsOf(ratedBefore)).orElseThrow();
+
+        assertThat(correction.charges()).containsExactly(charge("token_pass_through", 0, 720));
+        assertThat(correction.chargeMicrocents()).isEqualTo(Microcents.of(720));
+        assertThat(amountsOf(ratedBefore).plus(amountsOf(correction))).isEqualTo(amountsOf(newRating));
+    }
+
+    @Test
+    void aLineWrittenBeforeChargesIsCorrectedOnItsPlansFirstCharge() {
+        RatedUsage legacy = rated(2, 1, 2_500, 10_000); // starter: its one charge is requests
+        RatedUsage newRating = withCharges(2_500, List.of(charge("requests", 3, 10_000), charge("token_pass_through", 1_250, 3_000)));
+
+        RatedUsage correction = correct(newRating, amountsOf(legacy)).orElseThrow();
+
+        assertThat(correction.charges()).containsExactly(charge("token_pass_through", 0, 3_000));
+        assertThat(amountsOf(legacy).plus(amountsOf(correction)).charges())
+                .isEqualTo(Map.of("requests", Microcents.of(10_000), "token_pass_through", Microcents.of(3_000)));
+    }
+
+    @Test
+    void aChargeMovedToAnotherIsCorrectedEvenWhenTheTotalStaysTheSame() {
+        RatedUsage ratedBefore = withCharges(2_500, List.of(charge("requests", 3, 10_000), charge("output_tokens", 200, 0)));
+        RatedUsage newRating = withCharges(2_500, List.of(charge("requests", 3, 4_000), charge("output_tokens", 200, 6_000)));
+
+        RatedUsage correction = correct(newRating, amountsOf(ratedBefore)).orElseThrow();
+
+        assertThat(correction.chargeMicrocents()).isEqualTo(Microcents.ZERO);
+        assertThat(correction.charges()).containsExactly(charge("requests", 0, -6_000), charge("output_tokens", 0, 6_000));
+    }
+
+    @Test
+    void aChargeTheNewRatingNoLongerHasIsCorrectedToZero() {
+        RatedUsage ratedBefore = withCharges(2_500, List.of(charge("requests", 3, 10_000), charge("token_pass_through", 1_250, 3_000)));
+        RatedUsage newRating = withCharges(2_500, List.of(charge("requests", 3, 10_000)));
+
+        RatedUsage correction = correct(newRating, amountsOf(ratedBefore)).orElseThrow();
+
+        assertThat(correction.charges()).containsExactly(charge("token_pass_through", 0, -3_000));
+        assertThat(correct(newRating, amountsOf(ratedBefore).plus(amountsOf(correction)))).isEmpty();
+    }
+
+    private static final PlanCatalog PLANS = PlanCatalog.defaults();
+
+    private static RatedAmounts amountsOf(RatedUsage line) {
+        return RatedAmounts.of(line, PLANS);
+    }
+
+    private static Optional<RatedUsage> correct(RatedUsage newRating, RatedAmounts ratedSoFar) {
+        return Corrections.of(newRating, ratedSoFar, PLANS);
+    }
+
+    private static ChargeAmount charge(String key, long quantity, long amount) {
+        return new ChargeAmount(key, quantity, Microcents.of(amount));
+    }
+
+    private static RatedUsage withCharges(long cost, List<ChargeAmount> charges) {
+        return new RatedUsage(EVENT, NOV, PlanId.of("starter"), 2, 1, Microcents.of(cost), ChargeAmount.sum(charges),
+                false, false, false, charges);
     }
 
     private static RatedUsage rated(long included, long overage, long cost, long charge) {

@@ -12,6 +12,7 @@ import io.microcent.model.price.ModelPriceHistory;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.CustomerPlan;
+import io.microcent.model.usage.ChargeAmount;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.config.PlanCatalogSetting;
@@ -40,6 +41,7 @@ import java.util.stream.Collectors;
 import static io.microcent.rating.rerate.RatingUnderTest.WAIT;
 import static io.microcent.rating.rerate.RatingUnderTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -109,7 +111,16 @@ class RerateBrokerTest {
             assertThat(correction.event().requests()).isZero();
             assertThat(correction.event().inputTokens() + correction.event().outputTokens()).isZero();
             assertThat(correction.period()).isEqualTo(NOV);
+            assertThat(correction.charges()).as("per-charge deltas, no quantities").isNotEmpty()
+                    .allSatisfy(charge -> assertThat(charge.quantity()).isZero());
         });
+        // the corrections telescope charge by charge too: each charge's lines add up to its new total
+        PeriodTotals expected = PeriodTotals.expected(usage.events(), NEW);
+        long requestsCharge = expected.overage() * OVERAGE_PRICE;
+        assertThat(chargeSums(lines)).containsOnly(entry("requests", requestsCharge),
+                entry("token_pass_through", expected.charge() - requestsCharge));
+        assertThat(chargeSums(before).get("token_pass_through"))
+                .isEqualTo(PeriodTotals.expected(usage.events(), OLD).charge() - requestsCharge);
         assertThat(job.get("customer").asText()).isEqualTo(usage.customer().raw());
         assertThat(job.get("period").asText()).isEqualTo("2026-11");
         assertThat(job.get("eventsInPeriod").asLong()).isEqualTo(5);
@@ -287,6 +298,12 @@ class RerateBrokerTest {
     }
 
     private record Scenario(CustomerId customer, ModelId model, List<UsageEvent> events) {
+    }
+
+    /** The lines' amounts summed per charge key. */
+    private static Map<String, Long> chargeSums(List<RatedUsage> lines) {
+        return lines.stream().flatMap(line -> line.charges().stream())
+                .collect(Collectors.groupingBy(ChargeAmount::charge, Collectors.summingLong(charge -> charge.chargeMicrocents().value())));
     }
 
     /** Dollars per input and per output token. */

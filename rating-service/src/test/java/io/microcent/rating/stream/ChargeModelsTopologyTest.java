@@ -4,6 +4,7 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.model.money.Microcents;
 import io.microcent.model.money.Rate;
 import io.microcent.model.plan.PlanCatalog;
+import io.microcent.model.usage.ChargeAmount;
 import io.microcent.model.usage.LateUsagePolicy;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
@@ -29,7 +30,8 @@ class ChargeModelsTopologyTest {
 
     /**
      * tokens: total tokens graduated, 10 µ¢ up to 1,000, then 5 µ¢ plus a 1¢ fee up to 5,000, then 2.5 µ¢.
-     * credits: provider cost + 20 %. volume: requests, 2 at 1¢ each, from 3 on all at ½¢.
+     * credits: provider cost + 20 %. volume: requests, 2 at 1¢ each, from 3 on all at ½¢. hybrid: 1 request
+     * included then 1¢ each, 20 µ¢ per output token, and the provider cost + 20 %.
      */
     private static final PlanCatalog CATALOG = PlanCatalog.fromJson("""
             {"plans": [
@@ -42,7 +44,11 @@ class ChargeModelsTopologyTest {
               {"id": "volume", "name": "Volume", "monthlyFee": "5", "charges": [
                 {"meter": "requests", "model": "volume", "tiers": [
                   {"upTo": 2, "unitPrice": "0.01"},
-                  {"unitPrice": "0.005"}]}]}
+                  {"unitPrice": "0.005"}]}]},
+              {"id": "hybrid", "name": "Hybrid", "monthlyFee": "0", "charges": [
+                {"meter": "requests", "model": "allowance", "included": 1, "unitPrice": "0.01"},
+                {"meter": "output_tokens", "model": "allowance", "unitPrice": "0.00002"}],
+               "tokenPassThrough": {"markup": "0.20"}}
             ]}
             """);
 
@@ -81,6 +87,28 @@ class ChargeModelsTopologyTest {
                 .isEqualTo(Microcents.of(1_500));
         assertThat(lines).extracting(RatedUsage::includedRequests).containsOnly(0L);
         assertThat(lines).extracting(RatedUsage::overageRequests).containsOnly(1L);
+    }
+
+    @Test
+    void eachRatedLineCarriesItsChargeChargeByChargeInPlanOrder() {
+        rating.onPlan(ACME, "hybrid", NOV_1);
+        rating.send(tokens(ACME, NOV_1.plusSeconds(1), 1_000, 200));
+        rating.send(tokens(ACME, NOV_1.plusSeconds(2), 10, 5));
+
+        List<RatedUsage> lines = rating.rated.readValuesToList();
+
+        // first: its request is the included one; 200 × 20 µ¢; 4,500 × 1.2
+        assertThat(lines.getFirst().charges()).containsExactly(
+                new ChargeAmount("requests", 1, Microcents.ZERO),
+                new ChargeAmount("output_tokens", 200, Microcents.of(4_000)),
+                new ChargeAmount("token_pass_through", 1_200, Microcents.of(5_400)));
+        // second: 1¢ for the request beyond the allowance; 5 × 20 µ¢; (25 + 50) × 1.2
+        assertThat(lines.getLast().charges()).containsExactly(
+                new ChargeAmount("requests", 1, Microcents.of(10_000)),
+                new ChargeAmount("output_tokens", 5, Microcents.of(100)),
+                new ChargeAmount("token_pass_through", 15, Microcents.of(90)));
+        assertThat(lines).allSatisfy(line ->
+                assertThat(ChargeAmount.sum(line.charges())).isEqualTo(line.chargeMicrocents()));
     }
 
     @Test

@@ -1,13 +1,14 @@
 package io.microcent.model.plan.pricing;
 
-import io.microcent.model.money.Microcents;
 import io.microcent.model.plan.Charge;
 import io.microcent.model.plan.Meter;
 import io.microcent.model.plan.Plan;
+import io.microcent.model.usage.ChargeAmount;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.model.plan.pricing.AllowancePricer.AllowanceSplit;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * Prices one usage event under a plan: each charge is the difference the event makes to its meter's
  * rounded period total ({@link UsagePricer#chargeBetween}), plus the event's provider cost with the
  * plan's markup when the plan passes tokens through. The base fee is not usage and is never on an event.
+ * The charges are kept apart as well ({@link EventCharge#charges()}), so an invoice can bill each on its own line.
  */
 public final class PlanPricer {
 
@@ -46,15 +48,19 @@ public final class PlanPricer {
      */
     public EventCharge price(MeterTotals before, UsageEvent event, BigDecimal exactCost) {
         MeterTotals after = before.plus(event);
-        Microcents charge = Microcents.ZERO;
+        List<ChargeAmount> amounts = new ArrayList<>(charges.size() + 1);
         for (MeteredPricer metered : charges) {
-            charge = charge.plus(metered.pricer().chargeBetween(before.of(metered.meter()), after.of(metered.meter())));
+            long from = before.of(metered.meter());
+            long to = after.of(metered.meter());
+            amounts.add(new ChargeAmount(ChargeAmount.keyOf(metered.meter()), to - from,
+                    metered.pricer().chargeBetween(from, to)));
         }
         if (passThrough.isPresent()) {
-            charge = charge.plus(passThrough.get().charge(exactCost));
+            amounts.add(new ChargeAmount(ChargeAmount.TOKEN_PASS_THROUGH, after.totalTokens() - before.totalTokens(),
+                    passThrough.get().charge(exactCost)));
         }
         AllowanceSplit requests = AllowancePricer.split(includedRequests, before.requests(), event.requests());
-        return new EventCharge(after, requests.included(), requests.overage(), charge);
+        return new EventCharge(after, requests.included(), requests.overage(), ChargeAmount.sum(amounts), amounts);
     }
 
     private record MeteredPricer(Meter meter, UsagePricer pricer) {
