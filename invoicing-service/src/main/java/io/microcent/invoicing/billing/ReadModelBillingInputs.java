@@ -1,13 +1,12 @@
 package io.microcent.invoicing.billing;
 
 import io.microcent.invoicing.generate.BillingInterval;
-import io.microcent.invoicing.generate.ChargeKey;
 import io.microcent.invoicing.generate.Redemption;
 import io.microcent.invoicing.generate.Subscription;
 import io.microcent.invoicing.generate.UsageTotal;
+import io.microcent.invoicing.read.usage.UsageRepository;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.PlanId;
-import io.microcent.model.money.Microcents;
 import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.usage.BillingPeriod;
 import org.jooq.DSLContext;
@@ -21,17 +20,18 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.microcent.invoicing.db.Tables.CUSTOMERS;
-import static io.microcent.invoicing.db.Tables.USAGE_PERIODS;
 
 /** {@link BillingInputs} from invoicing's read models. */
 public final class ReadModelBillingInputs implements BillingInputs {
 
     private final DSLContext db;
     private final PlanCatalog plans;
+    private final UsageRepository usage;
 
     public ReadModelBillingInputs(DSLContext db, PlanCatalog plans) {
         this.db = db;
         this.plans = plans;
+        this.usage = new UsageRepository(db);
     }
 
     @Override
@@ -53,18 +53,7 @@ public final class ReadModelBillingInputs implements BillingInputs {
 
     @Override
     public Map<CustomerId, List<UsageTotal>> usage(BillingPeriod upTo, Collection<CustomerId> customers) {
-        Map<CustomerId, List<UsageTotal>> usage = new LinkedHashMap<>();
-        if (customers.isEmpty()) {
-            return usage;
-        }
-        db.selectFrom(USAGE_PERIODS)
-                .where(USAGE_PERIODS.CUSTOMER.in(customers.stream().map(CustomerId::raw).toList()))
-                .and(USAGE_PERIODS.PERIOD.le(upTo.toString()))
-                .fetch()
-                .forEach(row -> usage.computeIfAbsent(CustomerId.of(row.getCustomer()), c -> new ArrayList<>())
-                        .add(new UsageTotal(BillingPeriod.parse(row.getPeriod()), new ChargeKey("requests"),
-                                row.getRequests(), Microcents.of(row.getChargeMicrocents()))));
-        return usage;
+        return usage.chargeTotalsUpTo(upTo, customers);
     }
 
     @Override

@@ -51,6 +51,18 @@ public final class UsageRepository {
      * customer asked (an empty list for one without usage in the period).
      */
     public Map<CustomerId, List<UsageTotal>> chargeTotals(BillingPeriod period, Collection<CustomerId> customers) {
+        return chargeTotals(USAGE_CHARGES.PERIOD.eq(period.toString()), customers);
+    }
+
+    /**
+     * Every period's per-charge totals up to and including {@code upTo}, per customer (the generator compares them
+     * with what finalized invoices billed, so usage rated after an early finalize is never lost).
+     */
+    public Map<CustomerId, List<UsageTotal>> chargeTotalsUpTo(BillingPeriod upTo, Collection<CustomerId> customers) {
+        return chargeTotals(USAGE_CHARGES.PERIOD.le(upTo.toString()), customers);
+    }
+
+    private Map<CustomerId, List<UsageTotal>> chargeTotals(org.jooq.Condition periods, Collection<CustomerId> customers) {
         Map<CustomerId, List<UsageTotal>> totals = new LinkedHashMap<>();
         customers.forEach(customer -> totals.put(customer, new ArrayList<>()));
         if (customers.isEmpty()) {
@@ -59,13 +71,15 @@ public final class UsageRepository {
         // one array parameter, however many customers: no limit on bind values, one statement to plan
         String[] ids = customers.stream().map(CustomerId::raw).distinct().toArray(String[]::new);
         db.selectFrom(USAGE_CHARGES)
-                .where(USAGE_CHARGES.PERIOD.eq(period.toString()))
+                .where(periods)
                 .and(USAGE_CHARGES.CUSTOMER.eq(any(val(ids))))
-                .orderBy(USAGE_CHARGES.CUSTOMER, USAGE_CHARGES.CHARGE)
-                .forEach(row -> totals.get(CustomerId.of(row.getCustomer())).add(totalOf(period, row)));
+                .orderBy(USAGE_CHARGES.CUSTOMER, USAGE_CHARGES.PERIOD, USAGE_CHARGES.CHARGE)
+                .forEach(row -> totals.get(CustomerId.of(row.getCustomer()))
+                        .add(totalOf(BillingPeriod.parse(row.getPeriod()), row)));
         totals.replaceAll((customer, list) -> List.copyOf(list));
         return totals;
     }
+
 
     private static UsageTotal totalOf(BillingPeriod period, UsageChargesRecord row) {
         return new UsageTotal(period, new ChargeKey(row.getCharge()), row.getQuantity(), Microcents.of(row.getChargeMicrocents()));
