@@ -1,6 +1,8 @@
 package io.microcent.invoicing;
 
 import io.microcent.invoicing.automation.WhenPlanDecidedThenPublishIt;
+import io.microcent.invoicing.coupons.Coupons;
+import io.microcent.invoicing.generate.BillingInterval;
 import io.microcent.invoicing.read.customers.CustomerRepository;
 import io.microcent.invoicing.read.customers.CustomersEndpoint;
 import io.microcent.invoicing.read.customers.CustomersProjection;
@@ -11,6 +13,7 @@ import io.microcent.invoicing.write.Customer;
 import io.microcent.invoicing.write.changeplan.ChangePlanEndpoint;
 import io.microcent.invoicing.write.changeplan.ChangePlanHandler;
 import io.microcent.invoicing.write.linkstripecustomer.LinkStripeCustomerHandler;
+import io.microcent.invoicing.write.redeemcoupon.CustomerTerms;
 import io.microcent.invoicing.write.registercustomer.RegisterCustomerEndpoint;
 import io.microcent.invoicing.write.registercustomer.RegisterCustomerHandler;
 import io.microcent.model.id.CustomerId;
@@ -72,7 +75,11 @@ public final class InvoicingService implements Service {
                     Topics.CUSTOMER_PLANS.keySerde().serializer(), Topics.CUSTOMER_PLANS.valueSerde().serializer());
             started.push(planProducer);
 
-            Configuration axon = customers(JdbcAxon.configurer(SCHEMA, transactions), plans, transactions, planProducer).start();
+            CustomerRepository customers = new CustomerRepository(context.database().dsl());
+            // provisional: every customer billed monthly, none with a finalized invoice (rewired with subscriptions and invoices)
+            CustomerTerms customerTerms = id -> customers.find(id).map(c -> new CustomerTerms.Terms(c.plan(), BillingInterval.MONTH));
+            Configuration axon = Coupons.configure(customers(JdbcAxon.configurer(SCHEMA, transactions), plans, transactions, planProducer),
+                    plans, transactions, customerTerms, customer -> false).start();
             started.push(axon::shutdown);
 
             ProjectionRunner<CustomerId, RatedUsage> usage = new ProjectionRunner<>(UsageProjection.NAME, Topics.USAGE_RATED,
@@ -81,12 +88,13 @@ public final class InvoicingService implements Service {
             started.push(usage);
 
             CommandSender commands = new CommandSender(axon.commandGateway());
-            CustomerRepository customers = new CustomerRepository(context.database().dsl());
+            Coupons.createShipped(commands, context.clock());
             List<HttpRoutes> routes = List.of(
                     new RegisterCustomerEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new ChangePlanEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new CustomersEndpoint(context.operatorAuth(), customers),
-                    new UsageEndpoint(context.operatorAuth(), customers, new UsageRepository(context.database().dsl()), plans, context.clock()));
+                    new UsageEndpoint(context.operatorAuth(), customers, new UsageRepository(context.database().dsl()), plans, context.clock()),
+                    Coupons.routes(context.operatorAuth(), commands, context.database().dsl(), customers, plans, context.clock()));
             log.info("invoicing started: event store in schema {}", SCHEMA);
             return new InvoicingService(started, usage, routes);
         } catch (RuntimeException e) {
