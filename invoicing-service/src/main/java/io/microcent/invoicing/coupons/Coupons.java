@@ -64,33 +64,34 @@ public final class Coupons {
                         .registerEventHandler(config -> new CouponsProjection(transactions.dsl())));
     }
 
-    /**
-     * Creates the shipped coupons ({@link CouponCatalog}) unless they exist with the same terms. A shipped
-     * coupon that exists with other terms (the catalog changed) is left as it is, with a warning.
-     */
+    /** Creates the shipped coupons ({@link CouponCatalog}); see {@link #create}. */
     public static void createShipped(CommandSender commands, Clock clock) {
-        for (Map.Entry<CouponCode, CouponTerms> coupon : CouponCatalog.defaults().entrySet()) {
+        create(commands, CouponCatalog.defaults(), clock);
+    }
+
+    /**
+     * Creates {@code coupons} unless they exist with the same terms: at every start, from every instance. One
+     * that exists with other terms (the catalog changed since) is left as it is, with a warning.
+     */
+    public static void create(CommandSender commands, Map<CouponCode, CouponTerms> coupons, Clock clock) {
+        for (Map.Entry<CouponCode, CouponTerms> coupon : coupons.entrySet()) {
             CreateCoupon command = new CreateCoupon(coupon.getKey(), coupon.getValue(), clock.instant(), true);
             for (int attempt = 1; ; attempt++) {
                 try {
                     commands.send(command);
                     break;
-                } catch (RuntimeException e) {
-                    if (attempt < SEED_ATTEMPTS && isRace(e)) {
-                        continue;
+                } catch (ApiException e) {
+                    if (attempt < SEED_ATTEMPTS && e.code() == ErrorCode.CONFLICT) {
+                        continue; // another instance created it first: the next attempt finds it
                     }
-                    if (e instanceof ApiException api && api.code() == ErrorCode.COUPON_EXISTS) {
-                        log.warn("shipped coupon {} exists with other terms; left as it is", coupon.getKey());
-                        break;
+                    if (e.code() != ErrorCode.COUPON_EXISTS) {
+                        throw e;
                     }
-                    throw e;
+                    log.warn("coupon {} exists with other terms than the catalog's; left as it is", coupon.getKey());
+                    break;
                 }
             }
         }
-    }
-
-    private static boolean isRace(RuntimeException e) {
-        return e instanceof ApiException api && api.code() == ErrorCode.CONFLICT;
     }
 
     /** The coupon API, described by {@code openapi/invoicing-coupons.json}. */
