@@ -125,6 +125,18 @@ class CouponsApiTest {
     }
 
     @Test
+    void a_percentage_out_of_range_or_too_precise_is_refused_however_it_is_written() {
+        for (String percent : List.of("0", "100.0000001", "\"-5\"", "\"ten\"", "\"1e-999999999\"", "1e-999999999",
+                "1e999999999", "\"0.00000000001\"", "true")) {
+            Response refused = createCoupon("{\"code\":\"" + newCode("PCT") + "\",\"percentOff\":" + percent + ",\"duration\":\"once\"}");
+            assertProblem(refused, 422, "validation_failed");
+            assertThat(refused.errorFields()).as(percent).containsExactly("percentOff");
+        }
+        assertThat(createCoupon("{\"code\":\"" + newCode("PCT") + "\",\"percentOff\":\"100\",\"duration\":\"once\"}")
+                .body().get("percentOff").asText()).isEqualTo("100");
+    }
+
+    @Test
     void every_bad_field_of_a_coupon_is_listed_and_nothing_is_stored() {
         Response bad = createCoupon("{\"code\":\"a b\",\"percentOff\":\"0\",\"duration\":\"weekly\",\"maxRedemptions\":0,"
                 + "\"redeemBy\":\"2020-01-01T00:00:00Z\",\"plans\":[\"platinum\"],\"billingIntervals\":[\"week\"]}");

@@ -203,6 +203,8 @@ class CouponTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Coupon.PercentOff.of("100.01"));
         assertThatIllegalArgumentException().isThrownBy(() -> Coupon.PercentOff.of("0"));
         assertThatIllegalArgumentException().isThrownBy(() -> new Coupon.AmountOff(Microcents.ZERO));
+        assertThatIllegalArgumentException().isThrownBy(() -> Coupon.PercentOff.of("1e999999999"))
+                .withMessageEndingWith("got 1E+999999999");
     }
 
     private static List<InvoiceLine> generate(BillingPeriod period, List<Redemption> redemptions, List<Invoice> existing) {

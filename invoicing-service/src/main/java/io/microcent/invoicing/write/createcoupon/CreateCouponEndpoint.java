@@ -100,26 +100,38 @@ public final class CreateCouponEndpoint implements HttpRoutes {
         return new CreateCoupon(code, terms, now, false);
     }
 
+    /**
+     * The percentage, exact, whether sent as text or as a number. It is checked as a number (never written out
+     * in full before it is known to be small: {@code 1e-999999999} would be a billion digits).
+     */
     private static BigDecimal percentOff(RequestFields fields, JsonNode raw) {
         if (raw == null || raw.isNull()) {
             return null;
         }
-        if (!raw.isTextual() && !raw.isNumber()) {
+        BigDecimal percent;
+        if (raw.isNumber()) {
+            percent = raw.decimalValue();
+        } else if (raw.isTextual()) {
+            try {
+                percent = new BigDecimal(raw.textValue());
+            } catch (NumberFormatException e) {
+                fields.reject("percentOff", "invalid", "percentOff must be a decimal number such as \"12.5\"");
+                return null;
+            }
+        } else {
             fields.reject("percentOff", "wrong_type", "percentOff must be a decimal number or decimal text such as \"12.5\"");
             return null;
         }
-        return fields.optional("percentOff", raw.isTextual() ? raw.textValue() : raw.decimalValue().toPlainString(), text -> {
-            BigDecimal percent;
-            try {
-                percent = new BigDecimal(text.strip().equals(text) ? text : "x");
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("percentOff must be a decimal number such as 12.5");
-            }
-            if (percent.stripTrailingZeros().scale() > MAX_PERCENT_DECIMALS) {
-                throw new IllegalArgumentException("percentOff may have at most " + MAX_PERCENT_DECIMALS + " decimals");
-            }
+        if (percent.stripTrailingZeros().scale() > MAX_PERCENT_DECIMALS) {
+            fields.reject("percentOff", "invalid", "percentOff may have at most " + MAX_PERCENT_DECIMALS + " decimals");
+            return null;
+        }
+        try {
             return new Coupon.PercentOff(percent).percent();
-        }, null);
+        } catch (IllegalArgumentException e) {
+            fields.reject("percentOff", "out_of_range", "percentOff must be more than 0 and at most 100");
+            return null;
+        }
     }
 
     private List<PlanId> plans(RequestFields fields, List<String> raw) {
