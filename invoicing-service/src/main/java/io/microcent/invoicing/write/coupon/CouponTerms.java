@@ -40,11 +40,11 @@ public record CouponTerms(String name, BigDecimal percentOff, Long amountOffMicr
         if (maxRedemptions != null && maxRedemptions < 1) {
             throw new IllegalArgumentException("maxRedemptions must be at least 1");
         }
+        toValue(percentOff, amountOffMicrocents); // the generator's own range checks, before the value is written out
+        toDuration(duration, durationInMonths);
         percentOff = percentOff == null ? null : new BigDecimal(percentOff.stripTrailingZeros().toPlainString());
         plans = plans == null ? List.of() : plans.stream().distinct().sorted(Comparator.comparing(PlanId::raw)).toList();
         billingIntervals = billingIntervals == null ? List.of() : billingIntervals.stream().distinct().sorted().toList();
-        toValue(percentOff, amountOffMicrocents); // the generator's own range checks
-        toDuration(duration, durationInMonths);
     }
 
     /** The coupon as the invoice generator applies it. */
