@@ -20,6 +20,8 @@ import io.microcent.invoicing.write.stripeinvoiceevent.RecordStripeInvoiceEventH
 import io.microcent.invoicing.write.voidinvoice.VoidInvoiceEndpoint;
 import io.microcent.invoicing.write.voidinvoice.VoidInvoiceHandler;
 import io.microcent.model.topic.ConsumerGroups;
+import io.microcent.invoicing.coupons.Coupons;
+import io.microcent.invoicing.generate.BillingInterval;
 import io.microcent.invoicing.read.customers.CustomerRepository;
 import io.microcent.invoicing.read.customers.CustomersEndpoint;
 import io.microcent.invoicing.read.customers.CustomersProjection;
@@ -30,6 +32,7 @@ import io.microcent.invoicing.write.Customer;
 import io.microcent.invoicing.write.changeplan.ChangePlanEndpoint;
 import io.microcent.invoicing.write.changeplan.ChangePlanHandler;
 import io.microcent.invoicing.write.linkstripecustomer.LinkStripeCustomerHandler;
+import io.microcent.invoicing.write.redeemcoupon.CustomerTerms;
 import io.microcent.invoicing.write.registercustomer.RegisterCustomerEndpoint;
 import io.microcent.invoicing.write.registercustomer.RegisterCustomerHandler;
 import io.microcent.model.id.CustomerId;
@@ -106,8 +109,14 @@ public final class InvoicingService implements Service {
                     Topics.CUSTOMER_PLANS.keySerde().serializer(), Topics.CUSTOMER_PLANS.valueSerde().serializer());
             started.push(planProducer);
 
-            Configuration axon = invoices(customers(JdbcAxon.configurer(SCHEMA, transactions), plans, transactions, planProducer),
-                    transactions).start();
+            CustomerRepository customers = new CustomerRepository(context.database().dsl());
+            // read inside the redeeming command's transaction
+            CustomerRepository customersInCommand = new CustomerRepository(transactions.dsl());
+            CustomerTerms customerTerms = id -> customersInCommand.find(id).map(c -> new CustomerTerms.Terms(c.plan(), BillingInterval.MONTH));
+            InvoiceRepository invoicesInCommand = new InvoiceRepository(transactions.dsl());
+            Configuration axon = Coupons.configure(
+                    invoices(customers(JdbcAxon.configurer(SCHEMA, transactions), plans, transactions, planProducer), transactions),
+                    plans, transactions, customerTerms, invoicesInCommand::hasBilled).start();
             started.push(axon::shutdown);
 
             ProjectionRunner<CustomerId, RatedUsage> usage = new ProjectionRunner<>(UsageProjection.NAME, Topics.USAGE_RATED,
@@ -116,7 +125,6 @@ public final class InvoicingService implements Service {
             started.push(usage);
 
             CommandSender commands = new CommandSender(axon.commandGateway());
-            CustomerRepository customers = new CustomerRepository(context.database().dsl());
             InvoiceRepository invoices = new InvoiceRepository(context.database().dsl());
             BillingReader billing = new BillingReader(new ReadModelBillingInputs(context.database().dsl(), plans), invoices);
             InvoiceCloser closer = new InvoiceCloser(axon.commandGateway(), invoices, context.clock());
@@ -129,11 +137,13 @@ public final class InvoicingService implements Service {
                     settings.lateUsage(), context.clock(), settings.periodCloseThreads()).start(settings.periodCloseInterval());
             started.push(periodClose);
 
+            Coupons.createShipped(commands, context.clock());
             List<HttpRoutes> routes = List.of(
                     new RegisterCustomerEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new ChangePlanEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new CustomersEndpoint(context.operatorAuth(), customers),
                     new UsageEndpoint(context.operatorAuth(), customers, new UsageRepository(context.database().dsl()), plans, context.clock()),
+                    Coupons.routes(context.operatorAuth(), commands, context.database().dsl(), customers, plans, context.clock()),
                     HttpRoutes.documented("openapi/invoicing-invoices.json", HttpRoutes.all(List.of(
                             new InvoicesEndpoint(context.operatorAuth(), invoices, customers, stripe),
                             new UpcomingInvoiceEndpoint(context.operatorAuth(), billing, context.clock()),

@@ -49,6 +49,9 @@ class PeriodCloseTest {
         String early = "early-" + UUID.randomUUID();
         api.createCustomer(acme, "Acme Inc", "starter");
         api.createCustomer(early, "Early Bird", "starter");
+        String founder = "founder-" + UUID.randomUUID();
+        api.createCustomer(founder, "Founder Ltd", "starter");
+        assertThat(api.post("/v1/customers/" + founder + "/coupons", "{\"code\":\"FOUNDER\"}").status()).isEqualTo(201);
         publishAndWait(acme, Instant.parse("2026-11-20T08:00:00Z"), 1_500, 500, 5_000_000, 1_500);
         publishAndWait(early, Instant.parse("2026-11-21T08:00:00Z"), 1_200, 200, 2_000_000, 1_200);
 
@@ -88,6 +91,12 @@ class PeriodCloseTest {
         assertThat(acmeFinal.get("subtotalMicrocents").asLong()).isEqualTo(12_150_000);
         assertThat(acmeFinal.get("amountDueCents").asLong()).isEqualTo(1_215);
         assertThat(acmeFinal.get("currency").asText()).isEqualTo("usd");
+        // 25 % off the prorated fee: 6,150,000 µ¢ → −1,537,500 µ¢, rounded once half-even to −154 ¢ (not −153)
+        JsonNode founderFinal = onlyInvoice(founder, "2026-11");
+        assertThat(lines(founderFinal, "discount").getFirst().get("amountMicrocents").asLong()).isEqualTo(-1_537_500);
+        assertThat(lines(founderFinal, "discount").getFirst().get("amountCents").asLong()).isEqualTo(-154);
+        assertThat(founderFinal.get("discountCents").asLong()).isEqualTo(154);
+        assertThat(founderFinal.get("amountDueCents").asLong()).isEqualTo(615 - 154);
 
         // reconciliation names the late usage the early invoice could not bill, until a later invoice does
         JsonNode beforeAdjustment = reconciliationRow("2026-11", early);

@@ -4,6 +4,7 @@ import io.microcent.invoicing.generate.BillingInterval;
 import io.microcent.invoicing.generate.Redemption;
 import io.microcent.invoicing.generate.Subscription;
 import io.microcent.invoicing.generate.UsageTotal;
+import io.microcent.invoicing.read.coupons.RedemptionRepository;
 import io.microcent.invoicing.read.usage.UsageRepository;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.PlanId;
@@ -27,11 +28,13 @@ public final class ReadModelBillingInputs implements BillingInputs {
     private final DSLContext db;
     private final PlanCatalog plans;
     private final UsageRepository usage;
+    private final RedemptionRepository redemptions;
 
     public ReadModelBillingInputs(DSLContext db, PlanCatalog plans) {
         this.db = db;
         this.plans = plans;
         this.usage = new UsageRepository(db);
+        this.redemptions = new RedemptionRepository(db);
     }
 
     @Override
@@ -58,6 +61,6 @@ public final class ReadModelBillingInputs implements BillingInputs {
 
     @Override
     public Map<CustomerId, List<Redemption>> redemptions(Collection<CustomerId> customers) {
-        return Map.of();
+        return redemptions.forCustomers(customers);
     }
 }

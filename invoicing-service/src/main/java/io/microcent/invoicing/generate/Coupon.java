@@ -43,8 +43,8 @@ public record Coupon(String id, Value value, Duration duration, Set<PlanId> plan
         public PercentOff {
             Objects.requireNonNull(percent, "percent");
             if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-                throw new IllegalArgumentException("percentOff must be more than 0 and at most 100, got "
-                        + percent.toPlainString());
+                // toString, not toPlainString: 1e999999999 written plainly is a billion digits
+                throw new IllegalArgumentException("percentOff must be more than 0 and at most 100, got " + percent);
             }
         }
 

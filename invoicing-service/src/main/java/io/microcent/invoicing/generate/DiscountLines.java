@@ -18,7 +18,8 @@ import java.util.Optional;
  * coupon first, then every amount-off coupon, each group in redemption order. Two 10 % coupons therefore
  * take 19 %, and an amount-off coupon takes from what the percentages left. What is left never goes below
  * zero, nor below zero for the whole invoice: a discount never makes an invoice negative, and an amount-off
- * coupon larger than the invoice takes only the invoice (the rest is not carried over).
+ * coupon larger than the invoice takes only the invoice (the rest is not carried over). A redemption with a
+ * minimum (a promotion code's) applies only when the discountable subtotal, before any discount, reaches it.
  */
 final class DiscountLines {
 
@@ -33,7 +34,7 @@ final class DiscountLines {
         Microcents left = Microcents.max(Microcents.ZERO, Microcents.min(discountable, InvoiceLine.total(lines)));
         List<InvoiceLine> discounts = new ArrayList<>();
         for (Redemption redemption : inOrder(redemptions)) {
-            if (!applies(redemption, period, plan, interval, billed)) {
+            if (!applies(redemption, period, plan, interval, billed) || !redemption.reachedBy(discountable)) {
                 continue;
             }
             Microcents off = switch (redemption.coupon().value()) {

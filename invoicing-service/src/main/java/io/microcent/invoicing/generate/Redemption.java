@@ -1,5 +1,6 @@
 package io.microcent.invoicing.generate;
 
+import io.microcent.model.money.Microcents;
 import io.microcent.model.usage.BillingPeriod;
 
 import java.time.Instant;
@@ -13,14 +14,34 @@ import java.util.Optional;
  *                   seen as used once a finalized invoice carries it
  * @param redeemedAt when it was applied: it discounts the invoice of that period and later ones
  * @param endsAt     for a repeating coupon, the first instant of the first period it no longer discounts
+ * @param minimum    from a promotion code: an invoice whose discountable subtotal (base fee, proration and usage,
+ *                   before discounts) is below it gets nothing from this redemption, and a {@code once} coupon
+ *                   stays unused for a later invoice
  */
-public record Redemption(String id, Coupon coupon, Instant redeemedAt, Optional<Instant> endsAt) {
+public record Redemption(String id, Coupon coupon, Instant redeemedAt, Optional<Instant> endsAt,
+                         Optional<Microcents> minimum) {
 
     public Redemption {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(coupon, "coupon");
         Objects.requireNonNull(redeemedAt, "redeemedAt");
         Objects.requireNonNull(endsAt, "endsAt");
+        Objects.requireNonNull(minimum, "minimum");
+    }
+
+    /** Without a minimum. */
+    public Redemption(String id, Coupon coupon, Instant redeemedAt, Optional<Instant> endsAt) {
+        this(id, coupon, redeemedAt, endsAt, Optional.empty());
+    }
+
+    /** This redemption, applying only to invoices whose discountable subtotal is at least {@code subtotal}. */
+    public Redemption withMinimum(Microcents subtotal) {
+        return new Redemption(id, coupon, redeemedAt, endsAt, Optional.of(subtotal));
+    }
+
+    /** Whether an invoice with this discountable subtotal reaches the minimum (always, without one). */
+    public boolean reachedBy(Microcents subtotal) {
+        return minimum.map(min -> subtotal.compareTo(min) >= 0).orElse(true);
     }
 
     /** Redeems {@code coupon} at {@code at}; a repeating one gets its end date now, once. */

@@ -157,11 +157,54 @@ class CouponTest {
                 .endsWith("discount -1000000");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            # scenario (the subtotal is 31,000,000 µ¢),     minimum µ¢,  discount lines
+            no minimum,                                     ,            discount -3100000
+            below the subtotal,                             30000000,    discount -3100000
+            exactly the subtotal,                           31000000,    discount -3100000
+            one microcent above the subtotal: nothing,      31000001,    -
+            """)
+    void aPromotionCodesMinimumIsComparedWithTheSubtotalBeforeDiscounts(String scenario, Long minimum, String discounts) {
+        Redemption redemption = redemptions("10%").getFirst();
+        Redemption withMinimum = minimum == null ? redemption : redemption.withMinimum(Microcents.of(minimum));
+
+        List<InvoiceLine> lines = generate(NOV, List.of(withMinimum), List.of());
+
+        assertThat(summary(lines)).isEqualTo(("base_fee 29000000; usage 2000000; " + expected(discounts)).replaceAll("; $", ""));
+    }
+
+    @Test
+    void aMinimumIsCheckedBeforeAnyDiscountAndSkipsOnlyItsOwnRedemption() {
+        // a 50 % coupon first leaves 15,500,000; the $5 coupon's minimum of 20,000,000 is still reached by the subtotal
+        List<Redemption> both = redemptions("50% $5");
+        List<InvoiceLine> lines = generate(NOV, List.of(both.get(0), both.get(1).withMinimum(Microcents.of(20_000_000))), List.of());
+        assertThat(summary(lines)).endsWith("discount -15500000; discount -5000000");
+
+        List<InvoiceLine> above = generate(NOV, List.of(both.get(0).withMinimum(Microcents.of(40_000_000)), both.get(1)), List.of());
+        assertThat(summary(above)).isEqualTo("base_fee 29000000; usage 2000000; discount -5000000");
+    }
+
+    @Test
+    void aOnceCouponBelowItsMinimumStaysUnusedForTheNextInvoiceThatReachesIt() {
+        Redemption once = Redemption.of("r1", Coupon.of("ONCE", Coupon.PercentOff.of("10"), new Coupon.Once()),
+                at("2026-11-01T00:00:00Z")).withMinimum(Microcents.of(30_000_000));
+        // November: only the 29,000,000 fee; December: the fee and 2,000,000 of usage
+        List<InvoiceLine> november = InvoiceGenerator.generate(NOV, STARTER_FROM_NOVEMBER, List.of(), List.of(once), List.of());
+        List<InvoiceLine> december = InvoiceGenerator.generate(DEC, STARTER_FROM_NOVEMBER,
+                List.of(requests(DEC, 12_000, 2_000_000)), List.of(once), List.of(Invoice.finalized(NOV, november)));
+
+        assertThat(summary(november)).isEqualTo("base_fee 29000000; usage 0");
+        assertThat(summary(december)).isEqualTo("base_fee 29000000; usage 2000000; discount -3100000");
+    }
+
     @Test
     void refusesPercentagesOutsideZeroToAHundred() {
         assertThatIllegalArgumentException().isThrownBy(() -> Coupon.PercentOff.of("100.01"));
         assertThatIllegalArgumentException().isThrownBy(() -> Coupon.PercentOff.of("0"));
         assertThatIllegalArgumentException().isThrownBy(() -> new Coupon.AmountOff(Microcents.ZERO));
+        assertThatIllegalArgumentException().isThrownBy(() -> Coupon.PercentOff.of("1e999999999"))
+                .withMessageEndingWith("got 1E+999999999");
     }
 
     private static List<InvoiceLine> generate(BillingPeriod period, List<Redemption> redemptions, List<Invoice> existing) {

@@ -41,6 +41,12 @@ public final class InvoiceRepository {
         return db.selectFrom(INVOICES).where(INVOICES.ID.eq(id.raw())).fetchOptional().map(InvoiceRepository::row);
     }
 
+    /** Whether the customer has an invoice that bills (finalized, paid, failed or uncollectible: not draft, not void). */
+    public boolean hasBilled(CustomerId customer) {
+        return db.fetchExists(db.selectOne().from(INVOICES).where(INVOICES.CUSTOMER.eq(customer.raw()))
+                .and(INVOICES.STATUS.notIn(InvoiceStatus.DRAFT.jsonName(), InvoiceStatus.VOID.jsonName())));
+    }
+
     /** Filter for {@link #page}: any of them may be {@code null}. */
     public record Filter(InvoiceStatus status, CustomerId customer, BillingPeriod period) {
     }

@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * @param lines exact lines from the generator, {@link InvoiceLineData#amountCents()} unset
  */
-public record DraftInvoice(@TargetAggregateIdentifier InvoiceId invoice, CustomerId customer, BillingPeriod period,
+public record DraftInvoice(InvoiceId invoice, CustomerId customer, BillingPeriod period,
                            int revision, List<InvoiceLineData> lines, Instant at) {
 
     public DraftInvoice {
@@ -25,5 +25,10 @@ public record DraftInvoice(@TargetAggregateIdentifier InvoiceId invoice, Custome
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(at, "at");
         lines = List.copyOf(lines);
+    }
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return invoice.aggregateId();
     }
 }

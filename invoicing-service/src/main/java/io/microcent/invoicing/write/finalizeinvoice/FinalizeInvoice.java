@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param lines every line with {@link InvoiceLineData#amountCents()} set
  * @param early the period's late-usage grace has not ended yet (an operator's early finalize)
  */
-public record FinalizeInvoice(@TargetAggregateIdentifier InvoiceId invoice, CustomerId customer, BillingPeriod period,
+public record FinalizeInvoice(InvoiceId invoice, CustomerId customer, BillingPeriod period,
                               int revision, List<InvoiceLineData> lines,
                               long subtotalCents, long discountCents, long totalCents, long amountDueCents,
                               long creditCents, Instant at, boolean early) {
@@ -31,5 +31,10 @@ public record FinalizeInvoice(@TargetAggregateIdentifier InvoiceId invoice, Cust
         if (lines.stream().anyMatch(line -> line.amountCents() == null)) {
             throw new IllegalArgumentException("every line of a finalized invoice has its amount in cents");
         }
+    }
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return invoice.aggregateId();
     }
 }

@@ -30,8 +30,9 @@ import java.util.List;
  */
 public class Invoice {
 
+    /** {@link InvoiceId#aggregateId()}. */
     @AggregateIdentifier
-    private InvoiceId id;
+    private String id;
     private InvoiceState state = InvoiceState.NONE;
 
     /** For Axon, which creates the aggregate empty and then applies its past events. */
@@ -64,7 +65,7 @@ public class Invoice {
 
     @EventSourcingHandler
     void on(InvoiceDrafted event) {
-        id = event.invoice();
+        id = event.invoice().aggregateId();
         state = new InvoiceState(true, event.customer(), event.period(), InvoiceStatus.DRAFT, event.lines());
     }
 

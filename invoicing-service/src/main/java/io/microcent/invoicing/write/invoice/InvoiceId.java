@@ -45,6 +45,15 @@ public record InvoiceId(@JsonValue String raw) {
         return new InvoiceId("in_" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The id of the invoice's stream in the event store. Axon has one id space for every aggregate and an
+     * {@code in_…} text is also a valid customer id, so the prefix keeps a customer from ever sharing (or
+     * blocking) an invoice's stream; no customer id contains {@code /}.
+     */
+    public String aggregateId() {
+        return "invoice/" + raw;
+    }
+
     @Override
     public String toString() {
         return raw;

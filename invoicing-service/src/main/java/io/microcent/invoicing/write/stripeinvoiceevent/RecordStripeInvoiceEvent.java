@@ -13,6 +13,11 @@ import java.time.Instant;
  * @param stripeEventId Stripe's {@code evt_…} id, kept on the resulting event
  * @param occurredAt    Stripe's {@code created} time of the event
  */
-public record RecordStripeInvoiceEvent(@TargetAggregateIdentifier InvoiceId invoice, StripeInvoiceOutcome outcome,
+public record RecordStripeInvoiceEvent(InvoiceId invoice, StripeInvoiceOutcome outcome,
                                        String stripeEventId, Instant occurredAt) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return invoice.aggregateId();
+    }
 }

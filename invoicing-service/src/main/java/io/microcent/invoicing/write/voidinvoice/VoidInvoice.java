@@ -6,5 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /** An operator voids an invoice; the period is then invoiced again under the next revision. */
-public record VoidInvoice(@TargetAggregateIdentifier InvoiceId invoice, Instant at) {
+public record VoidInvoice(InvoiceId invoice, Instant at) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return invoice.aggregateId();
+    }
 }
