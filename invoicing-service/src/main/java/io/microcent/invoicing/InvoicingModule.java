@@ -1,7 +1,9 @@
 package io.microcent.invoicing;
 
 import io.microcent.model.plan.PlanCatalog;
+import io.microcent.model.usage.LateUsagePolicy;
 import io.microcent.platform.config.Env;
+import io.microcent.platform.config.LateUsageSetting;
 import io.microcent.platform.config.PlanCatalogSetting;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
@@ -21,14 +23,17 @@ public final class InvoicingModule implements ServiceModule {
     }
 
     private PlanCatalog plans = PlanCatalog.defaults();
+    private LateUsagePolicy lateUsage = LateUsagePolicy.DEFAULT;
 
     @Override
     public void configure(Env env) {
         plans = PlanCatalogSetting.read(env);
+        // a billing start may go back only as far as usage can still arrive
+        lateUsage = LateUsageSetting.read(env);
     }
 
     @Override
     public Service start(ServiceContext context) {
-        return InvoicingService.start(context, plans);
+        return InvoicingService.start(context, plans, lateUsage);
     }
 }

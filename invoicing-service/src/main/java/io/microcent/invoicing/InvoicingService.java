@@ -1,9 +1,14 @@
 package io.microcent.invoicing;
 
+import io.microcent.invoicing.automation.PlanPublisher;
+import io.microcent.invoicing.automation.WhenPlanChangeFallsDueThenPublishIt;
 import io.microcent.invoicing.automation.WhenPlanDecidedThenPublishIt;
 import io.microcent.invoicing.read.customers.CustomerRepository;
 import io.microcent.invoicing.read.customers.CustomersEndpoint;
 import io.microcent.invoicing.read.customers.CustomersProjection;
+import io.microcent.invoicing.read.plans.PlansEndpoint;
+import io.microcent.invoicing.read.subscriptions.SubscriptionRepository;
+import io.microcent.invoicing.read.subscriptions.SubscriptionsProjection;
 import io.microcent.invoicing.read.usage.UsageEndpoint;
 import io.microcent.invoicing.read.usage.UsageProjection;
 import io.microcent.invoicing.read.usage.UsageRepository;
@@ -17,6 +22,7 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.CustomerPlan;
+import io.microcent.model.usage.LateUsagePolicy;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.axon.CommandSender;
 import io.microcent.platform.axon.JdbcAxon;
@@ -61,7 +67,7 @@ public final class InvoicingService implements Service {
         this.routes = routes;
     }
 
-    public static InvoicingService start(ServiceContext context, PlanCatalog plans) {
+    public static InvoicingService start(ServiceContext context, PlanCatalog plans, LateUsagePolicy lateUsage) {
         StartedResources started = new StartedResources();
         try {
             context.database().migrate(SCHEMA);
@@ -72,8 +78,12 @@ public final class InvoicingService implements Service {
                     Topics.CUSTOMER_PLANS.keySerde().serializer(), Topics.CUSTOMER_PLANS.valueSerde().serializer());
             started.push(planProducer);
 
-            Configuration axon = customers(JdbcAxon.configurer(SCHEMA, transactions), plans, transactions, planProducer).start();
+            PlanPublisher planPublisher = new PlanPublisher(planProducer);
+            Configuration axon = customers(JdbcAxon.configurer(SCHEMA, transactions), plans, lateUsage, transactions, planPublisher).start();
             started.push(axon::shutdown);
+            SubscriptionRepository subscriptions = new SubscriptionRepository(transactions.dsl(), plans);
+            started.push(new WhenPlanChangeFallsDueThenPublishIt(transactions, subscriptions, planPublisher, context.clock())
+                    .start(WhenPlanChangeFallsDueThenPublishIt.DEFAULT_INTERVAL));
 
             ProjectionRunner<CustomerId, RatedUsage> usage = new ProjectionRunner<>(UsageProjection.NAME, Topics.USAGE_RATED,
                     context.kafkaBootstrap(), context.instanceId() + "-usage", context.database().dsl(),
@@ -81,11 +91,12 @@ public final class InvoicingService implements Service {
             started.push(usage);
 
             CommandSender commands = new CommandSender(axon.commandGateway());
-            CustomerRepository customers = new CustomerRepository(context.database().dsl());
+            CustomerRepository customers = new CustomerRepository(context.database().dsl(), subscriptions, context.clock());
             List<HttpRoutes> routes = List.of(
                     new RegisterCustomerEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new ChangePlanEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new CustomersEndpoint(context.operatorAuth(), customers),
+                    new PlansEndpoint(context.operatorAuth(), plans),
                     new UsageEndpoint(context.operatorAuth(), customers, new UsageRepository(context.database().dsl()), plans, context.clock()));
             log.info("invoicing started: event store in schema {}", SCHEMA);
             return new InvoicingService(started, usage, routes);
@@ -96,19 +107,23 @@ public final class InvoicingService implements Service {
     }
 
     /** The customer aggregate, its decisions, and what reacts to its events within the deciding command. */
-    private static Configurer customers(Configurer axon, PlanCatalog plans, JdbcTransactions transactions,
-                                        Producer<CustomerId, CustomerPlan> planProducer) {
+    private static Configurer customers(Configurer axon, PlanCatalog plans, LateUsagePolicy lateUsage,
+                                        JdbcTransactions transactions, PlanPublisher planPublisher) {
         return axon
                 .configureAggregate(Customer.class)
                 // the aggregate's command handlers receive their slice's decision as a parameter
-                .registerComponent(RegisterCustomerHandler.class, config -> new RegisterCustomerHandler(plans))
+                .registerComponent(RegisterCustomerHandler.class, config -> new RegisterCustomerHandler(plans, lateUsage))
                 .registerComponent(ChangePlanHandler.class, config -> new ChangePlanHandler(plans))
                 .registerComponent(LinkStripeCustomerHandler.class, config -> new LinkStripeCustomerHandler())
                 .eventProcessing(processing -> processing
                         .registerSubscribingEventProcessor(CustomersProjection.PROCESSING_GROUP)
                         .registerEventHandler(config -> new CustomersProjection(transactions.dsl()))
+                        // before publishing: a deferred change's automation locks these rows, so the two never
+                        // publish one customer's plans in the wrong order
+                        .registerSubscribingEventProcessor(SubscriptionsProjection.PROCESSING_GROUP)
+                        .registerEventHandler(config -> new SubscriptionsProjection(transactions.dsl()))
                         .registerSubscribingEventProcessor(WhenPlanDecidedThenPublishIt.PROCESSING_GROUP)
-                        .registerEventHandler(config -> new WhenPlanDecidedThenPublishIt(planProducer)));
+                        .registerEventHandler(config -> new WhenPlanDecidedThenPublishIt(planPublisher)));
     }
 
     @Override
