@@ -118,8 +118,9 @@ public final class InvoicingService implements Service {
                 .eventProcessing(processing -> processing
                         .registerSubscribingEventProcessor(CustomersProjection.PROCESSING_GROUP)
                         .registerEventHandler(config -> new CustomersProjection(transactions.dsl()))
-                        // before publishing: a deferred change's automation locks these rows, so the two never
-                        // publish one customer's plans in the wrong order
+                        // before publishing: it locks the customer's subscription row, which the automation
+                        // publishing deferred changes takes too, so the two never publish one customer's plans
+                        // in the wrong order
                         .registerSubscribingEventProcessor(SubscriptionsProjection.PROCESSING_GROUP)
                         .registerEventHandler(config -> new SubscriptionsProjection(transactions.dsl()))
                         .registerSubscribingEventProcessor(WhenPlanDecidedThenPublishIt.PROCESSING_GROUP)

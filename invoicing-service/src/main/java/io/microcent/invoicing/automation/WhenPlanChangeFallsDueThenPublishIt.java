@@ -1,6 +1,7 @@
 package io.microcent.invoicing.automation;
 
 import io.microcent.invoicing.read.subscriptions.SubscriptionRepository;
+import io.microcent.invoicing.read.subscriptions.SubscriptionsProjection;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.PlanId;
 import io.microcent.model.usage.CustomerPlan;
@@ -95,6 +96,7 @@ public final class WhenPlanChangeFallsDueThenPublishIt implements AutoCloseable 
             due.forEach(row -> latestDue.merge(row.value1(), row.value3().toInstant(), (a, b) -> a.isAfter(b) ? a : b));
             for (Map.Entry<String, Instant> customer : latestDue.entrySet()) {
                 CustomerId id = CustomerId.of(customer.getKey());
+                SubscriptionsProjection.lock(dsl, customer.getKey()); // one at a time with the customer's plan changes
                 PlanId plan = subscriptions.schedule(id).map(schedule -> schedule.planAt(now))
                         .orElseThrow(() -> new IllegalStateException("plan change of customer " + id + " without a subscription"));
                 publisher.publish(new CustomerPlan(id, plan, customer.getValue()));

@@ -52,6 +52,7 @@ public final class SubscriptionsProjection {
 
     @EventHandler
     void on(CustomerPlanChanged event, @SequenceNumber long sequence) {
+        lock(db, event.customer().raw());
         boolean published = event.effectiveOnRequest();
         db.insertInto(SUBSCRIPTION_PLAN_CHANGES)
                 .set(SUBSCRIPTION_PLAN_CHANGES.CUSTOMER, event.customer().raw())
@@ -65,6 +66,16 @@ public final class SubscriptionsProjection {
                 .set(SUBSCRIPTION_PLAN_CHANGES.PUBLISHED_PLAN, published ? event.plan().raw() : null)
                 .onConflictDoNothing()
                 .execute();
+    }
+
+    /**
+     * Locks the customer's subscription row until the transaction ends. A plan change (here, before its plan is
+     * published) and {@code WhenPlanChangeFallsDueThenPublishIt} (before it reads the plan in force) both take
+     * it, so they publish one customer's plans one after the other, each reading what the other committed:
+     * an upgrade decided while a due downgrade is being published is published after it, never before.
+     */
+    public static void lock(DSLContext db, String customer) {
+        db.selectFrom(SUBSCRIPTIONS).where(SUBSCRIPTIONS.CUSTOMER.eq(customer)).forUpdate().execute();
     }
 
     private static OffsetDateTime utc(Instant instant) {
