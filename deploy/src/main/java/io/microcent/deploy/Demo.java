@@ -9,7 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * {@code --demo}: loads a demo customer and an ingest key through the platform's own API (the same calls
@@ -22,11 +22,13 @@ final class Demo {
 
     private final String base;
     private final String operatorToken;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    Demo(String base, String operatorToken) {
+    Demo(String base, String operatorToken, Clock clock) {
         this.base = base;
         this.operatorToken = operatorToken;
+        this.clock = clock;
     }
 
     void load() {
@@ -52,7 +54,7 @@ final class Demo {
     }
 
     private String instructions(String secret) {
-        String event = "{\"id\":\"demo-evt-1\",\"customer\":\"" + CUSTOMER + "\",\"timestamp\":\"" + Instant.now()
+        String event = "{\"id\":\"demo-evt-1\",\"customer\":\"" + CUSTOMER + "\",\"timestamp\":\"" + clock.instant()
                 + "\",\"provider\":\"openai\",\"model\":\"gpt-4o\",\"inputTokens\":1200,\"outputTokens\":300}";
         return """
 

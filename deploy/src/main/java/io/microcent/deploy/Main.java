@@ -1,5 +1,6 @@
 package io.microcent.deploy;
 
+import io.microcent.platform.config.ClockSetting;
 import io.microcent.platform.config.ConfigException;
 import io.microcent.platform.config.Env;
 import org.slf4j.Logger;
@@ -28,9 +29,11 @@ public final class Main {
             System.out.println("usage: java -jar microcent.jar [--demo]   (settings: see README, MICROCENT_* variables)");
             return;
         }
+        Env env = Env.system();
+        Clock clock = ClockSetting.read(env); // an invalid start is reported by AllInOne.start
         AllInOne platform;
         try {
-            platform = AllInOne.start(Env.system(), Clock.systemUTC());
+            platform = AllInOne.start(env, clock);
         } catch (ConfigException e) {
             log.error("Microcent cannot start: {}", e.getMessage());
             System.exit(2);
@@ -47,7 +50,7 @@ public final class Main {
         String base = "http://localhost:" + platform.port();
         log.info("Microcent is up in {} ms: {}  (health: {}/health/ready, metrics: {}/metrics)", startedMs, base, base, base);
         if (arguments.contains("--demo")) {
-            new Demo(base, platform.operatorToken()).load();
+            new Demo(base, platform.operatorToken(), clock).load();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.microcent.deploy;
 
+import io.microcent.platform.config.ClockSetting;
 import io.microcent.platform.config.Env;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -41,7 +42,17 @@ final class TestPlatform implements AutoCloseable {
 
     /** @param settings extra environment variables, e.g. {@code MICROCENT_SERVICES} */
     static TestPlatform start(Path dataDir, Clock clock, Map<String, String> settings) {
-        TestPlatform started = new TestPlatform(AllInOne.start(env(dataDir, settings), clock));
+        return start(env(dataDir, settings), clock);
+    }
+
+    /** On the clock the settings give, as {@code Main} starts it ({@code MICROCENT_CLOCK_START}, else real time). */
+    static TestPlatform startOnConfiguredClock(Path dataDir, Map<String, String> settings) {
+        Env env = env(dataDir, settings);
+        return start(env, ClockSetting.read(env));
+    }
+
+    private static TestPlatform start(Env env, Clock clock) {
+        TestPlatform started = new TestPlatform(AllInOne.start(env, clock));
         try {
             acceptRecordsAheadOfTheBrokerClock(started.platform.kafkaBootstrap());
             started.awaitReady();

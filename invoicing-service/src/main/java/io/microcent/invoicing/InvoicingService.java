@@ -1,6 +1,8 @@
 package io.microcent.invoicing;
 
+import io.microcent.invoicing.automation.PlanPublisher;
 import io.microcent.invoicing.automation.WhenPeriodEndsThenInvoiceIt;
+import io.microcent.invoicing.automation.WhenPlanChangeFallsDueThenPublishIt;
 import io.microcent.invoicing.automation.WhenPlanDecidedThenPublishIt;
 import io.microcent.invoicing.billing.BillingReader;
 import io.microcent.invoicing.billing.InvoiceCloser;
@@ -25,6 +27,9 @@ import io.microcent.invoicing.generate.BillingInterval;
 import io.microcent.invoicing.read.customers.CustomerRepository;
 import io.microcent.invoicing.read.customers.CustomersEndpoint;
 import io.microcent.invoicing.read.customers.CustomersProjection;
+import io.microcent.invoicing.read.plans.PlansEndpoint;
+import io.microcent.invoicing.read.subscriptions.SubscriptionRepository;
+import io.microcent.invoicing.read.subscriptions.SubscriptionsProjection;
 import io.microcent.invoicing.read.usage.UsageEndpoint;
 import io.microcent.invoicing.read.usage.UsageProjection;
 import io.microcent.invoicing.read.usage.UsageRepository;
@@ -39,6 +44,7 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.CustomerPlan;
+import io.microcent.model.usage.LateUsagePolicy;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.axon.CommandSender;
 import io.microcent.platform.axon.JdbcAxon;
@@ -99,6 +105,7 @@ public final class InvoicingService implements Service {
 
     public static InvoicingService start(ServiceContext context, InvoicingSettings settings) {
         PlanCatalog plans = settings.plans();
+        LateUsagePolicy lateUsage = settings.lateUsage();
         StartedResources started = new StartedResources();
         try {
             context.database().migrate(SCHEMA);
@@ -109,15 +116,18 @@ public final class InvoicingService implements Service {
                     Topics.CUSTOMER_PLANS.keySerde().serializer(), Topics.CUSTOMER_PLANS.valueSerde().serializer());
             started.push(planProducer);
 
-            CustomerRepository customers = new CustomerRepository(context.database().dsl());
-            // read inside the redeeming command's transaction
-            CustomerRepository customersInCommand = new CustomerRepository(transactions.dsl());
-            CustomerTerms customerTerms = id -> customersInCommand.find(id).map(c -> new CustomerTerms.Terms(c.plan(), BillingInterval.MONTH));
+            PlanPublisher planPublisher = new PlanPublisher(planProducer);
+            // read inside the redeeming command's transaction: the plan in force now and the billing interval
+            SubscriptionRepository subscriptions = new SubscriptionRepository(transactions.dsl(), plans);
+            CustomerTerms customerTerms = id -> subscriptions.find(id).map(subscription -> new CustomerTerms.Terms(
+                    subscription.planAt(context.clock().instant()).id(), subscription.interval()));
             InvoiceRepository invoicesInCommand = new InvoiceRepository(transactions.dsl());
             Configuration axon = Coupons.configure(
-                    invoices(customers(JdbcAxon.configurer(SCHEMA, transactions), plans, transactions, planProducer), transactions),
+                    invoices(customers(JdbcAxon.configurer(SCHEMA, transactions), plans, lateUsage, transactions, planPublisher), transactions),
                     plans, transactions, customerTerms, invoicesInCommand::hasBilled).start();
             started.push(axon::shutdown);
+            started.push(new WhenPlanChangeFallsDueThenPublishIt(transactions, subscriptions, planPublisher, context.clock())
+                    .start(WhenPlanChangeFallsDueThenPublishIt.DEFAULT_INTERVAL));
 
             ProjectionRunner<CustomerId, RatedUsage> usage = new ProjectionRunner<>(UsageProjection.NAME, Topics.USAGE_RATED,
                     context.kafkaBootstrap(), context.instanceId() + "-usage", context.database().dsl(),
@@ -125,6 +135,7 @@ public final class InvoicingService implements Service {
             started.push(usage);
 
             CommandSender commands = new CommandSender(axon.commandGateway());
+            CustomerRepository customers = new CustomerRepository(context.database().dsl(), subscriptions, context.clock());
             InvoiceRepository invoices = new InvoiceRepository(context.database().dsl());
             BillingReader billing = new BillingReader(new ReadModelBillingInputs(context.database().dsl(), plans), invoices);
             InvoiceCloser closer = new InvoiceCloser(axon.commandGateway(), invoices, context.clock());
@@ -142,6 +153,7 @@ public final class InvoicingService implements Service {
                     new RegisterCustomerEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new ChangePlanEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new CustomersEndpoint(context.operatorAuth(), customers),
+                    new PlansEndpoint(context.operatorAuth(), plans),
                     new UsageEndpoint(context.operatorAuth(), customers, new UsageRepository(context.database().dsl()), plans, context.clock()),
                     Coupons.routes(context.operatorAuth(), commands, context.database().dsl(), customers, plans, context.clock()),
                     HttpRoutes.documented("openapi/invoicing-invoices.json", HttpRoutes.all(List.of(
@@ -160,19 +172,24 @@ public final class InvoicingService implements Service {
     }
 
     /** The customer aggregate, its decisions, and what reacts to its events within the deciding command. */
-    private static Configurer customers(Configurer axon, PlanCatalog plans, JdbcTransactions transactions,
-                                        Producer<CustomerId, CustomerPlan> planProducer) {
+    private static Configurer customers(Configurer axon, PlanCatalog plans, LateUsagePolicy lateUsage,
+                                        JdbcTransactions transactions, PlanPublisher planPublisher) {
         return axon
                 .configureAggregate(Customer.class)
                 // the aggregate's command handlers receive their slice's decision as a parameter
-                .registerComponent(RegisterCustomerHandler.class, config -> new RegisterCustomerHandler(plans))
+                .registerComponent(RegisterCustomerHandler.class, config -> new RegisterCustomerHandler(plans, lateUsage))
                 .registerComponent(ChangePlanHandler.class, config -> new ChangePlanHandler(plans))
                 .registerComponent(LinkStripeCustomerHandler.class, config -> new LinkStripeCustomerHandler())
                 .eventProcessing(processing -> processing
                         .registerSubscribingEventProcessor(CustomersProjection.PROCESSING_GROUP)
                         .registerEventHandler(config -> new CustomersProjection(transactions.dsl()))
+                        // before publishing: it locks the customer's subscription row, which the automation
+                        // publishing deferred changes takes too, so the two never publish one customer's plans
+                        // in the wrong order
+                        .registerSubscribingEventProcessor(SubscriptionsProjection.PROCESSING_GROUP)
+                        .registerEventHandler(config -> new SubscriptionsProjection(transactions.dsl()))
                         .registerSubscribingEventProcessor(WhenPlanDecidedThenPublishIt.PROCESSING_GROUP)
-                        .registerEventHandler(config -> new WhenPlanDecidedThenPublishIt(planProducer)));
+                        .registerEventHandler(config -> new WhenPlanDecidedThenPublishIt(planPublisher)));
     }
 
     /** The invoice aggregate, its decisions, and its read model (in the deciding command's transaction). */

@@ -254,8 +254,12 @@ class InvoicingApiTest {
 
     /** The customer's latest record on the compacted plans topic, read from the beginning to the end. */
     static JsonNode latestPlanOf(String customer) {
+        return latestPlanOf(customer, invoicing);
+    }
+
+    static JsonNode latestPlanOf(String customer, RunningInvoicing on) {
         List<ConsumerRecord<String, String>> records =
-                KafkaTestRecords.readAll(invoicingBootstrap(), Topics.CUSTOMER_PLANS.name(), true);
+                KafkaTestRecords.readAll(on.context.kafkaBootstrap(), Topics.CUSTOMER_PLANS.name(), true);
         String value = records.stream().filter(r -> customer.equals(r.key())).reduce((first, second) -> second)
                 .map(ConsumerRecord::value)
                 .orElseThrow(() -> new AssertionError("no plan of " + customer + " on " + Topics.CUSTOMER_PLANS.name()));
@@ -264,9 +268,5 @@ class InvoicingApiTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String invoicingBootstrap() {
-        return invoicing.context.kafkaBootstrap();
     }
 }

@@ -33,13 +33,15 @@ final class KeepReservations implements Processor<String, Reservation, String, R
     static final Duration REMEMBER_RELEASES = Duration.ofDays(2);
 
     private final Reservations reservations;
+    private final ReservationTime time;
     private final Set<CustomerId> customers = new HashSet<>();
     private ProcessorContext<String, Reservation> context;
     private KeyValueStore<String, Reservation> open;
     private KeyValueStore<String, Long> releasedEarly;
 
-    KeepReservations(Reservations reservations) {
+    KeepReservations(Reservations reservations, ReservationTime time) {
         this.reservations = reservations;
+        this.time = time;
     }
 
     @Override
@@ -51,7 +53,7 @@ final class KeepReservations implements Processor<String, Reservation, String, R
         try (KeyValueIterator<String, Reservation> all = open.all()) {
             all.forEachRemaining(entry -> restore(entry.value, now));
         }
-        context.schedule(EXPIRY_SWEEP, PunctuationType.WALL_CLOCK_TIME, timestamp -> removeExpired(Instant.ofEpochMilli(timestamp)));
+        context.schedule(EXPIRY_SWEEP, PunctuationType.WALL_CLOCK_TIME, timestamp -> removeExpired(time.at(timestamp)));
     }
 
     @Override
@@ -108,6 +110,6 @@ final class KeepReservations implements Processor<String, Reservation, String, R
     }
 
     private Instant now() {
-        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+        return time.now(context);
     }
 }

@@ -18,9 +18,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ReleaseReservations implements Processor<CustomerId, RatedUsage, String, Reservation> {
 
+    private final ReservationTime time;
     private ProcessorContext<String, Reservation> context;
     private KeyValueStore<String, Reservation> open;
     private KeyValueStore<String, Long> releasedEarly;
+
+    ReleaseReservations(ReservationTime time) {
+        this.time = time;
+    }
 
     @Override
     public void init(ProcessorContext<String, Reservation> context) {
@@ -37,7 +42,7 @@ final class ReleaseReservations implements Processor<CustomerId, RatedUsage, Str
         }
         String key = Reservation.keyOf(event.customer(), event.reservationId());
         if (open.delete(key) == null) {
-            releasedEarly.put(key, context.currentSystemTimeMs());
+            releasedEarly.put(key, time.now(context).toEpochMilli()); // compared with KeepReservations' now
         }
         context.forward(new Record<>(key, null, record.timestamp()));
     }

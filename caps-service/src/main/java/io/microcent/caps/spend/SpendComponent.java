@@ -48,7 +48,7 @@ public final class SpendComponent implements AutoCloseable {
         Map<String, Object> config = SpendTopology.streamsConfig(context.kafkaBootstrap(), context.stateDirFor(CapsModule.NAME), threads);
         config.put(StreamsConfig.CLIENT_ID_CONFIG, context.instanceId());
         settings.advertisedUrl().ifPresent(url -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, url.getHost() + ":" + url.getPort()));
-        StreamsRunner streams = StreamsRunner.start(CapsModule.NAME, SpendTopology.build(new StreamsBuilder(), reservations),
+        StreamsRunner streams = StreamsRunner.start(CapsModule.NAME, SpendTopology.build(new StreamsBuilder(), reservations, context.clock()),
                 config, context.meters());
         OwnerRouting routing = settings.advertisedUrl()
                 .map(url -> new OwnerRouting(new StreamsOwnership(streams::streams, new HostInfo(url.getHost(), url.getPort()),

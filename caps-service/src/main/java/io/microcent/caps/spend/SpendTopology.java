@@ -25,6 +25,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,7 +85,17 @@ public final class SpendTopology {
         return build(builder, Reservations.NONE);
     }
 
+    /** Reservations expiring on Kafka Streams' wall clock: a service clock that is the real one. */
     public static Topology build(StreamsBuilder builder, Reservations reservations) {
+        return build(builder, reservations, ReservationTime.WALL_CLOCK);
+    }
+
+    /** @param serviceClock the clock reservations expire on (the service's, maybe a simulation's) */
+    public static Topology build(StreamsBuilder builder, Reservations reservations, Clock serviceClock) {
+        return build(builder, reservations, ReservationTime.of(serviceClock));
+    }
+
+    static Topology build(StreamsBuilder builder, Reservations reservations, ReservationTime time) {
         // the spend stores are cached: each rated usage rewrites its customer's period and every scope it
         // belongs to (a dozen keys); the cache keeps the latest values and writes each key to RocksDB and
         // the changelog once per commit, not once per event. It is flushed before the transaction commits
@@ -110,9 +121,9 @@ public final class SpendTopology {
         KStream<CustomerId, RatedUsage> rated = source(builder, Topics.USAGE_RATED);
         rated.process(SpendRecorder::new, Named.as("record-spend"), SPEND_STORE);
         rated.process(RecordPeriodMeters::new, Named.as("record-meters"), METERS_STORE);
-        rated.process(ReleaseReservations::new, Named.as("release-reservations"), RESERVATIONS_STORE, RELEASED_STORE)
+        rated.process(() -> new ReleaseReservations(time), Named.as("release-reservations"), RESERVATIONS_STORE, RELEASED_STORE)
                 .merge(source(builder, Topics.CAPS_RESERVATIONS)
-                        .process(() -> new KeepReservations(reservations), Named.as("keep-reservations"),
+                        .process(() -> new KeepReservations(reservations, time), Named.as("keep-reservations"),
                                 RESERVATIONS_STORE, RELEASED_STORE),
                         Named.as("reservation-tombstones"))
                 .to(Topics.CAPS_RESERVATIONS.name(), produced(Topics.CAPS_RESERVATIONS)

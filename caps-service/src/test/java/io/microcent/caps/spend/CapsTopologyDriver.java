@@ -42,9 +42,14 @@ public final class CapsTopologyDriver implements AutoCloseable {
     private final AtomicLong versions = new AtomicLong();
 
     public CapsTopologyDriver(Path stateDir, Reservations reservations, Instant start) {
+        this(stateDir, reservations, start, ReservationTime.WALL_CLOCK);
+    }
+
+    /** @param start the driver's wall clock at start; {@code time} how far the service clock is from it */
+    CapsTopologyDriver(Path stateDir, Reservations reservations, Instant start, ReservationTime time) {
         Properties config = new Properties();
         config.putAll(SpendTopology.streamsConfig("unused:9092", stateDir, 1));
-        driver = new TopologyTestDriver(SpendTopology.build(new StreamsBuilder(), reservations), config, start);
+        driver = new TopologyTestDriver(SpendTopology.build(new StreamsBuilder(), reservations, time), config, start);
         rated = input(Topics.USAGE_RATED);
         definitions = input(Topics.CAPS_DEFINITIONS);
         prices = input(Topics.PRICE_BOOK);

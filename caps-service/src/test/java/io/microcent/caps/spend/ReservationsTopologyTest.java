@@ -94,6 +94,28 @@ class ReservationsTopologyTest {
         assertThat(driver.reservationRecords()).containsExactly(KeyValue.pair(shortLived.key(), null));
     }
 
+    @Test
+    void underASimulationClockAMonthBehindRealTimeReservationsExpireOnTheSimulatedClock() {
+        driver.close();
+        Instant realNow = NOW.plus(Duration.ofDays(30));
+        book = new ReservationBook(new CustomerLocks());
+        driver = new CapsTopologyDriver(stateDir.resolve("simulated"), book, realNow,
+                new ReservationTime(Duration.between(realNow, NOW)));
+        Reservation reservation = reservation(NOW.plusSeconds(300));
+
+        driver.reserved(reservation);
+        driver.advanceWallClock(Duration.ofMinutes(1));
+
+        assertThat(store().get(reservation.key())).as("open for 5 simulated minutes").isEqualTo(reservation);
+        assertThat(book.openCount(ACME, NOW)).isEqualTo(1);
+        assertThat(driver.reservationRecords()).isEmpty();
+
+        driver.advanceWallClock(Duration.ofMinutes(5));
+
+        assertThat(store().get(reservation.key())).isNull();
+        assertThat(driver.reservationRecords()).containsExactly(KeyValue.pair(reservation.key(), null));
+    }
+
     private KeyValueStore<String, Reservation> store() {
         return driver.store(SpendTopology.RESERVATIONS_STORE);
     }

@@ -5,6 +5,7 @@ import io.microcent.deploy.AllInOne;
 import io.microcent.model.json.Json;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.UsageEvent;
+import io.microcent.platform.config.ClockSetting;
 import io.microcent.platform.config.Env;
 import io.microcent.platform.kafka.MicrocentTopics;
 import org.HdrHistogram.Histogram;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,9 +49,12 @@ public final class Bench {
         System.setProperty("MICROCENT_LOG_LEVEL", "WARN"); // read by logback.xml, before the first logger exists
         BenchOptions options = BenchOptions.parse(List.of(args));
         Path dataDir = Files.createTempDirectory("microcent-bench");
-        Env env = new Env(Map.of("MICROCENT_DATA_DIR", dataDir.toString(), "MICROCENT_PORT", "0",
+        Map<String, String> settings = new HashMap<>(Map.of("MICROCENT_DATA_DIR", dataDir.toString(), "MICROCENT_PORT", "0",
                 "MICROCENT_ADMIN_TOKEN", TOKEN));
-        try (AllInOne platform = AllInOne.start(env, Clock.systemUTC())) {
+        Env.system().optional(ClockSetting.VARIABLE).ifPresent(start -> settings.put(ClockSetting.VARIABLE, start));
+        Env env = new Env(settings);
+        Clock clock = ClockSetting.read(env); // an invalid start is reported by AllInOne.start
+        try (AllInOne platform = AllInOne.start(env, clock)) {
             OperatorApi admin = new OperatorApi(platform.port(), TOKEN);
             admin.awaitReady();
             for (int c = 0; c < options.customers(); c++) {
@@ -57,18 +62,19 @@ public final class Bench {
             }
             String secret = admin.post("/v1/api-keys", "{\"name\":\"bench\"}").path("secret").asText();
             LoadGenerator load = new LoadGenerator(platform.port(), secret);
-            Instant now = Instant.now();
+            Instant now = clock.instant(); // the events' business time
 
             int warmupEvents = Math.min(50_000, options.events());
             System.out.printf("warm-up: %,d events%n", warmupEvents);
-            runThroughPipeline(platform, load, BenchEvents.generate(warmupEvents, options.customers(), "warm", now), options);
+            runThroughPipeline(platform, load, BenchEvents.generate(warmupEvents, options.customers(), "warm", now), options, clock);
 
             List<UsageEvent> events = BenchEvents.generate(options.events(), options.customers(), "run", now);
             System.out.printf("measured run: %,d events, %,d per request, %d requests in flight, %d customers%n",
                     options.events(), options.batchSize(), options.concurrency(), options.customers());
-            PipelineResult result = runThroughPipeline(platform, load, events, options);
+            PipelineResult result = runThroughPipeline(platform, load, events, options, clock);
             long expectedProjected = warmupEvents + (long) options.events();
-            Duration toReadModel = admin.awaitProjectedRequests(options.customers(), expectedProjected, result.start());
+            Duration toReadModel = admin.awaitProjectedRequests(options.customers(), expectedProjected, result.start(),
+                    BillingPeriod.containing(clock.instant()));
 
             Duration raw = RawKafkaBaseline.run(platform.kafkaBootstrap(), events, MicrocentTopics.DEFAULT_PARTITIONS, "b" + System.currentTimeMillis());
             report(options, result, toReadModel, raw);
@@ -124,10 +130,10 @@ public final class Bench {
     }
 
     private static PipelineResult runThroughPipeline(AllInOne platform, LoadGenerator load, List<UsageEvent> events,
-                                                     BenchOptions options) throws InterruptedException {
+                                                     BenchOptions options, Clock clock) throws InterruptedException {
         String runId = events.getFirst().id().raw().substring(0, events.getFirst().id().raw().indexOf('-'));
         List<byte[]> bodies = LoadGenerator.buildBodies(events, options.batchSize());
-        try (RatedProbe probe = new RatedProbe(platform.kafkaBootstrap(), runId)) {
+        try (RatedProbe probe = new RatedProbe(platform.kafkaBootstrap(), runId, clock)) {
             Instant start = Instant.now();
             int refused = load.sendAll(bodies, options.concurrency());
             Duration ingest = Duration.between(start, Instant.now());

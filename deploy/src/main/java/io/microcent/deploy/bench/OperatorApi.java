@@ -41,8 +41,8 @@ final class OperatorApi {
     }
 
     /** Waits until the usage read model counts {@code expected} requests over all bench customers. */
-    Duration awaitProjectedRequests(int customers, long expected, Instant since) throws IOException, InterruptedException {
-        String period = BillingPeriod.containing(Instant.now()).toString();
+    Duration awaitProjectedRequests(int customers, long expected, Instant since, BillingPeriod period)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             long total = 0;

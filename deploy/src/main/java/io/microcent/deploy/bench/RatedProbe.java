@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,11 +22,14 @@ final class RatedProbe implements AutoCloseable {
 
     private final KafkaConsumer<byte[], RatedUsage> consumer;
     private final String runId;
+    /** The platform's clock, which stamped the events' ingest times (a simulation's when MICROCENT_CLOCK_START is set). */
+    private final Clock clock;
     final Histogram ingestToRatedMicros = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
     private long seen;
     private Instant lastSeenAt;
 
-    RatedProbe(String bootstrap, String runId) {
+    RatedProbe(String bootstrap, String runId, Clock clock) {
+        this.clock = clock;
         Map<String, Object> props = KafkaConfigs.committedReader(bootstrap, "bench-probe-" + runId, "bench-probe");
         props.put("auto.offset.reset", "latest");
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), Topics.USAGE_RATED.valueSerde().deserializer());
@@ -46,7 +50,7 @@ final class RatedProbe implements AutoCloseable {
                 RatedUsage rated = record.value();
                 if (rated.event().id().raw().startsWith(runId)) {
                     Instant now = Instant.now();
-                    long micros = Math.max(0, Duration.between(rated.event().ingestedAt(), now).toNanos() / 1_000);
+                    long micros = Math.max(0, Duration.between(rated.event().ingestedAt(), clock.instant()).toNanos() / 1_000);
                     ingestToRatedMicros.recordValue(Math.min(micros, ingestToRatedMicros.getHighestTrackableValue()));
                     seen++;
                     lastSeenAt = now;

@@ -99,17 +99,28 @@ public record Subscription(CustomerId customer, Plan plan, BillingInterval inter
         terms.add(new PlanTerm(plan, billingStartsAt));
         List<PlanChange> byRequest = changes.stream().sorted(Comparator.comparing(PlanChange::requestedAt)).toList();
         for (PlanChange change : byRequest) {
-            Plan current = planAt(terms, change.requestedAt());
-            Instant effective = switch (change.timing()) {
-                case IMMEDIATELY -> change.requestedAt();
-                case AT_TERM_END -> termEnd(change.requestedAt());
-                case DEFAULT -> change.plan().monthlyFee().isGreaterThan(current.monthlyFee())
-                        ? change.requestedAt() : termEnd(change.requestedAt());
-            };
-            terms.add(new PlanTerm(change.plan(), max(effective, billingStartsAt)));
+            terms.add(new PlanTerm(change.plan(), effectiveAt(change, planAt(terms, change.requestedAt()))));
             terms.sort(Comparator.comparing(PlanTerm::from)); // stable: equal times keep request order
         }
         return List.copyOf(terms);
+    }
+
+    /**
+     * When {@code change} would take effect if it were asked for after every change of this subscription,
+     * by the rules of {@link #planTerms()}: what a plan-change decision records.
+     */
+    public Instant effectiveAt(PlanChange change) {
+        return effectiveAt(change, planAt(change.requestedAt()));
+    }
+
+    private Instant effectiveAt(PlanChange change, Plan current) {
+        Instant effective = switch (change.timing()) {
+            case IMMEDIATELY -> change.requestedAt();
+            case AT_TERM_END -> termEnd(change.requestedAt());
+            case DEFAULT -> change.plan().monthlyFee().isGreaterThan(current.monthlyFee())
+                    ? change.requestedAt() : termEnd(change.requestedAt());
+        };
+        return max(effective, billingStartsAt);
     }
 
     /** The plan in effect at {@code at} (the initial plan before billing starts). */

@@ -58,12 +58,12 @@ public class Customer {
     @EventSourcingHandler
     void on(CustomerRegistered event) {
         id = event.customer();
-        state = CustomerState.registeredOn(event.plan());
+        state = CustomerState.registeredOn(event.plan(), event.interval(), event.billingStartsAt());
     }
 
     @EventSourcingHandler
     void on(CustomerPlanChanged event) {
-        state = state.withPlan(event.plan());
+        state = state.withChange(new CustomerState.RequestedPlanChange(event.plan(), event.requestedAt(), event.timing()));
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package io.microcent.platform.axon;
 
 import io.microcent.invoicing.InvoicingService;
+import io.microcent.invoicing.generate.BillingInterval;
 import io.microcent.invoicing.read.customers.CustomersProjection;
 import io.microcent.invoicing.write.Customer;
 import io.microcent.invoicing.write.changeplan.ChangePlanHandler;
@@ -10,6 +11,7 @@ import io.microcent.invoicing.write.registercustomer.RegisterCustomerHandler;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.PlanId;
 import io.microcent.model.plan.PlanCatalog;
+import io.microcent.model.usage.LateUsagePolicy;
 import io.microcent.platform.db.Database;
 import io.microcent.platform.test.TestInfrastructure;
 import org.axonframework.config.Configuration;
@@ -64,7 +66,7 @@ class JdbcAxonTest {
         JdbcTransactions transactions = new JdbcTransactions(database.dataSource());
         Configurer configurer = JdbcAxon.configurer(InvoicingService.SCHEMA, transactions)
                 .configureAggregate(Customer.class)
-                .registerComponent(RegisterCustomerHandler.class, c -> new RegisterCustomerHandler(plans))
+                .registerComponent(RegisterCustomerHandler.class, c -> new RegisterCustomerHandler(plans, LateUsagePolicy.DEFAULT))
                 .registerComponent(ChangePlanHandler.class, c -> new ChangePlanHandler(plans))
                 .eventProcessing(processing -> processing
                         .registerSubscribingEventProcessor(CustomersProjection.PROCESSING_GROUP)
@@ -74,7 +76,8 @@ class JdbcAxonTest {
     }
 
     private static RegisterCustomer register(CustomerId customer) {
-        return new RegisterCustomer(customer, "Acme Inc", PlanId.of("starter"), Instant.parse("2026-11-03T09:15:00Z"));
+        Instant at = Instant.parse("2026-11-03T09:15:00Z");
+        return new RegisterCustomer(customer, "Acme Inc", PlanId.of("starter"), null, BillingInterval.MONTH, at, at);
     }
 
     private static CustomerId newCustomer() {
@@ -158,7 +161,7 @@ class JdbcAxonTest {
     void a_second_append_at_the_same_aggregate_sequence_is_refused_as_a_conflict() {
         CustomerId customer = newCustomer();
         EventStore events = start(c -> c).eventStore();
-        CustomerRegistered registered = new CustomerRegistered(customer, "Acme Inc", PlanId.of("starter"), Instant.now());
+        CustomerRegistered registered = new CustomerRegistered(customer, "Acme Inc", PlanId.of("starter"), Instant.now(), null, null, null);
         events.publish(new GenericDomainEventMessage<>(Customer.class.getSimpleName(), customer.raw(), 0, registered));
 
         assertThatThrownBy(() -> events.publish(

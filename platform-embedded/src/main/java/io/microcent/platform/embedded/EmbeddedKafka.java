@@ -168,6 +168,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         // Usage facts are the source of truth for re-rating: never expire them by age or size.
         p.put("log.retention.ms", "-1");
         p.put("log.retention.bytes", "-1");
+        // Records carry the platform's clock (ingest time), which a simulation (MICROCENT_CLOCK_START) sets far
+        // from real time: accept any timestamp, in the past or the future (Kafka 4 refuses more than an hour
+        // ahead by default). Time retention is off above, so a record stamped long ago is not deleted for it.
+        p.put("log.message.timestamp.before.max.ms", String.valueOf(Long.MAX_VALUE));
+        p.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
 
         // Modest thread counts and cleaner buffer: this broker shares a small machine with the services.
         p.put("num.network.threads", "2");

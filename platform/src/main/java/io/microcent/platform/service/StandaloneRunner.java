@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.microcent.platform.config.ClockSetting;
 import io.microcent.platform.config.ConfigException;
 import io.microcent.platform.config.Env;
 import io.microcent.platform.db.Database;
@@ -40,6 +41,7 @@ public final class StandaloneRunner {
         Path dataDir = env.path("MICROCENT_DATA_DIR", "./data");
         int poolSize = env.integer("MICROCENT_DATABASE_POOL_SIZE", 8, 1, 500);
         int partitions = env.integer("MICROCENT_TOPIC_PARTITIONS", MicrocentTopics.DEFAULT_PARTITIONS, 1, 1024);
+        Clock clock = ClockSetting.read(env);
         module.configure(env);
         try {
             env.validate();
@@ -52,7 +54,7 @@ public final class StandaloneRunner {
         Database database = Database.connect(dbUrl, dbUser, dbPassword, poolSize);
         MicrocentTopics.ensureAll(bootstrap, partitions);
         ServiceContext context = new ServiceContext(bootstrap, database, meters, env, new OperatorAuth(token),
-                dataDir, InstanceId.persisted(dataDir.resolve(module.name() + "-instance-id"), module.name()), Clock.systemUTC());
+                dataDir, InstanceId.persisted(dataDir.resolve(module.name() + "-instance-id"), module.name()), clock);
         Service service = module.start(context);
         HttpServer http = HttpServer.start(host, port, List.of(service.routes()), Map.of(module.name(), service::isReady), meters);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -6,10 +6,19 @@ import io.microcent.model.id.PlanId;
 import java.time.Instant;
 
 /**
- * A customer as operators see it.
+ * A customer as operators see it. Absent fields ({@code null}) are left out of the JSON.
  *
- * @param plan      the current plan
- * @param createdAt when the customer was registered
+ * @param email             where invoices go, or {@code null}
+ * @param billingInterval   {@code month} or {@code year}
+ * @param plan              the plan in force now (service clock)
+ * @param pendingPlanChange the next plan change decided but not in force yet, or {@code null}
+ * @param stripeCustomerId  the linked Stripe customer, or {@code null}
+ * @param createdAt         when the customer was registered
  */
-public record CustomerView(CustomerId id, String name, PlanId plan, Instant createdAt) {
+public record CustomerView(CustomerId id, String name, String email, String billingInterval, Instant billingStartsAt,
+                           PlanId plan, PendingPlanChange pendingPlanChange, String stripeCustomerId, Instant createdAt) {
+
+    /** {@code plan} takes effect at {@code effectiveAt}. */
+    public record PendingPlanChange(PlanId plan, Instant effectiveAt) {
+    }
 }

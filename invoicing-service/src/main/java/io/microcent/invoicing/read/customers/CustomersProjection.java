@@ -1,6 +1,7 @@
 package io.microcent.invoicing.read.customers;
 
 import io.microcent.invoicing.write.changeplan.CustomerPlanChanged;
+import io.microcent.invoicing.write.linkstripecustomer.StripeCustomerLinked;
 import io.microcent.invoicing.write.registercustomer.CustomerRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,22 +37,37 @@ public final class CustomersProjection {
                 .set(CUSTOMERS.ID, event.customer().raw())
                 .set(CUSTOMERS.NAME, event.name())
                 .set(CUSTOMERS.PLAN, event.plan().raw())
+                .set(CUSTOMERS.EMAIL, event.email())
                 .set(CUSTOMERS.CREATED_AT, at)
                 .set(CUSTOMERS.UPDATED_AT, at)
                 .onConflict(CUSTOMERS.ID)
                 .doUpdate()
                 .set(CUSTOMERS.NAME, event.name())
+                .set(CUSTOMERS.EMAIL, event.email())
                 .set(CUSTOMERS.PLAN, event.plan().raw())
                 .set(CUSTOMERS.CREATED_AT, at)
                 .set(CUSTOMERS.UPDATED_AT, at)
                 .execute();
     }
 
+    /**
+     * {@code plan} is the plan last put on {@code customer.plans}: an immediate change's now, a deferred one's
+     * when {@code WhenPlanChangeFallsDueThenPublishIt} publishes it. The API reads the plan in force from the
+     * subscription instead ({@link CustomerRepository}).
+     */
     @EventHandler
     void on(CustomerPlanChanged event) {
+        var update = db.update(CUSTOMERS).set(CUSTOMERS.UPDATED_AT, utc(event.requestedAt()));
+        if (event.effectiveOnRequest()) {
+            update = update.set(CUSTOMERS.PLAN, event.plan().raw());
+        }
+        update.where(CUSTOMERS.ID.eq(event.customer().raw())).execute();
+    }
+
+    @EventHandler
+    void on(StripeCustomerLinked event) {
         db.update(CUSTOMERS)
-                .set(CUSTOMERS.PLAN, event.plan().raw())
-                .set(CUSTOMERS.UPDATED_AT, utc(event.effectiveFrom()))
+                .set(CUSTOMERS.STRIPE_CUSTOMER_ID, event.stripeCustomerId())
                 .where(CUSTOMERS.ID.eq(event.customer().raw()))
                 .execute();
     }

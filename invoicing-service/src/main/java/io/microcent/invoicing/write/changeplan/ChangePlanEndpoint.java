@@ -3,6 +3,7 @@ package io.microcent.invoicing.write.changeplan;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.microcent.invoicing.api.PathIds;
+import io.microcent.invoicing.generate.PlanChange;
 import io.microcent.invoicing.read.customers.CustomerRepository;
 import io.microcent.invoicing.read.customers.CustomersEndpoint;
 import io.microcent.model.error.ErrorCode;
@@ -17,12 +18,14 @@ import io.microcent.platform.http.RequestFields;
 import java.time.Clock;
 
 /**
- * {@code PUT /v1/customers/{id}/plan} {@code {"plan":"growth"}}: moves a customer to another plan, effective
- * now. 200 with the customer means the change is stored and the new plan is on {@code customer.plans}.
+ * {@code PUT /v1/customers/{id}/plan} {@code {"plan":"growth","timing":"default"}}: moves a customer to another
+ * plan, at once or at the end of the fee term ({@link ChangePlanHandler}). 200 with the customer means the
+ * change is stored and, when it takes effect at once, the new plan is on {@code customer.plans}; a deferred one
+ * shows as the customer's {@code pendingPlanChange} until it falls due.
  */
 public final class ChangePlanEndpoint implements HttpRoutes {
 
-    record Request(String plan) {
+    record Request(String plan, String timing) {
     }
 
     private final OperatorAuth auth;
@@ -46,9 +49,20 @@ public final class ChangePlanEndpoint implements HttpRoutes {
         auth.require(ctx);
         CustomerId id = PathIds.customer(ctx);
         RequestFields fields = new RequestFields();
-        PlanId plan = fields.required("plan", JsonBodies.read(ctx, Request.class).plan(), PlanId::of);
+        Request body = JsonBodies.read(ctx, Request.class);
+        PlanId plan = fields.required("plan", body.plan(), PlanId::of);
+        PlanChange.Timing timing = fields.optional("timing", body.timing(), ChangePlanEndpoint::timing, PlanChange.Timing.DEFAULT);
         fields.throwIfInvalid();
-        commands.send(new ChangePlan(id, plan, clock.instant()), ErrorCode.CONFLICT);
+        commands.send(new ChangePlan(id, plan, timing, clock.instant()), ErrorCode.CONFLICT);
         ctx.json(CustomersEndpoint.require(customers, id));
+    }
+
+    private static PlanChange.Timing timing(String raw) {
+        return switch (raw) {
+            case "default" -> PlanChange.Timing.DEFAULT;
+            case "immediately" -> PlanChange.Timing.IMMEDIATELY;
+            case "at_term_end" -> PlanChange.Timing.AT_TERM_END;
+            default -> throw new IllegalArgumentException("timing must be default, immediately or at_term_end");
+        };
     }
 }
