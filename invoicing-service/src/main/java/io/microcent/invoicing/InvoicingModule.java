@@ -1,5 +1,6 @@
 package io.microcent.invoicing;
 
+import io.microcent.invoicing.stripe.StripeSettings;
 import io.microcent.model.plan.PlanCatalog;
 import io.microcent.platform.config.Env;
 import io.microcent.platform.config.PlanCatalogSetting;
@@ -21,14 +22,16 @@ public final class InvoicingModule implements ServiceModule {
     }
 
     private PlanCatalog plans = PlanCatalog.defaults();
+    private StripeSettings stripe = StripeSettings.OFF;
 
     @Override
     public void configure(Env env) {
         plans = PlanCatalogSetting.read(env);
+        stripe = StripeSettings.read(env);
     }
 
     @Override
     public Service start(ServiceContext context) {
-        return InvoicingService.start(context, plans);
+        return InvoicingService.start(context, plans, stripe);
     }
 }

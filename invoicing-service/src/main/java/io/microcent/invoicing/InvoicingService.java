@@ -7,6 +7,8 @@ import io.microcent.invoicing.read.customers.CustomersProjection;
 import io.microcent.invoicing.read.usage.UsageEndpoint;
 import io.microcent.invoicing.read.usage.UsageProjection;
 import io.microcent.invoicing.read.usage.UsageRepository;
+import io.microcent.invoicing.stripe.StripeIntegration;
+import io.microcent.invoicing.stripe.StripeSettings;
 import io.microcent.invoicing.write.Customer;
 import io.microcent.invoicing.write.changeplan.ChangePlanEndpoint;
 import io.microcent.invoicing.write.changeplan.ChangePlanHandler;
@@ -61,7 +63,7 @@ public final class InvoicingService implements Service {
         this.routes = routes;
     }
 
-    public static InvoicingService start(ServiceContext context, PlanCatalog plans) {
+    public static InvoicingService start(ServiceContext context, PlanCatalog plans, StripeSettings stripeSettings) {
         StartedResources started = new StartedResources();
         try {
             context.database().migrate(SCHEMA);
@@ -72,7 +74,8 @@ public final class InvoicingService implements Service {
                     Topics.CUSTOMER_PLANS.keySerde().serializer(), Topics.CUSTOMER_PLANS.valueSerde().serializer());
             started.push(planProducer);
 
-            Configuration axon = customers(JdbcAxon.configurer(SCHEMA, transactions), plans, transactions, planProducer).start();
+            Configuration axon = StripeIntegration.configure(customers(JdbcAxon.configurer(SCHEMA, transactions), plans, transactions, planProducer),
+                    stripeSettings, transactions, context.clock()).start();
             started.push(axon::shutdown);
 
             ProjectionRunner<CustomerId, RatedUsage> usage = new ProjectionRunner<>(UsageProjection.NAME, Topics.USAGE_RATED,
@@ -82,11 +85,14 @@ public final class InvoicingService implements Service {
 
             CommandSender commands = new CommandSender(axon.commandGateway());
             CustomerRepository customers = new CustomerRepository(context.database().dsl());
+            StripeIntegration stripe = started.push(StripeIntegration.start(stripeSettings, transactions, axon.commandGateway(),
+                    StripeIntegration.namesFrom(customers), context.operatorAuth(), context.clock(), context.instanceId()));
             List<HttpRoutes> routes = List.of(
                     new RegisterCustomerEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new ChangePlanEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new CustomersEndpoint(context.operatorAuth(), customers),
-                    new UsageEndpoint(context.operatorAuth(), customers, new UsageRepository(context.database().dsl()), plans, context.clock()));
+                    new UsageEndpoint(context.operatorAuth(), customers, new UsageRepository(context.database().dsl()), plans, context.clock()),
+                    stripe.routes());
             log.info("invoicing started: event store in schema {}", SCHEMA);
             return new InvoicingService(started, usage, routes);
         } catch (RuntimeException e) {
