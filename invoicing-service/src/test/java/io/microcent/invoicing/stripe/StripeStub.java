@@ -81,6 +81,8 @@ public final class StripeStub implements AutoCloseable {
     private final Map<String, ObjectNode> invoices = new LinkedHashMap<>();
     private final Map<String, ObjectNode> items = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** Stripe's ids are unique across stubs too: tests share one database, which keeps them unique. */
+    private final String idPrefix = "stub" + java.util.UUID.randomUUID().toString().substring(0, 8) + "x";
     private volatile boolean unreachable;
 
     private StripeStub(HttpServer server) {
@@ -268,9 +270,13 @@ public final class StripeStub implements AutoCloseable {
         return new Answer(404, error("invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path + ")"));
     }
 
+    private String newId() {
+        return idPrefix + ids.incrementAndGet();
+    }
+
     private ObjectNode createCustomer(Map<String, String> params) {
         ObjectNode customer = Json.mapper().createObjectNode();
-        customer.put("id", "cus_stub" + ids.incrementAndGet());
+        customer.put("id", "cus_" + newId());
         customer.put("object", "customer");
         customer.put("created", 1_764_633_600L);
         customer.put("livemode", false);
@@ -299,7 +305,7 @@ public final class StripeStub implements AutoCloseable {
             return missing(params.get("customer"));
         }
         ObjectNode invoice = Json.mapper().createObjectNode();
-        invoice.put("id", "in_stub" + ids.incrementAndGet());
+        invoice.put("id", "in_" + newId());
         invoice.put("object", "invoice");
         invoice.put("customer", params.get("customer"));
         invoice.put("status", "draft");
@@ -327,7 +333,7 @@ public final class StripeStub implements AutoCloseable {
             return new Answer(400, error("invalid_request_error", "invoice_not_editable", "Invoice items can only be added to draft invoices"));
         }
         ObjectNode item = Json.mapper().createObjectNode();
-        item.put("id", "ii_stub" + ids.incrementAndGet());
+        item.put("id", "ii_" + newId());
         item.put("object", "invoiceitem");
         item.put("amount", Long.parseLong(params.get("amount")));
         item.put("currency", params.getOrDefault("currency", "usd"));
