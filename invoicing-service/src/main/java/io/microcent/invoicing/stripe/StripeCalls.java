@@ -146,8 +146,12 @@ final class StripeCalls {
         return call("creating the Stripe invoice item of line " + line.index(), () -> client.invoiceItems().create(params, options(key)));
     }
 
+    /**
+     * Finalizes the draft and hands it to Stripe's collection: the draft was created with {@code auto_advance=false}
+     * so that Stripe could not finalize it before all items were on it; once final, Stripe charges it on its own.
+     */
     Invoice finalizeInvoice(String stripeInvoiceId, String key) throws StripeCallFailed {
-        InvoiceFinalizeInvoiceParams params = InvoiceFinalizeInvoiceParams.builder().setAutoAdvance(false).build();
+        InvoiceFinalizeInvoiceParams params = InvoiceFinalizeInvoiceParams.builder().setAutoAdvance(true).build();
         return call("finalizing the Stripe invoice", () -> client.invoices().finalizeInvoice(stripeInvoiceId, params, options(key)));
     }
 

@@ -57,6 +57,8 @@ public final class StripeStub implements AutoCloseable {
         SERVER_ERROR,
         /** does the work, then answers 500, stored under the key: the object exists, the client was told it failed */
         SERVER_ERROR_AFTER_WORK,
+        /** 500 with {@code Stripe-Should-Retry: false}: Stripe says retrying will not help */
+        SERVER_ERROR_DO_NOT_RETRY,
         /** 429 rate limited, stored under the key */
         RATE_LIMITED,
         /** 400 invalid_request_error, nothing done: a request Stripe refuses, not worth retrying */
@@ -181,6 +183,10 @@ public final class StripeStub implements AutoCloseable {
                 } else {
                     answer = fault == null ? route(method, path, params) : switch (fault) {
                         case SERVER_ERROR -> new Answer(500, error("api_error", null, "An unknown error occurred"));
+                        case SERVER_ERROR_DO_NOT_RETRY -> {
+                            exchange.getResponseHeaders().add("Stripe-Should-Retry", "false");
+                            yield new Answer(500, error("api_error", null, "An unknown error occurred"));
+                        }
                         case RATE_LIMITED -> new Answer(429, error("invalid_request_error", "rate_limit", "Too many requests"));
                         case REFUSED -> new Answer(400, error("invalid_request_error", "parameter_invalid", "Invalid request (stub)"));
                         case DROP -> null;

@@ -88,6 +88,8 @@ class StripeSyncTest {
                     .containsEntry("collection_method", "charge_automatically").containsEntry("currency", "usd");
         });
         assertThat(stub.requests("POST", "/v1/invoiceitems")).allSatisfy(r -> assertThat(r.params()).containsKey("invoice"));
+        assertThat(stub.requests("POST", "/v1/invoices/.*/finalize")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.params()).as("Stripe collects once final").containsEntry("auto_advance", "true"));
         // the discount is a negative item
         assertThat(itemsOf(running.view(october.invoice()).stripeInvoiceId()).get(2).path("amount").asLong()).isEqualTo(-500);
     }
@@ -259,6 +261,17 @@ class StripeSyncTest {
         assertThat(retried.body().path("status").asText()).isEqualTo("synced");
         assertThat(retried.body().path("stripeTotalCents").asLong()).isEqualTo(3_634);
         assertThat(stub.invoiceItems()).hasSize(3);
+    }
+
+    @Test
+    void stripe_saying_not_to_retry_is_final_even_for_a_500() {
+        InvoiceId invoice = running.finalize(newCustomer(), NOVEMBER, threeLines()).invoice();
+        stub.failNext("POST", "/v1/invoices", 1, Fault.SERVER_ERROR_DO_NOT_RETRY);
+
+        running.worker().runOnce();
+
+        assertThat(running.view(invoice).status()).isEqualTo(StripeSyncStatus.FAILED);
+        assertThat(running.view(invoice).lastError()).startsWith("Stripe answered 500 while creating the Stripe invoice");
     }
 
     @Test
