@@ -50,6 +50,10 @@ final class InvoiceSync {
     /** Runs the pass of {@code invoice}, leased by {@code owner}; on success the row is {@code synced}. */
     void run(InvoiceId invoice, String owner) throws StripeCallFailed {
         SyncRow row = rows.load(invoice);
+        String mismatch = LineSums.mismatch(row.lines().stream().map(SyncLine::amountCents).toList(), row.amountDueCents());
+        if (mismatch != null) { // Stripe would collect another amount than the invoice says: never sent
+            throw StripeCallFailed.refused(mismatch);
+        }
         int version = row.keyVersion();
         boolean lookUpFirst = version > 0; // an earlier pass failed or was interrupted: Stripe may hold more than we know
 

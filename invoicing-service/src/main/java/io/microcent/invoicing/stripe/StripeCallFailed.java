@@ -42,6 +42,11 @@ final class StripeCallFailed extends Exception {
         return new StripeCallFailed(detail, true);
     }
 
+    /** Ours, and retrying will not change it. */
+    static StripeCallFailed refused(String detail) {
+        return new StripeCallFailed(detail, false);
+    }
+
     boolean retryable() {
         return retryable;
     }

@@ -33,29 +33,11 @@ final class StripeOutbox {
             rows.insert(event, StripeSyncStatus.NOT_REQUIRED, null, clock.instant());
             return;
         }
-        String inconsistency = inconsistency(event);
+        String inconsistency = LineSums.mismatch(event.lines().stream().map(InvoiceLineData::amountCents).toList(), event.amountDueCents());
         if (inconsistency != null) { // never sent: Stripe would collect another amount than the invoice says
             rows.insert(event, StripeSyncStatus.FAILED, inconsistency, clock.instant());
             return;
         }
         rows.insert(event, syncEnabled ? StripeSyncStatus.PENDING : StripeSyncStatus.OFF, null, clock.instant());
-    }
-
-    /** Why the lines cannot become Stripe items that add up to the amount due, or {@code null}. */
-    private static String inconsistency(InvoiceFinalized event) {
-        long sum = 0;
-        for (int i = 0; i < event.lines().size(); i++) {
-            InvoiceLineData line = event.lines().get(i);
-            if (line.amountCents() == null) {
-                return "line " + i + " has no amount in cents";
-            }
-            try {
-                sum = Math.addExact(sum, line.amountCents());
-            } catch (ArithmeticException e) {
-                return "the lines' amounts overflow";
-            }
-        }
-        return sum == event.amountDueCents() ? null
-                : "the lines add up to " + sum + " cents, not the amount due of " + event.amountDueCents() + " cents";
     }
 }

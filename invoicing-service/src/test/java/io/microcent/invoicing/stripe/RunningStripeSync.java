@@ -115,8 +115,14 @@ final class RunningStripeSync implements AutoCloseable {
     /** Publishes {@code InvoiceFinalized} as the invoice aggregate would, in a transaction of its own. */
     InvoiceFinalized finalize(CustomerId customer, BillingPeriod period, List<InvoiceLineData> lines) {
         long sum = lines.stream().mapToLong(InvoiceLineData::amountCents).sum();
+        return finalize(customer, period, lines, Math.max(0, sum));
+    }
+
+    /** As above, with an amount due of the test's choosing. */
+    InvoiceFinalized finalize(CustomerId customer, BillingPeriod period, List<InvoiceLineData> lines, long amountDueCents) {
+        long sum = lines.stream().mapToLong(InvoiceLineData::amountCents).sum();
         InvoiceId id = InvoiceId.of(customer, period, 0);
-        InvoiceFinalized event = new InvoiceFinalized(id, customer, period, lines, sum, 0, sum, Math.max(0, sum),
+        InvoiceFinalized event = new InvoiceFinalized(id, customer, period, lines, sum, 0, sum, amountDueCents,
                 Math.max(0, -sum), clock.instant(), false);
         transactions.executeInTransaction(() -> axon.eventBus().publish(new GenericDomainEventMessage<>("Invoice", id.raw(), 0, event)));
         return event;

@@ -264,6 +264,19 @@ class StripeSyncTest {
     }
 
     @Test
+    void lines_that_do_not_add_up_to_the_amount_due_are_never_sent_even_on_an_operators_retry() {
+        InvoiceId invoice = running.finalize(newCustomer(), NOVEMBER, threeLines(), 3_600).invoice();
+
+        running.worker().runOnce();
+        Response retried = running.api.post("/v1/invoices/" + invoice + "/sync", "");
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().path("status").asText()).isEqualTo("failed");
+        assertThat(retried.body().path("lastError").asText()).isEqualTo("the lines add up to 3634 cents, not the amount due of 3600 cents");
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
     void stripe_saying_not_to_retry_is_final_even_for_a_500() {
         InvoiceId invoice = running.finalize(newCustomer(), NOVEMBER, threeLines()).invoice();
         stub.failNext("POST", "/v1/invoices", 1, Fault.SERVER_ERROR_DO_NOT_RETRY);
