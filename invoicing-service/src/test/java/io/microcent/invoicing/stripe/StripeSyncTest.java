@@ -277,6 +277,31 @@ class StripeSyncTest {
     }
 
     @Test
+    void an_invoice_finalized_while_sync_was_off_is_sent_when_an_operator_asks_once_sync_is_on() {
+        InvoiceId invoice;
+        try (RunningStripeSync off = new RunningStripeSync(false, false)) {
+            invoice = off.finalize(newCustomer(), NOVEMBER, threeLines()).invoice();
+        }
+        assertThat(running.worker().runOnce()).as("off invoices are not sent on their own").isZero();
+
+        Response synced = running.api.post("/v1/invoices/" + invoice + "/sync", "");
+
+        assertThat(synced.body().path("status").asText()).isEqualTo("synced");
+        assertThat(stub.invoiceItems()).hasSize(3);
+    }
+
+    @Test
+    void the_scheduled_worker_syncs_a_finalized_invoice_on_its_own() {
+        InvoiceId invoice = running.finalize(newCustomer(), NOVEMBER, threeLines()).invoice();
+
+        try (StripeSyncWorker scheduled = running.worker("worker-scheduled", InvoiceSync.Probe.NONE).worker().start()) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> running.view(invoice).status() == StripeSyncStatus.SYNCED);
+        }
+        assertThat(stub.invoices()).hasSize(1);
+    }
+
+    @Test
     void stripe_saying_not_to_retry_is_final_even_for_a_500() {
         InvoiceId invoice = running.finalize(newCustomer(), NOVEMBER, threeLines()).invoice();
         stub.failNext("POST", "/v1/invoices", 1, Fault.SERVER_ERROR_DO_NOT_RETRY);
