@@ -33,6 +33,8 @@ import io.microcent.invoicing.read.subscriptions.SubscriptionsProjection;
 import io.microcent.invoicing.read.usage.UsageEndpoint;
 import io.microcent.invoicing.read.usage.UsageProjection;
 import io.microcent.invoicing.read.usage.UsageRepository;
+import io.microcent.invoicing.stripe.StripeIntegration;
+import io.microcent.invoicing.stripe.StripeSettings;
 import io.microcent.invoicing.write.Customer;
 import io.microcent.invoicing.write.changeplan.ChangePlanEndpoint;
 import io.microcent.invoicing.write.changeplan.ChangePlanHandler;
@@ -106,6 +108,7 @@ public final class InvoicingService implements Service {
     public static InvoicingService start(ServiceContext context, InvoicingSettings settings) {
         PlanCatalog plans = settings.plans();
         LateUsagePolicy lateUsage = settings.lateUsage();
+        StripeSettings stripeSettings = settings.stripe();
         StartedResources started = new StartedResources();
         try {
             context.database().migrate(SCHEMA);
@@ -122,9 +125,9 @@ public final class InvoicingService implements Service {
             CustomerTerms customerTerms = id -> subscriptions.find(id).map(subscription -> new CustomerTerms.Terms(
                     subscription.planAt(context.clock().instant()).id(), subscription.interval()));
             InvoiceRepository invoicesInCommand = new InvoiceRepository(transactions.dsl());
-            Configuration axon = Coupons.configure(
+            Configuration axon = StripeIntegration.configure(Coupons.configure(
                     invoices(customers(JdbcAxon.configurer(SCHEMA, transactions), plans, lateUsage, transactions, planPublisher), transactions),
-                    plans, transactions, customerTerms, invoicesInCommand::hasBilled).start();
+                    plans, transactions, customerTerms, invoicesInCommand::hasBilled), stripeSettings, transactions, context.clock()).start();
             started.push(axon::shutdown);
             started.push(new WhenPlanChangeFallsDueThenPublishIt(transactions, subscriptions, planPublisher, context.clock())
                     .start(WhenPlanChangeFallsDueThenPublishIt.DEFAULT_INTERVAL));
@@ -136,10 +139,12 @@ public final class InvoicingService implements Service {
 
             CommandSender commands = new CommandSender(axon.commandGateway());
             CustomerRepository customers = new CustomerRepository(context.database().dsl(), subscriptions, context.clock());
+            StripeIntegration stripeSync = started.push(StripeIntegration.start(stripeSettings, transactions, axon.commandGateway(),
+                    StripeIntegration.detailsFrom(customers), context.operatorAuth(), context.clock(), context.instanceId()));
+            StripeStatuses stripe = StripeIntegration.statuses(stripeSync.syncs());
             InvoiceRepository invoices = new InvoiceRepository(context.database().dsl());
             BillingReader billing = new BillingReader(new ReadModelBillingInputs(context.database().dsl(), plans), invoices);
             InvoiceCloser closer = new InvoiceCloser(axon.commandGateway(), invoices, context.clock());
-            StripeStatuses stripe = StripeStatuses.off();
 
             UsageCountedCheck counted = new UsageCountedCheck(context.kafkaBootstrap(), context.instanceId() + "-period-close",
                     ConsumerGroups.RATING, context.database().dsl(), TableProjectionOffsets.inSchema(SCHEMA), UsageProjection.NAME);
@@ -162,7 +167,8 @@ public final class InvoicingService implements Service {
                             new FinalizeInvoiceEndpoint(context.operatorAuth(), invoices, billing, closer, commands,
                                     settings.lateUsage(), stripe, context.clock()),
                             new VoidInvoiceEndpoint(context.operatorAuth(), commands, invoices, stripe, context.clock()),
-                            new ReconciliationEndpoint(context.operatorAuth(), context.database().dsl(), invoices, stripe)))));
+                            new ReconciliationEndpoint(context.operatorAuth(), context.database().dsl(), invoices, stripe)))),
+                    stripeSync.routes());
             log.info("invoicing started: event store in schema {}", SCHEMA);
             return new InvoicingService(started, usage, periodClose, counted, routes);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.microcent.invoicing;
 
+import io.microcent.invoicing.stripe.StripeSettings;
 import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.usage.LateUsagePolicy;
 import io.microcent.platform.config.Env;
@@ -16,9 +17,10 @@ import java.time.Duration;
  * @param periodCloseInterval {@value #INTERVAL_VARIABLE}: how often period close runs (default
  *                            {@value #DEFAULT_INTERVAL_SECONDS} s)
  * @param periodCloseThreads  {@value #THREADS_VARIABLE}: customers closed in parallel (default {@value #DEFAULT_THREADS})
+ * @param stripe              Stripe sync and webhooks ({@link StripeSettings}; off without an API key)
  */
 public record InvoicingSettings(PlanCatalog plans, LateUsagePolicy lateUsage, Duration periodCloseInterval,
-                                int periodCloseThreads) {
+                                int periodCloseThreads, StripeSettings stripe) {
 
     public static final String INTERVAL_VARIABLE = "MICROCENT_PERIOD_CLOSE_INTERVAL_SECONDS";
     public static final int DEFAULT_INTERVAL_SECONDS = 10;
@@ -27,12 +29,12 @@ public record InvoicingSettings(PlanCatalog plans, LateUsagePolicy lateUsage, Du
 
     public static InvoicingSettings defaults() {
         return new InvoicingSettings(PlanCatalog.defaults(), LateUsagePolicy.DEFAULT,
-                Duration.ofSeconds(DEFAULT_INTERVAL_SECONDS), DEFAULT_THREADS);
+                Duration.ofSeconds(DEFAULT_INTERVAL_SECONDS), DEFAULT_THREADS, StripeSettings.OFF);
     }
 
     public static InvoicingSettings read(Env env) {
         return new InvoicingSettings(PlanCatalogSetting.read(env), LateUsageSetting.read(env),
                 Duration.ofSeconds(env.integer(INTERVAL_VARIABLE, DEFAULT_INTERVAL_SECONDS, 1, 3_600)),
-                env.integer(THREADS_VARIABLE, DEFAULT_THREADS, 1, 64));
+                env.integer(THREADS_VARIABLE, DEFAULT_THREADS, 1, 64), StripeSettings.read(env));
     }
 }
