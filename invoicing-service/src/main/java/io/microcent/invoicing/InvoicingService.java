@@ -140,7 +140,8 @@ public final class InvoicingService implements Service {
             CommandSender commands = new CommandSender(axon.commandGateway());
             CustomerRepository customers = new CustomerRepository(context.database().dsl(), subscriptions, context.clock());
             StripeIntegration stripeSync = started.push(StripeIntegration.start(stripeSettings, transactions, axon.commandGateway(),
-                    StripeIntegration.detailsFrom(customers), context.operatorAuth(), context.clock(), context.instanceId()));
+                    StripeIntegration.detailsFrom(customers), context.operatorAuth(), context.clock(),
+                    java.time.Clock.systemUTC(), context.instanceId()));
             StripeStatuses stripe = StripeIntegration.statuses(stripeSync.syncs());
             InvoiceRepository invoices = new InvoiceRepository(context.database().dsl());
             BillingReader billing = new BillingReader(new ReadModelBillingInputs(context.database().dsl(), plans), invoices);

@@ -53,10 +53,16 @@ public final class StripeIntegration implements AutoCloseable {
                 .orElse(none);
     }
 
-    /** Starts the sync worker (when sync is on) under {@code instanceId}. */
+    /**
+     * Starts the sync worker (when sync is on) under {@code instanceId}.
+     *
+     * @param clock          the service clock (simulated in demos): due times, recorded times
+     * @param signatureClock what webhook signatures are checked against: Stripe signs with real time
+     */
     public static StripeIntegration start(StripeSettings settings, JdbcTransactions transactions, CommandGateway commands,
-                                          StripeCustomerDetails details, OperatorAuth auth, Clock clock, String instanceId) {
-        StripeIntegration stripe = create(settings, transactions, commands, details, auth, clock, instanceId,
+                                          StripeCustomerDetails details, OperatorAuth auth, Clock clock, Clock signatureClock,
+                                          String instanceId) {
+        StripeIntegration stripe = create(settings, transactions, commands, details, auth, clock, signatureClock, instanceId,
                 StripeSyncWorker.Timing.DEFAULT, InvoiceSync.Probe.NONE);
         if (stripe.worker != null) {
             stripe.worker.start();
@@ -67,8 +73,8 @@ public final class StripeIntegration implements AutoCloseable {
 
     /** Everything, the worker not started: tests run its passes themselves. */
     static StripeIntegration create(StripeSettings settings, JdbcTransactions transactions, CommandGateway commands,
-                                    StripeCustomerDetails details, OperatorAuth auth, Clock clock, String instanceId,
-                                    StripeSyncWorker.Timing timing, InvoiceSync.Probe probe) {
+                                    StripeCustomerDetails details, OperatorAuth auth, Clock clock, Clock signatureClock,
+                                    String instanceId, StripeSyncWorker.Timing timing, InvoiceSync.Probe probe) {
         StripeSyncRows rows = new StripeSyncRows(transactions.dsl());
         CommandSender sender = new CommandSender(commands);
         StripeSyncWorker worker = null;
@@ -79,7 +85,7 @@ public final class StripeIntegration implements AutoCloseable {
         }
         HttpRoutes routes = HttpRoutes.documented("openapi/invoicing-stripe.json", HttpRoutes.all(List.of(
                 new StripeSyncEndpoint(auth, rows, worker),
-                new StripeWebhookEndpoint(settings.webhookSecret(), transactions, rows, sender, clock))));
+                new StripeWebhookEndpoint(settings.webhookSecret(), transactions, rows, sender, clock, signatureClock))));
         return new StripeIntegration(worker, routes, new StripeSyncs(transactions.dsl()));
     }
 

@@ -58,13 +58,16 @@ final class StripeWebhookEndpoint implements HttpRoutes {
     private final StripeSyncRows rows;
     private final CommandSender commands;
     private final Clock clock;
+    private final Clock signatureClock;
 
-    StripeWebhookEndpoint(Optional<String> secret, JdbcTransactions transactions, StripeSyncRows rows, CommandSender commands, Clock clock) {
+    StripeWebhookEndpoint(Optional<String> secret, JdbcTransactions transactions, StripeSyncRows rows, CommandSender commands,
+                          Clock clock, Clock signatureClock) {
         this.secret = secret;
         this.transactions = transactions;
         this.rows = rows;
         this.commands = commands;
         this.clock = clock;
+        this.signatureClock = signatureClock;
     }
 
     @Override
@@ -87,7 +90,7 @@ final class StripeWebhookEndpoint implements HttpRoutes {
             throw new ApiException(ErrorCode.WEBHOOK_SIGNATURE_INVALID, "the Stripe-Signature header is missing");
         }
         try {
-            return Webhook.constructEvent(payload, signature, secret.orElseThrow(), TOLERANCE_SECONDS, clock);
+            return Webhook.constructEvent(payload, signature, secret.orElseThrow(), TOLERANCE_SECONDS, signatureClock);
         } catch (SignatureVerificationException e) {
             throw new ApiException(ErrorCode.WEBHOOK_SIGNATURE_INVALID,
                     "the Stripe-Signature header does not verify with the webhook secret, or is older than "

@@ -1,5 +1,6 @@
 package io.microcent.invoicing.stripe;
 
+import io.microcent.platform.time.MovableClock;
 import io.microcent.invoicing.InvoicingService;
 import io.microcent.invoicing.write.finalizeinvoice.InvoiceFinalized;
 import io.microcent.invoicing.write.invoice.InvoiceId;
@@ -64,7 +65,7 @@ final class RunningStripeSync implements AutoCloseable {
     }
 
     final StripeStub stub = StripeStub.start();
-    final MutableClock clock = new MutableClock(START);
+    final MovableClock clock = new MovableClock(START);
     final JdbcTransactions transactions;
     final RecordingHandlers handlers = new RecordingHandlers();
     final StripeSettings settings;
@@ -95,7 +96,7 @@ final class RunningStripeSync implements AutoCloseable {
     StripeIntegration worker(String owner, InvoiceSync.Probe probe) {
         return StripeIntegration.create(settings, transactions, axon.commandGateway(),
                 customer -> Optional.of(new StripeCustomerDetails.Details("Customer " + customer, customer + "@example.com")),
-                new OperatorAuth(TestContexts.OPERATOR_TOKEN), clock, owner, TIMING, probe);
+                new OperatorAuth(TestContexts.OPERATOR_TOKEN), clock, clock, owner, TIMING, probe);
     }
 
     static CustomerId newCustomer() {

@@ -41,9 +41,9 @@ class StripeServiceWiringTest {
                         + "\"data\":{\"object\":{\"id\":\"cus_x\",\"object\":\"customer\"}}}";
 
                 Response signed = anonymous.send(anonymous.request("/v1/stripe/webhooks").POST(HttpRequest.BodyPublishers.ofString(payload))
-                        .header("Stripe-Signature", StripeSignatures.header(payload, StripeSignatures.WEBHOOK_SECRET, NOW)));
+                        .header("Stripe-Signature", StripeSignatures.header(payload, StripeSignatures.WEBHOOK_SECRET, Instant.now())));
                 Response forged = anonymous.send(anonymous.request("/v1/stripe/webhooks").POST(HttpRequest.BodyPublishers.ofString(payload))
-                        .header("Stripe-Signature", StripeSignatures.header(payload, "whsec_other", NOW)));
+                        .header("Stripe-Signature", StripeSignatures.header(payload, "whsec_other", Instant.now())));
                 Response sync = TestHttpClient.asOperator(http.port())
                         .post("/v1/invoices/" + InvoiceId.of(RunningStripeSync.newCustomer(), BillingPeriod.parse("2026-11"), 0) + "/sync", "");
 
