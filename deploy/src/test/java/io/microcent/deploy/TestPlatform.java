@@ -83,6 +83,19 @@ final class TestPlatform implements AutoCloseable {
         return api;
     }
 
+    /** A running service, for tests that drive its schedule themselves (e.g. period close). */
+    <T extends io.microcent.platform.service.Service> T service(Class<T> type) {
+        return platform.service(type).orElseThrow();
+    }
+
+    int port() {
+        return platform.port();
+    }
+
+    String kafkaBootstrap() {
+        return platform.kafkaBootstrap();
+    }
+
     @Override
     public void close() {
         platform.close();

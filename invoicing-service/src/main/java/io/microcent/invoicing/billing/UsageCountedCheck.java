@@ -43,6 +43,7 @@ public final class UsageCountedCheck implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UsageCountedCheck.class);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PROBE_TIME = Duration.ofSeconds(2);
 
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> probe;
@@ -53,6 +54,8 @@ public final class UsageCountedCheck implements AutoCloseable {
 
     private Instant countedUpTo = Instant.MIN;
     private Barrier inFlight;
+    private String shortfall = "";
+    private long lastShortfallLog;
 
     private static final class Barrier {
         final Instant moment;
@@ -96,12 +99,12 @@ public final class UsageCountedCheck implements AutoCloseable {
             }
             if (inFlight.ratedEnd == null) {
                 if (!reached(inFlight.eventsEnd, ratingCommitted())) {
-                    return false;
+                    return waiting(moment, "rating");
                 }
                 inFlight.ratedEnd = endOffsets(Topics.USAGE_RATED.name());
             }
             if (!reached(inFlight.ratedEnd, projectionOffsets.load(db, projection, inFlight.ratedEnd.keySet()))) {
-                return false;
+                return waiting(moment, "invoicing's usage projection");
             }
             countedUpTo = inFlight.moment;
             inFlight = null;
@@ -114,6 +117,16 @@ public final class UsageCountedCheck implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Says, at most every 30 s, what the barrier waits for: a period that does not close should say why. */
+    private boolean waiting(Instant moment, String stage) {
+        long now = System.nanoTime();
+        if (now - lastShortfallLog > Duration.ofSeconds(30).toNanos()) {
+            lastShortfallLog = now;
+            log.info("usage accepted before {} is not counted yet: {} is at {}", moment, stage, shortfall);
+        }
+        return false;
     }
 
     private Map<TopicPartition, Long> endOffsets(String topic) throws ExecutionException, InterruptedException, TimeoutException {
@@ -145,6 +158,7 @@ public final class UsageCountedCheck implements AutoCloseable {
         for (var target : targets.entrySet()) {
             long position = positions.getOrDefault(target.getKey(), 0L);
             if (position < target.getValue() && recordBefore(target.getKey(), position, target.getValue())) {
+                shortfall = "offset " + position + " of " + target.getKey() + ", short of " + target.getValue();
                 return false;
             }
         }
@@ -155,12 +169,18 @@ public final class UsageCountedCheck implements AutoCloseable {
     private boolean recordBefore(TopicPartition partition, long from, long to) {
         probe.assign(List.of(partition));
         probe.seek(partition, from);
-        for (ConsumerRecord<byte[], byte[]> record : probe.poll(Duration.ofMillis(500)).records(partition)) {
-            if (record.offset() < to) {
-                return true;
+        long deadline = System.nanoTime() + PROBE_TIME.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> record : probe.poll(Duration.ofMillis(100)).records(partition)) {
+                if (record.offset() < to) {
+                    return true;
+                }
+            }
+            if (probe.position(partition, CALL_TIMEOUT) >= to) {
+                return false; // only transaction markers (or aborted records) in between
             }
         }
-        return probe.position(partition, CALL_TIMEOUT) < to;
+        return true;
     }
 
     @Override
