@@ -145,13 +145,14 @@ public final class InvoicingService implements Service {
             StripeStatuses stripe = StripeIntegration.statuses(stripeSync.syncs());
             InvoiceRepository invoices = new InvoiceRepository(context.database().dsl());
             BillingReader billing = new BillingReader(new ReadModelBillingInputs(context.database().dsl(), plans), invoices);
-            InvoiceCloser closer = new InvoiceCloser(axon.commandGateway(), invoices, context.clock());
+            // reads its own writes: inside period close's batch transaction, on it
+            InvoiceCloser closer = new InvoiceCloser(axon.commandGateway(), invoicesInCommand, context.clock());
 
             UsageCountedCheck counted = new UsageCountedCheck(context.kafkaBootstrap(), context.instanceId() + "-period-close",
                     ConsumerGroups.RATING, context.database().dsl(), TableProjectionOffsets.inSchema(SCHEMA), UsageProjection.NAME);
             started.push(counted);
             WhenPeriodEndsThenInvoiceIt periodClose = new WhenPeriodEndsThenInvoiceIt(billing, closer, counted,
-                    settings.lateUsage(), context.clock(), settings.periodCloseThreads()).start(settings.periodCloseInterval());
+                    settings.lateUsage(), context.clock(), settings.periodCloseThreads(), transactions).start(settings.periodCloseInterval());
             started.push(periodClose);
 
             Coupons.createShipped(commands, context.clock());

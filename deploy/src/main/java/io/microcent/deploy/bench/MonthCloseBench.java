@@ -45,10 +45,13 @@ public final class MonthCloseBench {
         System.setProperty("MICROCENT_LOG_LEVEL", "WARN");
         int customers = args.length == 2 && args[0].equals("--customers") ? Integer.parseInt(args[1]) : 100_000;
         Path dataDir = Files.createTempDirectory("microcent-month-close");
-        Env env = new Env(Map.of("MICROCENT_DATA_DIR", dataDir.toString(), "MICROCENT_PORT", "0",
-                "MICROCENT_ADMIN_TOKEN", TOKEN, "MICROCENT_LATE_USAGE_GRACE_HOURS", "1",
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("MICROCENT_DATA_DIR", dataDir.toString(),
+                "MICROCENT_PORT", "0", "MICROCENT_ADMIN_TOKEN", TOKEN, "MICROCENT_LATE_USAGE_GRACE_HOURS", "1",
                 // the bench runs period close itself, so the schedule never overlaps a measured run
                 "MICROCENT_PERIOD_CLOSE_INTERVAL_SECONDS", "3600"));
+        // to compare settings of the measured part, e.g. MICROCENT_PERIOD_CLOSE_THREADS=8
+        Env.system().optional("MICROCENT_PERIOD_CLOSE_THREADS").ifPresent(threads -> settings.put("MICROCENT_PERIOD_CLOSE_THREADS", threads));
+        Env env = new Env(settings);
         MovableClock clock = new MovableClock(MID_MONTH);
         try (AllInOne platform = AllInOne.start(env, clock)) {
             OperatorApi admin = new OperatorApi(platform.port(), TOKEN);
