@@ -6,6 +6,7 @@ import io.microcent.invoicing.billing.InvoiceCloser;
 import io.microcent.invoicing.billing.UsageCountedCheck;
 import io.microcent.invoicing.generate.Subscription;
 import io.microcent.invoicing.read.invoices.InvoiceRow;
+import io.microcent.invoicing.write.invoice.InvoiceId;
 import io.microcent.invoicing.write.invoice.InvoiceStatus;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.usage.BillingPeriod;
@@ -161,10 +162,14 @@ public final class WhenPeriodEndsThenInvoiceIt implements AutoCloseable {
             if (live.isPresent() && live.get().status() != InvoiceStatus.DRAFT) {
                 continue;
             }
+            boolean later = !period.equals(ended);
             if (finalizing) {
-                closer.finalize(billing, period, false);
+                InvoiceId invoice = closer.finalize(billing, period, false);
                 finalized.incrementAndGet();
-            } else if (period.equals(ended) && closer.draft(billing, period)) {
+                if (later) {
+                    closer.refresh(billing, invoice); // the next period's invoice must see this one final
+                }
+            } else if (!later && closer.draft(billing, period)) {
                 drafted.incrementAndGet();
             }
         }

@@ -53,7 +53,6 @@ public final class InvoiceCloser {
         int revision = live.map(InvoiceRow::revision).orElseGet(() -> billing.nextRevision(period));
         commands.sendAndWait(new DraftInvoice(id, billing.subscription().customer(), period, revision, lines,
                 clock.instant()));
-        invoices.find(id).ifPresent(billing::replace);
         return true;
     }
 
@@ -81,7 +80,11 @@ public final class InvoiceCloser {
                 throw e;
             }
         }
-        invoices.find(id).ifPresent(billing::replace);
         return id;
+    }
+
+    /** Reads {@code invoice} back into {@code billing}, for a later period of the same run to see it. */
+    public void refresh(CustomerBilling billing, InvoiceId invoice) {
+        invoices.find(invoice).ifPresent(billing::replace);
     }
 }
