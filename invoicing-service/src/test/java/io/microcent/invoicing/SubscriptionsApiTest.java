@@ -1,5 +1,6 @@
 package io.microcent.invoicing;
 
+import io.microcent.platform.time.MovableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.invoicing.generate.BillingInterval;
 import io.microcent.invoicing.generate.PlanChange;
@@ -32,7 +33,7 @@ class SubscriptionsApiTest {
     private static final Instant NOV_20 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Instant DEC_1 = Instant.parse("2026-12-01T00:00:00Z");
 
-    private static final SettableClock clock = new SettableClock(NOV_20);
+    private static final MovableClock clock = new MovableClock(NOV_20);
     private static RunningInvoicing invoicing;
     private static ApiClient api;
     private static SubscriptionRepository subscriptions;
