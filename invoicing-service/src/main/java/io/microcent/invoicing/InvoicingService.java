@@ -221,8 +221,8 @@ public final class InvoicingService implements Service {
                 .eventProcessing(processing -> processing
                         .registerSubscribingEventProcessor(InvoicesProjection.PROCESSING_GROUP)
                         .registerEventHandler(config -> new InvoicesProjection(transactions.dsl()))
-                        // after the read model: notifications read the invoice's row as the command left it
-                        .registerSubscribingEventProcessor(WhenInvoiceChangesThenNotify.PROCESSING_GROUP)
+                        // same processing group, after the read model: each event updates the row first, and the
+                        // notification reads it as that event left it
                         .registerEventHandler(config -> notify));
     }
 

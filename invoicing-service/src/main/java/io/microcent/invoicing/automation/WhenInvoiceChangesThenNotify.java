@@ -2,6 +2,7 @@ package io.microcent.invoicing.automation;
 
 import io.microcent.invoicing.read.invoices.InvoiceRepository;
 import io.microcent.invoicing.read.invoices.InvoiceRow;
+import io.microcent.invoicing.read.invoices.InvoicesProjection;
 import io.microcent.invoicing.write.finalizeinvoice.InvoiceFinalized;
 import io.microcent.invoicing.write.invoice.InvoiceId;
 import io.microcent.invoicing.write.invoice.InvoiceStatus;
@@ -28,18 +29,18 @@ import java.time.Instant;
  *
  * <p>Only {@link InvoiceFinalized} carries the customer, period and amounts. For the later transitions they are
  * read from the invoice's row, on the command's transaction, rather than kept here: the row is already the one
- * place that holds them, it is written by {@code InvoicesProjection} in the same transaction (its processor is
- * registered before this one, so it has handled the command's events first), and a copy here would need a table
- * of its own and a replay to fill it. The {@code status} sent is the transition's, not the row's: after a
+ * place that holds them, and a copy here would need a table of its own and a replay to fill it. This handler is in
+ * {@code InvoicesProjection}'s processing group, registered after it, so each event reaches the projection first
+ * and the row is as that event left it (as caps' publication reads its read model); in a processor of its own it
+ * could see the row before the command's first event, e.g. a zero-amount invoice paid before its finalization
+ * was written. The {@code status} sent is the transition's, not the row's: after a
  * zero-amount invoice's finalization, the row already says {@code paid}.
  *
  * <p>A draft that is voided is not announced: it never billed anything, and Stripe announces voids of finalized
  * invoices only.
  */
-@ProcessingGroup(WhenInvoiceChangesThenNotify.PROCESSING_GROUP)
+@ProcessingGroup(InvoicesProjection.PROCESSING_GROUP)
 public final class WhenInvoiceChangesThenNotify {
-
-    public static final String PROCESSING_GROUP = "invoice-notifications";
 
     private final InvoiceNotifier notifier;
     private final InvoiceRepository invoices;
