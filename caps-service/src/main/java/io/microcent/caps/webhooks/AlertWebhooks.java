@@ -11,6 +11,7 @@ import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionRunner;
 import io.microcent.platform.service.ServiceContext;
 
+import java.time.Clock;
 import java.util.function.Function;
 
 /**
@@ -39,7 +40,9 @@ public final class AlertWebhooks implements AutoCloseable {
     public static AlertWebhooks start(ServiceContext context, WebhookSettings settings, CustomerDirectory customers) {
         var db = context.database().dsl();
         WebhookUrlRule urls = settings.urlRule();
-        WebhookSender sender = new WebhookSender(urls, context.clock());
+        // signatures carry real time, whatever the service clock says: receivers check t against their own clocks
+        // (a simulation's clock, far ahead, would make every request look replayed), as Stripe's are checked here
+        WebhookSender sender = new WebhookSender(urls, Clock.systemUTC());
         DeliveryDispatcher dispatcher = new DeliveryDispatcher(db, sender, settings, context.clock()).start();
         ProjectionRunner<CustomerId, CapAlert> alerts = null;
         try {
