@@ -23,7 +23,7 @@ import java.util.List;
  * The running caps service, composed of its parts: caps as data ({@link CapDefinitionsComponent}: the cap
  * aggregate on Axon's event store in schema {@value #SCHEMA}, its read model and its publication on
  * {@code caps.definitions}); the caps topology ({@link SpendComponent}: spend, states, alerts, the durable
- * reservations, instance routing); {@code /v1/authorize} ({@link AuthorizeComponent}); alert webhooks
+ * reservations, instance routing); {@code /v1/authorize} ({@link AuthorizeComponent}); webhooks of cap alerts and invoice events
  * ({@link AlertWebhooks}); and the read API over caps and where they stand. Caps, webhooks and authorizations
  * may only name customers that exist ({@link KnownCustomers}, one reader of {@code customer.plans} per instance).
  */

@@ -50,7 +50,7 @@ class InvoicingEndToEndTest {
     @Test
     void a_month_of_usage_becomes_exact_invoices_in_stripe_and_webhooks_settle_them() throws Exception {
         MovableClock clock = new MovableClock(Instant.parse("2026-11-05T00:00:00Z"));
-        try (StripeStub stripe = StripeStub.start();
+        try (StripeStub stripe = StripeStub.start(); WebhookReceiver receiver = WebhookReceiver.start();
              TestPlatform platform = TestPlatform.start(dataDir, clock, Map.of(
                      "MICROCENT_LATE_USAGE_GRACE_HOURS", "1",
                      "MICROCENT_PERIOD_CLOSE_INTERVAL_SECONDS", "3600", // the test runs period close itself
@@ -70,6 +70,10 @@ class InvoicingEndToEndTest {
             redeem(api, "fixed-co", "TWO_OFF");
             assertThat(api.post("/v1/customers/upgrade-co/coupons", "{\"code\":\"ANNUAL10\"}").json().path("code").asText())
                     .as("ANNUAL10 is for yearly billing only").isEqualTo("coupon_not_applicable");
+            // founder-co's invoice events go to a webhook, through caps' delivery (once caps knows the customer)
+            String webhookSecret = await().atMost(Duration.ofSeconds(30)).until(() -> api.post("/v1/webhooks",
+                            "{\"url\":\"" + receiver.url() + "\",\"customer\":\"founder-co\",\"events\":[\"invoice.*\"]}"),
+                    created -> created.status() == 201).json().path("secret").asText();
 
             String key = api.post("/v1/api-keys", "{\"name\":\"gateway\"}").json().path("secret").asText();
             send(api, key, "founder-co", 1_500, clock.instant());
@@ -136,6 +140,16 @@ class InvoicingEndToEndTest {
             assertThat(webhook(platform, stripeEvent("invoice.payment_failed", "evt_late_failure", founderInvoice),
                     StripeSignatures.WEBHOOK_SECRET).statusCode()).isEqualTo(200);
             assertThat(status(api, founderInvoice)).as("a late payment_failed never undoes paid").isEqualTo("paid");
+            // finalized, then paid: one signed webhook each (the duplicate and the late failure changed nothing)
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.deliveries().size() >= 2);
+            assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::eventId)
+                    .containsExactly(founderInvoice + ":invoice.finalized", founderInvoice + ":invoice.paid");
+            assertThat(receiver.deliveries()).allSatisfy(delivery -> {
+                assertThat(delivery.signedWith(webhookSecret, Instant.now())).as("signed with real time").isTrue();
+                assertThat(delivery.json().path("data").path("amountDueCents").asLong()).isEqualTo(1_050);
+                assertThat(delivery.json().path("data").path("customer").asText()).isEqualTo("founder-co");
+            });
+            assertThat(receiver.deliveries().get(1).json().path("type").asText()).isEqualTo("invoice.paid");
 
             String upgradeInvoice = invoice(api, "upgrade-co", "2026-11").path("id").asText();
             webhook(platform, stripeEvent("invoice.payment_failed", "evt_failed_upgrade", upgradeInvoice), StripeSignatures.WEBHOOK_SECRET);

@@ -1,8 +1,10 @@
 package io.microcent.invoicing;
 
+import io.microcent.invoicing.automation.InvoiceNotifier;
 import io.microcent.invoicing.automation.PlanPublisher;
 import io.microcent.invoicing.automation.WhenPeriodEndsThenInvoiceIt;
 import io.microcent.invoicing.automation.WhenPlanChangeFallsDueThenPublishIt;
+import io.microcent.invoicing.automation.WhenInvoiceChangesThenNotify;
 import io.microcent.invoicing.automation.WhenPlanDecidedThenPublishIt;
 import io.microcent.invoicing.billing.BillingReader;
 import io.microcent.invoicing.billing.InvoiceCloser;
@@ -43,6 +45,7 @@ import io.microcent.invoicing.write.redeemcoupon.CustomerTerms;
 import io.microcent.invoicing.write.registercustomer.RegisterCustomerEndpoint;
 import io.microcent.invoicing.write.registercustomer.RegisterCustomerHandler;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.invoice.InvoiceNotification;
 import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.CustomerPlan;
@@ -120,13 +123,18 @@ public final class InvoicingService implements Service {
             started.push(planProducer);
 
             PlanPublisher planPublisher = new PlanPublisher(planProducer);
+            Producer<CustomerId, InvoiceNotification> invoiceEventsProducer = new KafkaProducer<>(
+                    KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-invoice-events"),
+                    Topics.INVOICE_EVENTS.keySerde().serializer(), Topics.INVOICE_EVENTS.valueSerde().serializer());
+            started.push(invoiceEventsProducer);
             // read inside the redeeming command's transaction: the plan in force now and the billing interval
             SubscriptionRepository subscriptions = new SubscriptionRepository(transactions.dsl(), plans);
             CustomerTerms customerTerms = id -> subscriptions.find(id).map(subscription -> new CustomerTerms.Terms(
                     subscription.planAt(context.clock().instant()).id(), subscription.interval()));
             InvoiceRepository invoicesInCommand = new InvoiceRepository(transactions.dsl());
             Configuration axon = StripeIntegration.configure(Coupons.configure(
-                    invoices(customers(JdbcAxon.configurer(SCHEMA, transactions), plans, lateUsage, transactions, planPublisher), transactions),
+                    invoices(customers(JdbcAxon.configurer(SCHEMA, transactions), plans, lateUsage, transactions, planPublisher), transactions,
+                            new WhenInvoiceChangesThenNotify(new InvoiceNotifier(invoiceEventsProducer), invoicesInCommand)),
                     plans, transactions, customerTerms, invoicesInCommand::hasBilled), stripeSettings, transactions, context.clock()).start();
             started.push(axon::shutdown);
             started.push(new WhenPlanChangeFallsDueThenPublishIt(transactions, subscriptions, planPublisher, context.clock())
@@ -200,8 +208,11 @@ public final class InvoicingService implements Service {
                         .registerEventHandler(config -> new WhenPlanDecidedThenPublishIt(planPublisher)));
     }
 
-    /** The invoice aggregate, its decisions, and its read model (in the deciding command's transaction). */
-    private static Configurer invoices(Configurer axon, JdbcTransactions transactions) {
+    /**
+     * The invoice aggregate, its decisions, its read model and its notifications (in the deciding command's
+     * transaction).
+     */
+    private static Configurer invoices(Configurer axon, JdbcTransactions transactions, WhenInvoiceChangesThenNotify notify) {
         return axon
                 .configureAggregate(Invoice.class)
                 .registerComponent(DraftInvoiceHandler.class, config -> new DraftInvoiceHandler())
@@ -210,7 +221,10 @@ public final class InvoicingService implements Service {
                 .registerComponent(RecordStripeInvoiceEventHandler.class, config -> new RecordStripeInvoiceEventHandler())
                 .eventProcessing(processing -> processing
                         .registerSubscribingEventProcessor(InvoicesProjection.PROCESSING_GROUP)
-                        .registerEventHandler(config -> new InvoicesProjection(transactions.dsl())));
+                        .registerEventHandler(config -> new InvoicesProjection(transactions.dsl()))
+                        // same processing group, after the read model: each event updates the row first, and the
+                        // notification reads it as that event left it
+                        .registerEventHandler(config -> notify));
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.microcent.caps.webhooks;
 
 import io.microcent.model.caps.CapAlert;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.invoice.InvoiceNotification;
+import io.microcent.model.topic.Topic;
 import io.microcent.model.topic.Topics;
 import io.microcent.platform.customers.CustomerDirectory;
 import io.microcent.platform.http.HttpRoutes;
@@ -9,22 +11,27 @@ import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionRunner;
 import io.microcent.platform.service.ServiceContext;
 
+import java.time.Clock;
+import java.util.function.Function;
+
 /**
- * Outbound alert webhooks, running: the projection that queues {@code caps.alerts} for every matching
- * endpoint, the dispatcher that sends what is due, and the operator API. Every instance runs all three;
- * the projection shares partitions through its consumer group and the dispatchers share deliveries
- * through row locks. Needs the {@code caps} schema migrated.
+ * Outbound webhooks, running: the projections that queue {@code caps.alerts} and {@code invoice.events} for
+ * every matching endpoint, the dispatcher that sends what is due, and the operator API. Every instance runs
+ * them all; the projections share partitions through their consumer groups and the dispatchers share
+ * deliveries through row locks. Needs the {@code caps} schema migrated.
  */
 public final class AlertWebhooks implements AutoCloseable {
 
-    private final ProjectionRunner<CustomerId, CapAlert> projection;
+    private final ProjectionRunner<CustomerId, CapAlert> alerts;
+    private final ProjectionRunner<CustomerId, InvoiceNotification> invoices;
     private final DeliveryDispatcher dispatcher;
     private final WebhookSender sender;
     private final WebhooksApi api;
 
-    private AlertWebhooks(ProjectionRunner<CustomerId, CapAlert> projection, DeliveryDispatcher dispatcher,
-                          WebhookSender sender, WebhooksApi api) {
-        this.projection = projection;
+    private AlertWebhooks(ProjectionRunner<CustomerId, CapAlert> alerts, ProjectionRunner<CustomerId, InvoiceNotification> invoices,
+                          DeliveryDispatcher dispatcher, WebhookSender sender, WebhooksApi api) {
+        this.alerts = alerts;
+        this.invoices = invoices;
         this.dispatcher = dispatcher;
         this.sender = sender;
         this.api = api;
@@ -33,34 +40,49 @@ public final class AlertWebhooks implements AutoCloseable {
     public static AlertWebhooks start(ServiceContext context, WebhookSettings settings, CustomerDirectory customers) {
         var db = context.database().dsl();
         WebhookUrlRule urls = settings.urlRule();
-        WebhookSender sender = new WebhookSender(urls, context.clock());
+        // signatures carry real time, whatever the service clock says: receivers check t against their own clocks
+        // (a simulation's clock, far ahead, would make every request look replayed), as Stripe's are checked here
+        WebhookSender sender = new WebhookSender(urls, Clock.systemUTC());
         DeliveryDispatcher dispatcher = new DeliveryDispatcher(db, sender, settings, context.clock()).start();
+        ProjectionRunner<CustomerId, CapAlert> alerts = null;
         try {
-            ProjectionRunner<CustomerId, CapAlert> projection = new ProjectionRunner<>(AlertDeliveryProjection.NAME,
-                    Topics.CAPS_ALERTS, context.kafkaBootstrap(), context.instanceId() + "-webhooks", db,
-                    new TableProjectionOffsets("caps", "webhook_offsets"), context.meters(), new AlertDeliveryProjection(context.clock())).start();
+            alerts = project(context, DeliveryProjection.ALERTS, Topics.CAPS_ALERTS, "-webhooks", WebhookEvent::of);
+            ProjectionRunner<CustomerId, InvoiceNotification> invoices = project(context, DeliveryProjection.INVOICES,
+                    Topics.INVOICE_EVENTS, "-invoice-webhooks", WebhookEvent::of);
             WebhooksApi api = new WebhooksApi(context.operatorAuth(), new WebhookRepository(db), new DeliveryRepository(db),
                     dispatcher::wake, urls, customers, context.clock());
-            return new AlertWebhooks(projection, dispatcher, sender, api);
+            return new AlertWebhooks(alerts, invoices, dispatcher, sender, api);
         } catch (RuntimeException e) {
+            if (alerts != null) {
+                alerts.close();
+            }
             dispatcher.close();
             sender.close();
             throw e;
         }
     }
 
+    /** One topic into the outbox, with its offsets in {@code webhook_offsets} (keyed by projection name and topic). */
+    private static <V> ProjectionRunner<CustomerId, V> project(ServiceContext context, String name, Topic<CustomerId, V> topic,
+                                                               String clientSuffix, Function<V, WebhookEvent> toEvent) {
+        return new ProjectionRunner<>(name, topic, context.kafkaBootstrap(), context.instanceId() + clientSuffix,
+                context.database().dsl(), new TableProjectionOffsets("caps", "webhook_offsets"), context.meters(),
+                new DeliveryProjection<>(context.clock(), toEvent)).start();
+    }
+
     public HttpRoutes routes() {
         return api;
     }
 
-    /** The projection has joined its group and polled, and the dispatcher runs. */
+    /** Both projections have joined their groups and polled, and the dispatcher runs. */
     public boolean isReady() {
-        return projection.isReady() && dispatcher.isRunning();
+        return alerts.isReady() && invoices.isReady() && dispatcher.isRunning();
     }
 
     @Override
     public void close() {
-        projection.close();
+        invoices.close();
+        alerts.close();
         dispatcher.close();
         sender.close();
     }

@@ -7,5 +7,5 @@ import java.net.URI;
  *
  * @param attempt the number of this attempt, 1 for the first; the claim's identity when its outcome is recorded
  */
-record ClaimedDelivery(DeliveryId id, WebhookId webhookId, URI url, String secret, String alertId, String body, int attempt) {
+record ClaimedDelivery(DeliveryId id, WebhookId webhookId, URI url, String secret, String eventId, String body, int attempt) {
 }

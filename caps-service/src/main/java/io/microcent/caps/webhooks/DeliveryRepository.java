@@ -1,7 +1,6 @@
 package io.microcent.caps.webhooks;
 
 import io.microcent.caps.db.tables.records.WebhookDeliveriesRecord;
-import io.microcent.model.caps.CapAlert;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 
@@ -17,7 +16,7 @@ import static io.microcent.caps.webhooks.Timestamps.instant;
 import static io.microcent.caps.webhooks.Timestamps.utc;
 
 /**
- * The delivery outbox, {@code caps.webhook_deliveries}: filled by the alert projection, worked off by the
+ * The delivery outbox, {@code caps.webhook_deliveries}: filled by the delivery projections (cap alerts, invoice transitions), worked off by the
  * dispatchers of every instance, read as the delivery log.
  */
 final class DeliveryRepository {
@@ -31,19 +30,19 @@ final class DeliveryRepository {
         this.db = db;
     }
 
-    /** Queues {@code alert} for {@code subscriber}, due now; does nothing if this endpoint already has it. */
-    static Query enqueue(DSLContext tx, Subscriber subscriber, CapAlert alert, String body, Instant now) {
+    /** Queues {@code event} for {@code subscriber}, due now; does nothing if this endpoint already has it. */
+    static Query enqueue(DSLContext tx, Subscriber subscriber, WebhookEvent event, String body, Instant now) {
         return tx.insertInto(WEBHOOK_DELIVERIES)
                 .set(WEBHOOK_DELIVERIES.ID, DeliveryId.random().raw())
                 .set(WEBHOOK_DELIVERIES.WEBHOOK_ID, subscriber.id().raw())
-                .set(WEBHOOK_DELIVERIES.ALERT_ID, alert.alertId())
-                .set(WEBHOOK_DELIVERIES.EVENT_TYPE, AlertEvent.typeOf(alert))
+                .set(WEBHOOK_DELIVERIES.EVENT_ID, event.id())
+                .set(WEBHOOK_DELIVERIES.EVENT_TYPE, event.type())
                 .set(WEBHOOK_DELIVERIES.BODY, body)
                 .set(WEBHOOK_DELIVERIES.STATUS, DeliveryStatus.PENDING.code())
                 .set(WEBHOOK_DELIVERIES.ATTEMPTS, 0)
                 .set(WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT, utc(now))
                 .set(WEBHOOK_DELIVERIES.CREATED_AT, utc(now))
-                .onConflict(WEBHOOK_DELIVERIES.WEBHOOK_ID, WEBHOOK_DELIVERIES.ALERT_ID)
+                .onConflict(WEBHOOK_DELIVERIES.WEBHOOK_ID, WEBHOOK_DELIVERIES.EVENT_ID)
                 .doNothing();
     }
 
@@ -56,7 +55,7 @@ final class DeliveryRepository {
     List<ClaimedDelivery> claimDue(Instant now, int limit, Duration lease) {
         return db.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            var due = tx.select(WEBHOOK_DELIVERIES.ID, WEBHOOK_DELIVERIES.WEBHOOK_ID, WEBHOOK_DELIVERIES.ALERT_ID,
+            var due = tx.select(WEBHOOK_DELIVERIES.ID, WEBHOOK_DELIVERIES.WEBHOOK_ID, WEBHOOK_DELIVERIES.EVENT_ID,
                             WEBHOOK_DELIVERIES.BODY, WEBHOOK_DELIVERIES.ATTEMPTS, WEBHOOKS.URL, WEBHOOKS.SECRET)
                     .from(WEBHOOK_DELIVERIES)
                     .join(WEBHOOKS).on(WEBHOOKS.ID.eq(WEBHOOK_DELIVERIES.WEBHOOK_ID))
@@ -127,7 +126,7 @@ final class DeliveryRepository {
     }
 
     private static Delivery toDelivery(WebhookDeliveriesRecord record) {
-        return new Delivery(DeliveryId.of(record.getId()), WebhookId.of(record.getWebhookId()), record.getAlertId(),
+        return new Delivery(DeliveryId.of(record.getId()), WebhookId.of(record.getWebhookId()), record.getEventId(),
                 record.getEventType(), DeliveryStatus.of(record.getStatus()), record.getAttempts(),
                 record.getLastStatusCode(), record.getLastError(), instant(record.getNextAttemptAt()),
                 instant(record.getDeliveredAt()), instant(record.getCreatedAt()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.microcent.model.caps.CapAlert;
+import io.microcent.model.invoice.InvoiceNotification;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,7 +13,7 @@ import java.util.Locale;
 /**
  * A cap alert as a Slack incoming-webhook message: {@code text} (the notification and fallback) plus
  * Block Kit {@code blocks} for people reading the channel. Amounts are shown rounded to the cent; the
- * exact microcents are in the {@code json} format.
+ * exact microcents are in the {@code json} format. An invoice transition is one line of {@code text}.
  */
 final class SlackMessage {
 
@@ -46,6 +47,27 @@ final class SlackMessage {
                 (alert.mode() == null ? "" : escape(alert.mode()) + " ") + "cap `" + escape(alert.capId()) + "` · threshold " + alert.thresholdPercent()
                         + " % · alert `" + escape(alert.alertId()) + "`"));
         return message;
+    }
+
+    /** E.g. {@code Invoice in_… for acme (2026-11) finalized: $10.50 due}. */
+    static ObjectNode of(InvoiceNotification invoice) {
+        String due = dollars(invoice.amountDueCents());
+        String outcome = switch (invoice.type()) {
+            case InvoiceNotification.FINALIZED -> "finalized: " + due + " due";
+            case InvoiceNotification.PAID -> "paid: " + due;
+            case InvoiceNotification.PAYMENT_FAILED -> "payment failed: " + due + " due";
+            case InvoiceNotification.VOIDED -> "voided: " + due + " no longer due";
+            case InvoiceNotification.MARKED_UNCOLLECTIBLE -> "marked uncollectible: " + due + " due";
+            default -> escape(invoice.type());
+        };
+        return NODES.objectNode().put("text", "Invoice " + escape(invoice.invoice()) + " for "
+                + escape(invoice.customer().raw()) + " (" + invoice.period() + ") " + outcome);
+    }
+
+    /** Whole cents as dollars: {@code 1050} → {@code $10.50}. */
+    private static String dollars(long cents) {
+        BigDecimal dollars = BigDecimal.valueOf(cents, 2);
+        return dollars.signum() < 0 ? "-$" + dollars.negate().toPlainString() : "$" + dollars.toPlainString();
     }
 
     private static String headline(CapAlert alert) {

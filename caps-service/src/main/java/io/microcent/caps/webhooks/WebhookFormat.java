@@ -3,6 +3,7 @@ package io.microcent.caps.webhooks;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.microcent.model.caps.CapAlert;
+import io.microcent.model.invoice.InvoiceNotification;
 import io.microcent.model.json.Json;
 
 import java.util.Arrays;
@@ -11,29 +12,38 @@ import java.util.Optional;
 
 /** What a webhook's body looks like. Chosen per endpoint; the body is rendered once per delivery. */
 public enum WebhookFormat {
-    /** {@link AlertEvent}: the alert with its exact figures, for programs. */
+    /** {@link AlertEvent} or {@link InvoiceEvent}: the event with its exact figures, for programs. */
     JSON {
         @Override
-        Object payload(CapAlert alert) {
-            return AlertEvent.of(alert);
+        Object payload(WebhookEvent event) {
+            return event.json();
         }
     },
     /** A Slack incoming-webhook message, for people. */
     SLACK {
         @Override
-        Object payload(CapAlert alert) {
-            return SlackMessage.of(alert);
+        Object payload(WebhookEvent event) {
+            return event.slack();
         }
     };
 
-    abstract Object payload(CapAlert alert);
+    abstract Object payload(WebhookEvent event);
 
     /** The request body for {@code alert}. */
     public String render(CapAlert alert) {
+        return render(WebhookEvent.of(alert));
+    }
+
+    /** The request body for {@code notification}. */
+    public String render(InvoiceNotification notification) {
+        return render(WebhookEvent.of(notification));
+    }
+
+    String render(WebhookEvent event) {
         try {
-            return Json.mapper().writeValueAsString(payload(alert));
+            return Json.mapper().writeValueAsString(payload(event));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a cap alert always serializes", e);
+            throw new IllegalStateException("a webhook event always serializes", e);
         }
     }
 

@@ -26,6 +26,7 @@ final class WebhookRepository {
         record.setId(WebhookId.random().raw());
         record.setUrl(request.url().toString());
         record.setCustomer(request.customer() == null ? null : request.customer().raw());
+        record.setEvents(request.events() == null ? null : request.events().toArray(String[]::new));
         record.setFormat(request.format().code());
         record.setDescription(request.description());
         record.setSecret(secret);
@@ -48,14 +49,14 @@ final class WebhookRepository {
         return db.deleteFrom(WEBHOOKS).where(WEBHOOKS.ID.eq(id.raw())).execute() == 1;
     }
 
-    /** The enabled endpoints, read inside the alert projection's transaction. */
+    /** The enabled endpoints, read inside a delivery projection's transaction. */
     static List<Subscriber> subscribers(DSLContext tx) {
-        return tx.select(WEBHOOKS.ID, WEBHOOKS.CUSTOMER, WEBHOOKS.FORMAT)
+        return tx.select(WEBHOOKS.ID, WEBHOOKS.CUSTOMER, WEBHOOKS.FORMAT, WEBHOOKS.EVENTS)
                 .from(WEBHOOKS)
                 .where(WEBHOOKS.DISABLED_AT.isNull())
                 .fetch(row -> new Subscriber(WebhookId.of(row.value1()),
                         row.value2() == null ? null : CustomerId.of(row.value2()),
-                        format(row.value3())));
+                        format(row.value3()), events(row.value4())));
     }
 
     /** Stops deliveries to an endpoint that said it is gone for good. */
@@ -71,9 +72,13 @@ final class WebhookRepository {
     private static Webhook toWebhook(WebhooksRecord record) {
         return new Webhook(WebhookId.of(record.getId()), record.getUrl(),
                 record.getCustomer() == null ? null : CustomerId.of(record.getCustomer()),
-                format(record.getFormat()), record.getDescription(), instant(record.getCreatedAt()),
+                events(record.getEvents()), format(record.getFormat()), record.getDescription(), instant(record.getCreatedAt()),
                 record.getDisabledAt() == null ? Webhook.ENABLED : Webhook.DISABLED,
                 instant(record.getDisabledAt()), record.getDisabledReason());
+    }
+
+    private static List<String> events(String[] stored) {
+        return stored == null ? null : List.of(stored);
     }
 
     private static WebhookFormat format(String code) {

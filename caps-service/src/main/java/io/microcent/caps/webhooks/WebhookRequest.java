@@ -18,11 +18,13 @@ import java.util.Optional;
  *
  * @param url         where alerts are POSTed: {@code https://…} to a public address ({@link WebhookUrlRule}); plain
  *                    {@code http://} only to local receivers, when those are allowed
- * @param customer    optional: only this customer's alerts
+ * @param customer    optional: only this customer's events
+ * @param events      optional: only these event types ({@code invoice.paid}) and groups ({@code cap.*},
+ *                    {@code invoice.*}), at least one, no repeats; without it, every type
  * @param format      {@code json} (default) or {@code slack}
  * @param description optional note for operators, at most {@value #MAX_DESCRIPTION} characters
  */
-public record WebhookRequest(String url, String customer, String format, String description) {
+public record WebhookRequest(String url, String customer, List<String> events, String format, String description) {
 
     static final int MAX_URL = 2048;
     static final int MAX_DESCRIPTION = 500;
@@ -37,6 +39,7 @@ public record WebhookRequest(String url, String customer, String format, String 
                 errors.add(FieldError.of("customer", "invalid_id", "customer " + e.reason()));
             }
         }
+        List<String> wanted = events(errors);
         WebhookFormat chosen = format == null ? WebhookFormat.JSON : WebhookFormat.parse(format).orElse(null);
         if (chosen == null) {
             errors.add(FieldError.of("format", "invalid", "format must be json or slack"));
@@ -48,7 +51,30 @@ public record WebhookRequest(String url, String customer, String format, String 
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return new NewWebhook(endpoint, only, chosen, note);
+        return new NewWebhook(endpoint, only, wanted, chosen, note);
+    }
+
+    private List<String> events(List<FieldError> errors) {
+        if (events == null) {
+            return null;
+        }
+        if (events.isEmpty()) {
+            errors.add(FieldError.of("events", "empty", "events must name at least one event type; leave it out for every type"));
+            return null;
+        }
+        List<String> wanted = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            String entry = events.get(i);
+            String field = "events[" + i + "]";
+            if (entry == null || !EventTypes.isFilterable(entry)) {
+                errors.add(FieldError.of(field, "invalid", "events entries are one of " + String.join(", ", EventTypes.FILTERABLE)));
+            } else if (wanted.contains(entry)) {
+                errors.add(FieldError.of(field, "duplicate", "events lists " + entry + " twice"));
+            } else {
+                wanted.add(entry);
+            }
+        }
+        return List.copyOf(wanted);
     }
 
     private URI url(List<FieldError> errors, WebhookUrlRule rule) {

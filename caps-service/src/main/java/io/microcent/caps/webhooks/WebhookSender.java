@@ -47,7 +47,7 @@ final class WebhookSender implements AutoCloseable {
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("User-Agent", USER_AGENT)
-                    .header(WebhookSignature.EVENT_ID_HEADER, delivery.alertId())
+                    .header(WebhookSignature.EVENT_ID_HEADER, delivery.eventId())
                     .header(WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), clock.instant(), delivery.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
                     .build();

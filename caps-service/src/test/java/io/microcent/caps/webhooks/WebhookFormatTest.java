@@ -3,9 +3,13 @@ package io.microcent.caps.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.model.caps.CapAlert;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.invoice.InvoiceNotification;
 import io.microcent.model.json.Json;
 import io.microcent.model.money.Microcents;
+import io.microcent.model.usage.BillingPeriod;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,5 +85,36 @@ class WebhookFormatTest {
         assertThat(WebhookFormat.parse("slack")).contains(WebhookFormat.SLACK);
         assertThat(WebhookFormat.parse("json")).contains(WebhookFormat.JSON);
         assertThat(WebhookFormat.parse("xml")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "invoice.finalized | finalized | 1050 | Invoice in_&lt;1&gt; for acme (2026-11) finalized: $10.50 due",
+            "invoice.paid | paid | 5 | Invoice in_&lt;1&gt; for acme (2026-11) paid: $0.05",
+            "invoice.payment_failed | payment_failed | 123456 | Invoice in_&lt;1&gt; for acme (2026-11) payment failed: $1234.56 due",
+            "invoice.voided | void | 0 | Invoice in_&lt;1&gt; for acme (2026-11) voided: $0.00 no longer due",
+            "invoice.marked_uncollectible | uncollectible | 1050 | Invoice in_&lt;1&gt; for acme (2026-11) marked uncollectible: $10.50 due"})
+    void anInvoiceEventIsOneLineInSlack(String type, String status, long cents, String text) throws Exception {
+        InvoiceNotification invoice = InvoiceNotification.of(type, "in_<1>", ACME, BillingPeriod.parse("2026-11"),
+                status, cents, cents, CapAlerts.NOV_21);
+
+        JsonNode message = Json.mapper().readTree(WebhookFormat.SLACK.render(invoice));
+
+        assertThat(message.get("text").asText()).isEqualTo(text);
+        assertThat(message.size()).isEqualTo(1);
+    }
+
+    @Test
+    void anInvoiceEventInJsonHasTheAlertsEnvelope() throws Exception {
+        InvoiceNotification paid = InvoiceNotification.of(InvoiceNotification.PAID, "in_1", ACME, BillingPeriod.parse("2026-11"),
+                "paid", 1_050, 1_100, CapAlerts.NOV_21);
+
+        JsonNode event = Json.mapper().readTree(WebhookFormat.JSON.render(paid));
+
+        assertThat(event.get("id").asText()).isEqualTo("in_1:invoice.paid");
+        assertThat(event.get("type").asText()).isEqualTo("invoice.paid");
+        assertThat(event.get("createdAt").asText()).isEqualTo("2026-11-21T10:15:30Z");
+        assertThat(event.get("data").get("totalCents").asLong()).isEqualTo(1_100);
+        assertThat(Json.mapper().treeToValue(event.get("data"), InvoiceNotification.class)).isEqualTo(paid);
     }
 }

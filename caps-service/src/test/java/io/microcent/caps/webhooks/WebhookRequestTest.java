@@ -34,7 +34,7 @@ class WebhookRequestTest {
 
     @Test
     void aCompleteRequestIsAccepted() {
-        NewWebhook webhook = new WebhookRequest("https://hooks.example.com/microcent", "acme", "slack", "  ops channel ")
+        NewWebhook webhook = new WebhookRequest("https://hooks.example.com/microcent", "acme", null, "slack", "  ops channel ")
                 .validate(PUBLIC_ONLY);
 
         assertThat(webhook.url()).hasToString("https://hooks.example.com/microcent");
@@ -45,7 +45,7 @@ class WebhookRequestTest {
 
     @Test
     void onlyTheUrlIsRequiredAndJsonIsTheDefaultFormat() {
-        NewWebhook webhook = new WebhookRequest("https://hooks.example.com/x", null, null, null).validate(PUBLIC_ONLY);
+        NewWebhook webhook = new WebhookRequest("https://hooks.example.com/x", null, null, null, null).validate(PUBLIC_ONLY);
 
         assertThat(webhook.customer()).isNull();
         assertThat(webhook.format()).isEqualTo(WebhookFormat.JSON);
@@ -54,7 +54,7 @@ class WebhookRequestTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://93.184.215.14/hook", "https://[2606:2800:21f:cb07::1]/hook", "https://not-resolvable-yet.example.com/x"})
     void publicAddressesAndNamesThatDoNotResolveYetAreAccepted(String url) {
-        assertThat(new WebhookRequest(url, null, null, null).validate(PUBLIC_ONLY).url()).hasToString(url);
+        assertThat(new WebhookRequest(url, null, null, null, null).validate(PUBLIC_ONLY).url()).hasToString(url);
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -98,7 +98,7 @@ class WebhookRequestTest {
             https://hooks.example.com:99999/x, invalid
             """)
     void urlsReachingInsideOrCarryingCredentialsAreRefused(String url, String code) {
-        assertThat(errorsOf(new WebhookRequest(url, null, null, null), PUBLIC_ONLY))
+        assertThat(errorsOf(new WebhookRequest(url, null, null, null, null), PUBLIC_ONLY))
                 .extracting(FieldError::field, FieldError::code).containsExactly(tuple("url", code));
     }
 
@@ -106,7 +106,7 @@ class WebhookRequestTest {
     @ValueSource(strings = {"https://hooks.example.com/a\u2068b", "https://hooks.example.com/a\ud800b", "https://hooks.example.com/a b",
             " https://hooks.example.com/x", "https://hooks.example.com/x\n", "https://hooks.example.com/\u00e9", "https://hooks.example.com/\u0000"})
     void aUrlIsPrintableAsciiOnly(String url) {
-        assertThat(errorsOf(new WebhookRequest(url, null, null, null), PUBLIC_ONLY))
+        assertThat(errorsOf(new WebhookRequest(url, null, null, null, null), PUBLIC_ONLY))
                 .extracting(FieldError::field, FieldError::code).containsExactly(tuple("url", "invalid"));
     }
 
@@ -114,22 +114,22 @@ class WebhookRequestTest {
     @ValueSource(strings = {"http://127.0.0.1:8080/hook", "http://localhost/hook", "http://[::1]:9000/", "http://10.0.0.5:9000/hook",
             "https://inside.example.com/hook"})
     void localReceiversAreAcceptedOnlyWhenAllowed(String url) {
-        assertThat(new WebhookRequest(url, null, null, null).validate(LOCAL_ALLOWED).url()).hasToString(url);
-        assertThat(errorsOf(new WebhookRequest(url, null, null, null), PUBLIC_ONLY)).extracting(FieldError::code)
+        assertThat(new WebhookRequest(url, null, null, null, null).validate(LOCAL_ALLOWED).url()).hasToString(url);
+        assertThat(errorsOf(new WebhookRequest(url, null, null, null, null), PUBLIC_ONLY)).extracting(FieldError::code)
                 .containsExactly("not_public");
     }
 
     @Test
     void credentialsAndPlainHttpToPublicHostsAreRefusedEvenWhenLocalReceiversAreAllowed() {
-        assertThat(errorsOf(new WebhookRequest("http://user:pw@127.0.0.1:8080/", null, null, null), LOCAL_ALLOWED))
+        assertThat(errorsOf(new WebhookRequest("http://user:pw@127.0.0.1:8080/", null, null, null, null), LOCAL_ALLOWED))
                 .extracting(FieldError::code).containsExactly("credentials");
-        assertThat(errorsOf(new WebhookRequest("http://hooks.example.com/x", null, null, null), LOCAL_ALLOWED))
+        assertThat(errorsOf(new WebhookRequest("http://hooks.example.com/x", null, null, null, null), LOCAL_ALLOWED))
                 .extracting(FieldError::code).containsExactly("insecure");
     }
 
     @Test
     void theRefusalNamesWhatTheHostIsAndTheSetting() {
-        FieldError error = errorsOf(new WebhookRequest("https://169.254.169.254/", null, null, null), PUBLIC_ONLY).getFirst();
+        FieldError error = errorsOf(new WebhookRequest("https://169.254.169.254/", null, null, null, null), PUBLIC_ONLY).getFirst();
 
         assertThat(error.detail()).contains("169.254.169.254 is a link-local address").contains("MICROCENT_WEBHOOK_ALLOW_PRIVATE_NETWORKS");
     }
@@ -137,7 +137,7 @@ class WebhookRequestTest {
     @Test
     void everyInvalidFieldIsReportedAtOnce() {
         ApiException refused = catchThrowableOfType(ApiException.class,
-                () -> new WebhookRequest(null, "no spaces allowed", "xml", "x".repeat(501)).validate(PUBLIC_ONLY));
+                () -> new WebhookRequest(null, "no spaces allowed", null, "xml", "x".repeat(501)).validate(PUBLIC_ONLY));
 
         assertThat(refused.code().code()).isEqualTo("validation_failed");
         assertThat(refused.toProblem().errors()).extracting(FieldError::field, FieldError::code).containsExactly(

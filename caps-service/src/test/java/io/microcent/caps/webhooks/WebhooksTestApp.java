@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.caps.CapsModule;
 import io.microcent.model.caps.CapAlert;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.invoice.InvoiceNotification;
 import io.microcent.model.json.Json;
 import io.microcent.model.topic.Topics;
 import io.microcent.platform.customers.KnownCustomers;
@@ -14,6 +15,7 @@ import io.microcent.platform.test.TestContexts;
 import io.microcent.platform.test.TestCustomers;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Alert webhooks on the shared real Kafka and PostgreSQL, with fast retries, behind their own HTTP
- * server; plus what tests do with them: produce alerts and call the API as an operator.
+ * Webhooks on the shared real Kafka and PostgreSQL, with fast retries, behind their own HTTP
+ * server; plus what tests do with them: produce alerts and invoice notifications and call the API as an operator.
  */
 final class WebhooksTestApp implements AutoCloseable {
 
@@ -50,6 +52,8 @@ final class WebhooksTestApp implements AutoCloseable {
     private final AlertWebhooks webhooks;
     private final HttpServer http;
     private final KafkaProducer<CustomerId, CapAlert> producer;
+    private final KafkaProducer<CustomerId, InvoiceNotification> invoiceProducer;
+    private final KafkaProducer<byte[], byte[]> rawProducer;
     private final HttpClient client = HttpClient.newHttpClient();
 
     private WebhooksTestApp(ServiceContext context, KnownCustomers customers, AlertWebhooks webhooks, HttpServer http) {
@@ -59,6 +63,14 @@ final class WebhooksTestApp implements AutoCloseable {
         this.http = http;
         this.producer = new KafkaProducer<>(KafkaConfigs.durableProducer(context.kafkaBootstrap(), "webhooks-test-producer"),
                 Topics.CAPS_ALERTS.keySerde().serializer(), Topics.CAPS_ALERTS.valueSerde().serializer());
+        this.invoiceProducer = new KafkaProducer<>(KafkaConfigs.durableProducer(context.kafkaBootstrap(), "webhooks-test-invoices"),
+                Topics.INVOICE_EVENTS.keySerde().serializer(), Topics.INVOICE_EVENTS.valueSerde().serializer());
+        this.rawProducer = new KafkaProducer<>(KafkaConfigs.durableProducer(context.kafkaBootstrap(), "webhooks-test-raw"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    String kafkaBootstrap() {
+        return context.kafkaBootstrap();
     }
 
     static WebhooksTestApp start() {
@@ -83,6 +95,23 @@ final class WebhooksTestApp implements AutoCloseable {
             producer.send(new ProducerRecord<>(Topics.CAPS_ALERTS.name(), alert.customer(), alert)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not produce a cap alert", e);
+        }
+    }
+
+    void produce(InvoiceNotification notification) {
+        try {
+            invoiceProducer.send(new ProducerRecord<>(Topics.INVOICE_EVENTS.name(), notification.customer(), notification)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce an invoice notification", e);
+        }
+    }
+
+    /** Puts bytes that are no record of the topic on it, under {@code customer}'s key. */
+    void produceRaw(String topic, CustomerId customer, byte[] value) {
+        try {
+            rawProducer.send(new ProducerRecord<>(topic, customer.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8), value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce raw bytes", e);
         }
     }
 
@@ -139,6 +168,8 @@ final class WebhooksTestApp implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        invoiceProducer.close();
+        rawProducer.close();
         http.close();
         webhooks.close();
         customers.close();

@@ -7,6 +7,7 @@ import io.microcent.model.caps.Reservation;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.InvalidIdException;
 import io.microcent.model.id.ModelId;
+import io.microcent.model.invoice.InvoiceNotification;
 import io.microcent.model.price.ModelPriceHistory;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedUsage;
@@ -65,6 +66,13 @@ public final class Topics {
             new Topic<>("caps.alerts", CUSTOMER_KEY, new JsonSerde<>(CapAlert.class), Topic.Retention.LOG);
 
     /**
+     * Each invoice transition (finalized, paid, payment failed, voided, marked uncollectible), once per
+     * transition, published by invoicing before the transition is stored; read by webhook delivery in caps.
+     */
+    public static final Topic<CustomerId, InvoiceNotification> INVOICE_EVENTS =
+            new Topic<>("invoice.events", CUSTOMER_KEY, new JsonSerde<>(InvoiceNotification.class), Topic.Retention.LOG);
+
+    /**
      * Open reservations of {@code /v1/authorize}, keyed {@code <customer>|<reservationId>}, a tombstone when
      * one is released or expires. Each record is written to the partition its customer has on
      * {@code usage.rated} ({@link CustomerPartitions}), so that the task counting a customer's usage holds its
@@ -97,6 +105,6 @@ public final class Topics {
 
     public static List<Topic<?, ?>> all() {
         return List.of(USAGE_EVENTS, USAGE_RATED, DEAD_LETTERS, CUSTOMER_PLANS, CAPS_DEFINITIONS, CAPS_STATE, CAPS_ALERTS,
-                CAPS_RESERVATIONS, PRICE_BOOK);
+                CAPS_RESERVATIONS, PRICE_BOOK, INVOICE_EVENTS);
     }
 }

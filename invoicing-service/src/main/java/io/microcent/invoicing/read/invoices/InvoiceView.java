@@ -28,9 +28,10 @@ public record InvoiceView(String id, String customer, String period, int revisio
     }
 
     public static InvoiceView of(InvoiceRow row, StripeStatuses.StripeStatus stripe) {
-        if (row.status() == InvoiceStatus.DRAFT) {
+        if (row.status() == InvoiceStatus.DRAFT || row.finalizedAt().isEmpty()) {
+            // a draft, or a draft that was voided: no cents were ever fixed, so they are what finalizing would give
             return preview(row.id().raw(), row.customer().raw(), row.period().toString(), row.revision(),
-                    row.status().jsonName(), row.lines(), row.createdAt(), stripe);
+                    row.status().jsonName(), row.lines(), row.createdAt(), row.voidedAt().orElse(null), stripe);
         }
         List<Line> lines = row.lines().stream().map(line -> line(line, line.amountCents())).toList();
         return new InvoiceView(row.id().raw(), row.customer().raw(), row.period().toString(), row.revision(),
@@ -43,6 +44,12 @@ public record InvoiceView(String id, String customer, String period, int revisio
     /** Exact lines not finalized (a draft, or the upcoming invoice), with the cents finalizing them now would give. */
     public static InvoiceView preview(String id, String customer, String period, int revision, String status,
                                       List<InvoiceLineData> exact, Instant createdAt, StripeStatuses.StripeStatus stripe) {
+        return preview(id, customer, period, revision, status, exact, createdAt, null, stripe);
+    }
+
+    private static InvoiceView preview(String id, String customer, String period, int revision, String status,
+                                       List<InvoiceLineData> exact, Instant createdAt, Instant voidedAt,
+                                       StripeStatuses.StripeStatus stripe) {
         FinalizedInvoice rounded = InvoiceFinalizer.finalize(InvoiceLines.toGenerator(exact));
         List<InvoiceLineData> withCents = InvoiceLines.finalized(rounded);
         List<Line> lines = withCents.stream().map(line -> line(line, line.amountCents())).toList();
@@ -51,7 +58,7 @@ public record InvoiceView(String id, String customer, String period, int revisio
         return new InvoiceView(id, customer, period, revision, status, CURRENCY, lines, Math.addExact(total, discount),
                 discount, total, rounded.subtotalCents().value(), rounded.discountCents().value(),
                 rounded.totalCents().value(), rounded.amountDueCents().value(), rounded.creditCents().value(), false,
-                createdAt, null, null, null, stripe);
+                createdAt, null, null, voidedAt, stripe);
     }
 
     private static Line line(InvoiceLineData line, Long cents) {
