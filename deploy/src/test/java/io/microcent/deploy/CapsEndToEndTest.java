@@ -106,8 +106,9 @@ class CapsEndToEndTest {
             await().atMost(Microcent.PIPELINE_TIMEOUT).until(() -> receiver.deliveries().size() >= 5);
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries().size() == 5);
             String secret = webhook.path("secret").asText();
+            // signatures carry real time, as receivers check them against their own clock, whatever the platform's says
             assertThat(receiver.deliveries()).allSatisfy(delivery -> {
-                assertThat(delivery.signedWith(secret, NOVEMBER_30_2300.instant())).as("signature %s", delivery.signature()).isTrue();
+                assertThat(delivery.signedWith(secret, Instant.now())).as("signature %s", delivery.signature()).isTrue();
                 assertThat(delivery.eventId()).isEqualTo(delivery.json().path("id").asText());
             });
             assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::json)
