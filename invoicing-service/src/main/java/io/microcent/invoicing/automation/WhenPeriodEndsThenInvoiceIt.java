@@ -124,15 +124,16 @@ public final class WhenPeriodEndsThenInvoiceIt implements AutoCloseable {
      * Closes a batch of customers in one database transaction: one commit (one WAL flush) for the batch instead
      * of one per invoice. Each customer's commands still decide on their own; should any of them fail, the whole
      * batch rolls back and its customers are closed again one transaction each, so one customer's problem costs
-     * only its own invoice.
+     * only its own invoice. The batch waits for Kafka's acknowledgements of its invoice notifications once,
+     * before it commits ({@link DeferredAcks}).
      */
     private void closeBatch(List<CustomerBilling> batch, BillingPeriod ended, boolean finalizing, AtomicInteger drafted,
                             AtomicInteger finalized, AtomicInteger failed) {
         AtomicInteger batchDrafted = new AtomicInteger();
         AtomicInteger batchFinalized = new AtomicInteger();
         try {
-            transactions.executeInTransaction(() -> batch.forEach(billing ->
-                    close(billing, ended, finalizing, batchDrafted, batchFinalized)));
+            transactions.executeInTransaction(() -> DeferredAcks.awaitedWithin(() -> batch.forEach(billing ->
+                    close(billing, ended, finalizing, batchDrafted, batchFinalized))));
             drafted.addAndGet(batchDrafted.get());
             finalized.addAndGet(batchFinalized.get());
             return;
