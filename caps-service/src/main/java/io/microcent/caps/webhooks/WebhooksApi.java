@@ -9,6 +9,7 @@ import io.microcent.platform.http.ApiException;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.JsonBodies;
 import io.microcent.platform.http.OperatorAuth;
+import io.microcent.platform.http.QueryParams;
 
 import java.time.Clock;
 import java.util.List;
@@ -96,7 +97,7 @@ final class WebhooksApi implements HttpRoutes {
     private void deliveryLog(Context ctx) {
         auth.require(ctx);
         WebhookId id = WebhookId.of(ctx.pathParam("id"));
-        int limit = limit(ctx.queryParam("limit"));
+        int limit = QueryParams.wholeNumber(ctx, "limit", DEFAULT_LOG_LIMIT, 1, MAX_LOG_LIMIT);
         webhooks.find(id).orElseThrow(() -> notFound(id));
         ctx.json(new DeliveryLog(id, deliveries.forWebhook(id, limit)));
     }
@@ -114,21 +115,6 @@ final class WebhooksApi implements HttpRoutes {
         Delivery replayed = deliveries.replay(id, clock.instant()).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no webhook delivery " + id));
         dueNow.run();
         ctx.status(202).json(replayed);
-    }
-
-    private static int limit(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_LOG_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.strip());
-            if (limit >= 1 && limit <= MAX_LOG_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.badParameter("limit", "limit must be a whole number from 1 to " + MAX_LOG_LIMIT);
     }
 
     private static ApiException notFound(WebhookId id) {

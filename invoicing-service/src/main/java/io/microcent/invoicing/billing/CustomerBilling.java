@@ -67,9 +67,16 @@ public final class CustomerBilling {
                 .reduce((first, later) -> later);
     }
 
-    /** The id the period's next invoice takes: revision 0, or one past the last (void) revision. */
-    public InvoiceId nextInvoiceId(BillingPeriod period) {
-        return InvoiceId.of(subscription.customer(), period, nextRevision(period));
+    /** An invoice of a period: its id and revision. */
+    public record Target(InvoiceId id, int revision) {
+    }
+
+    /** The period's live invoice, or the one it takes next: revision 0, or one past the last (void) revision. */
+    public Target target(BillingPeriod period) {
+        return live(period).map(row -> new Target(row.id(), row.revision())).orElseGet(() -> {
+            int revision = nextRevision(period);
+            return new Target(InvoiceId.of(subscription.customer(), period, revision), revision);
+        });
     }
 
     public int nextRevision(BillingPeriod period) {

@@ -49,10 +49,9 @@ public final class InvoiceCloser {
         if (live.isPresent() && live.get().lines().equals(lines)) {
             return false;
         }
-        InvoiceId id = live.map(InvoiceRow::id).orElseGet(() -> billing.nextInvoiceId(period));
-        int revision = live.map(InvoiceRow::revision).orElseGet(() -> billing.nextRevision(period));
-        commands.sendAndWait(new DraftInvoice(id, billing.subscription().customer(), period, revision, lines,
-                clock.instant()));
+        CustomerBilling.Target target = billing.target(period);
+        commands.sendAndWait(new DraftInvoice(target.id(), billing.subscription().customer(), period, target.revision(),
+                lines, clock.instant()));
         return true;
     }
 
@@ -63,13 +62,12 @@ public final class InvoiceCloser {
      * @return the finalized invoice's id
      */
     public InvoiceId finalize(CustomerBilling billing, BillingPeriod period, boolean early) {
-        Optional<InvoiceRow> live = billing.live(period);
-        InvoiceId id = live.map(InvoiceRow::id).orElseGet(() -> billing.nextInvoiceId(period));
-        int revision = live.map(InvoiceRow::revision).orElseGet(() -> billing.nextRevision(period));
+        CustomerBilling.Target target = billing.target(period);
+        InvoiceId id = target.id();
         List<InvoiceLine> lines = billing.linesFor(period);
         FinalizedInvoice finalized = InvoiceFinalizer.finalize(lines);
         try {
-            commands.sendAndWait(new FinalizeInvoice(id, billing.subscription().customer(), period, revision,
+            commands.sendAndWait(new FinalizeInvoice(id, billing.subscription().customer(), period, target.revision(),
                     InvoiceLines.finalized(finalized), finalized.subtotalCents().value(), finalized.discountCents().value(),
                     finalized.totalCents().value(), finalized.amountDueCents().value(), finalized.creditCents().value(),
                     clock.instant(), early));

@@ -2,6 +2,7 @@ package io.microcent.invoicing.stripe;
 
 import io.microcent.invoicing.read.customers.CustomerRepository;
 import io.microcent.invoicing.read.invoices.StripeStatuses;
+import io.microcent.invoicing.write.invoice.InvoiceId;
 import io.microcent.platform.axon.CommandSender;
 import io.microcent.platform.axon.JdbcTransactions;
 import io.microcent.platform.http.HttpRoutes;
@@ -12,7 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Stripe in invoicing, as the service wires it: the outbox handler on the Axon configuration ({@link #configure}),
@@ -47,11 +52,28 @@ public final class StripeIntegration implements AutoCloseable {
     /** Where each invoice stands in Stripe, as the invoice views show it. */
     public static StripeStatuses statuses(StripeSyncs syncs) {
         StripeStatuses.StripeStatus none = StripeStatuses.off().of(null);
-        return invoice -> syncs.find(invoice)
-                .map(sync -> new StripeStatuses.StripeStatus(sync.stripeInvoiceId(), sync.status().code(), sync.lastError(),
-                        sync.stripeTotalCents()))
-                .orElse(none);
+        return new StripeStatuses() {
+            @Override
+            public StripeStatus of(InvoiceId invoice) {
+                return syncs.find(invoice).map(StripeIntegration::status).orElse(none);
+            }
+
+            @Override
+            public Map<InvoiceId, StripeStatus> ofAll(Collection<InvoiceId> invoices) {
+                Map<InvoiceId, StripeSyncView> found = syncs.findAll(invoices);
+                Map<InvoiceId, StripeStatus> statuses = new HashMap<>();
+                invoices.forEach(invoice -> statuses.put(invoice,
+                        Optional.ofNullable(found.get(invoice)).map(StripeIntegration::status).orElse(none)));
+                return statuses;
+            }
+        };
     }
+
+    private static StripeStatuses.StripeStatus status(StripeSyncView sync) {
+        return new StripeStatuses.StripeStatus(sync.stripeInvoiceId(), sync.status().code(), sync.lastError(),
+                sync.stripeTotalCents());
+    }
+
 
     /**
      * Starts the sync worker (when sync is on) under {@code instanceId}.

@@ -178,6 +178,15 @@ final class StripeSyncRows {
                 .fetchOptional(StripeSyncRows::toView);
     }
 
+    Map<InvoiceId, StripeSyncView> findAll(Collection<InvoiceId> invoices) {
+        return db.selectFrom(STRIPE_INVOICES)
+                .where(STRIPE_INVOICES.INVOICE_ID.in(invoices.stream().map(InvoiceId::raw).toList()))
+                .fetch()
+                .stream()
+                .map(StripeSyncRows::toView)
+                .collect(Collectors.toMap(StripeSyncView::invoice, view -> view));
+    }
+
     /** The invoice of a Stripe invoice we created. */
     Optional<InvoiceId> invoiceOfStripeInvoice(String stripeInvoiceId) {
         return db.select(STRIPE_INVOICES.INVOICE_ID).from(STRIPE_INVOICES)

@@ -21,6 +21,11 @@ public final class StripeSyncs {
         return rows.find(invoice);
     }
 
+    /** The Stripe syncs of {@code invoices} in one query; invoices never finalized are absent. */
+    public Map<InvoiceId, StripeSyncView> findAll(Collection<InvoiceId> invoices) {
+        return invoices.isEmpty() ? Map.of() : rows.findAll(invoices);
+    }
+
     /** Stripe's {@code total} of each of {@code invoices} that is {@code synced}; the others are absent. */
     public Map<InvoiceId, Long> stripeTotalsCents(Collection<InvoiceId> invoices) {
         return invoices.isEmpty() ? Map.of() : rows.stripeTotalsCents(invoices);

@@ -8,6 +8,7 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.platform.http.ApiException;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.OperatorAuth;
+import io.microcent.platform.http.QueryParams;
 
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +51,7 @@ final class DeadLetterRoutes implements HttpRoutes {
         auth.require(ctx);
         DeadLetterRepository.Filter filter = new DeadLetterRepository.Filter(reason(ctx.queryParam("reason"), false),
                 customer(ctx.queryParam("customer")));
-        int limit = number(ctx.queryParam("limit"), "limit", 50, 1, 500);
+        int limit = QueryParams.wholeNumber(ctx, "limit", 50, 1, 500);
         Long before = before(ctx.queryParam("before"));
         List<DeadLetterView> page = repository.list(filter, before, limit);
         String next = page.size() < limit ? null : PATH + "?" + query(filter, limit) + "before=" + page.getLast().id();
@@ -61,7 +62,7 @@ final class DeadLetterRoutes implements HttpRoutes {
         auth.require(ctx);
         DeadLetterRepository.Filter filter = new DeadLetterRepository.Filter(reason(ctx.queryParam("reason"), true),
                 customer(ctx.queryParam("customer")));
-        int limit = number(ctx.queryParam("limit"), "limit", 1_000, 1, 10_000);
+        int limit = QueryParams.wholeNumber(ctx, "limit", 1_000, 1, 10_000);
         try {
             ctx.json(replayer.replay(filter, limit, repository));
         } catch (DeadLetterReplayer.NotReplayed e) {
@@ -82,21 +83,6 @@ final class DeadLetterRoutes implements HttpRoutes {
 
     private static String customer(String raw) {
         return raw == null || raw.isBlank() ? null : CustomerId.of(raw.strip()).raw();
-    }
-
-    private static int number(String raw, String name, int otherwise, int min, int max) {
-        if (raw == null || raw.isBlank()) {
-            return otherwise;
-        }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.badParameter(name, name + " must be a whole number from " + min + " to " + max);
     }
 
     private static Long before(String raw) {

@@ -103,7 +103,8 @@ public final class InvoiceRepository {
             return byCustomer;
         }
         db.selectFrom(INVOICES)
-                .where(INVOICES.CUSTOMER.in(customers.stream().map(CustomerId::raw).toList()))
+                // one array parameter, however many customers (a month's reconciliation asks for all of them)
+                .where(INVOICES.CUSTOMER.eq(DSL.any(DSL.val(customers.stream().map(CustomerId::raw).distinct().toArray(String[]::new)))))
                 .orderBy(INVOICES.CUSTOMER, INVOICES.PERIOD, INVOICES.REVISION)
                 .fetch(InvoiceRepository::row)
                 .forEach(row -> byCustomer.computeIfAbsent(row.customer(), c -> new ArrayList<>()).add(row));

@@ -53,10 +53,9 @@ public record InvoiceView(String id, String customer, String period, int revisio
         FinalizedInvoice rounded = InvoiceFinalizer.finalize(InvoiceLines.toGenerator(exact));
         List<InvoiceLineData> withCents = InvoiceLines.finalized(rounded);
         List<Line> lines = withCents.stream().map(line -> line(line, line.amountCents())).toList();
-        long total = InvoiceLines.sumMicrocents(exact, null);
-        long discount = Math.negateExact(InvoiceLines.sumMicrocents(exact, "discount"));
-        return new InvoiceView(id, customer, period, revision, status, CURRENCY, lines, Math.addExact(total, discount),
-                discount, total, rounded.subtotalCents().value(), rounded.discountCents().value(),
+        return new InvoiceView(id, customer, period, revision, status, CURRENCY, lines,
+                InvoiceLines.subtotalMicrocents(exact), InvoiceLines.discountMicrocents(exact),
+                InvoiceLines.totalMicrocents(exact), rounded.subtotalCents().value(), rounded.discountCents().value(),
                 rounded.totalCents().value(), rounded.amountDueCents().value(), rounded.creditCents().value(), false,
                 createdAt, null, null, voidedAt, stripe);
     }

@@ -84,7 +84,8 @@ public final class InvoicesEndpoint implements HttpRoutes {
     }
 
     private List<InvoiceView> views(List<InvoiceRow> rows) {
-        return rows.stream().map(row -> InvoiceView.of(row, stripe.of(row.id()))).toList();
+        Map<InvoiceId, StripeStatuses.StripeStatus> statuses = stripe.ofAll(rows.stream().map(InvoiceRow::id).toList());
+        return rows.stream().map(row -> InvoiceView.of(row, statuses.get(row.id()))).toList();
     }
 
     private static InvoiceStatus status(String raw) {

@@ -16,12 +16,15 @@ import io.microcent.model.json.Json;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.microcent.invoicing.db.Tables.INVOICES;
 
@@ -51,10 +54,7 @@ public final class InvoicesProjection {
                 .set(INVOICES.PERIOD, event.period().toString())
                 .set(INVOICES.REVISION, event.revision())
                 .set(INVOICES.STATUS, InvoiceStatus.DRAFT.jsonName())
-                .set(INVOICES.LINES, json(event.lines()))
-                .set(INVOICES.SUBTOTAL_MICROCENTS, subtotal(event.lines()))
-                .set(INVOICES.DISCOUNT_MICROCENTS, discount(event.lines()))
-                .set(INVOICES.TOTAL_MICROCENTS, InvoiceLines.sumMicrocents(event.lines(), null))
+                .set(lines(event.lines()))
                 .set(INVOICES.CREATED_AT, at)
                 .set(INVOICES.UPDATED_AT, at)
                 .onConflict(INVOICES.ID).doNothing()
@@ -64,10 +64,7 @@ public final class InvoicesProjection {
     @EventHandler
     void on(InvoiceDraftRefreshed event) {
         db.update(INVOICES)
-                .set(INVOICES.LINES, json(event.lines()))
-                .set(INVOICES.SUBTOTAL_MICROCENTS, subtotal(event.lines()))
-                .set(INVOICES.DISCOUNT_MICROCENTS, discount(event.lines()))
-                .set(INVOICES.TOTAL_MICROCENTS, InvoiceLines.sumMicrocents(event.lines(), null))
+                .set(lines(event.lines()))
                 .set(INVOICES.UPDATED_AT, utc(event.refreshedAt()))
                 .where(INVOICES.ID.eq(event.invoice().raw()))
                 .execute();
@@ -78,10 +75,7 @@ public final class InvoicesProjection {
         OffsetDateTime at = utc(event.finalizedAt());
         db.update(INVOICES)
                 .set(INVOICES.STATUS, InvoiceStatus.FINALIZED.jsonName())
-                .set(INVOICES.LINES, json(event.lines()))
-                .set(INVOICES.SUBTOTAL_MICROCENTS, subtotal(event.lines()))
-                .set(INVOICES.DISCOUNT_MICROCENTS, discount(event.lines()))
-                .set(INVOICES.TOTAL_MICROCENTS, InvoiceLines.sumMicrocents(event.lines(), null))
+                .set(lines(event.lines()))
                 .set(INVOICES.SUBTOTAL_CENTS, event.subtotalCents())
                 .set(INVOICES.DISCOUNT_CENTS, event.discountCents())
                 .set(INVOICES.TOTAL_CENTS, event.totalCents())
@@ -132,12 +126,14 @@ public final class InvoicesProjection {
                 .execute();
     }
 
-    private static long subtotal(List<InvoiceLineData> lines) {
-        return Math.subtractExact(InvoiceLines.sumMicrocents(lines, null), InvoiceLines.sumMicrocents(lines, "discount"));
-    }
-
-    private static long discount(List<InvoiceLineData> lines) {
-        return Math.negateExact(InvoiceLines.sumMicrocents(lines, "discount"));
+    /** The lines and their exact subtotal, discount and total, as every event that sets lines writes them. */
+    private static Map<Field<?>, Object> lines(List<InvoiceLineData> lines) {
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(INVOICES.LINES, json(lines));
+        columns.put(INVOICES.SUBTOTAL_MICROCENTS, InvoiceLines.subtotalMicrocents(lines));
+        columns.put(INVOICES.DISCOUNT_MICROCENTS, InvoiceLines.discountMicrocents(lines));
+        columns.put(INVOICES.TOTAL_MICROCENTS, InvoiceLines.totalMicrocents(lines));
+        return columns;
     }
 
     static JSONB json(List<InvoiceLineData> lines) {

@@ -2,7 +2,9 @@ package io.microcent.invoicing.read.invoices;
 
 import io.microcent.invoicing.write.invoice.InvoiceId;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Where an invoice stands in Stripe, for the invoice views; kept by the Stripe sync. */
 @FunctionalInterface
@@ -16,6 +18,13 @@ public interface StripeStatuses {
     }
 
     StripeStatus of(InvoiceId invoice);
+
+    /** Each one's status; an implementation answers a list (a page, a month's reconciliation) with one lookup. */
+    default Map<InvoiceId, StripeStatus> ofAll(Collection<InvoiceId> invoices) {
+        Map<InvoiceId, StripeStatus> statuses = new HashMap<>();
+        invoices.forEach(invoice -> statuses.put(invoice, of(invoice)));
+        return statuses;
+    }
 
     /** Stripe sync is off: every invoice says so. */
     static StripeStatuses off() {

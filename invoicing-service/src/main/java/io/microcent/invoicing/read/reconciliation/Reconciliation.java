@@ -2,6 +2,7 @@ package io.microcent.invoicing.read.reconciliation;
 
 import io.microcent.invoicing.read.invoices.InvoiceRow;
 import io.microcent.invoicing.read.invoices.StripeStatuses;
+import io.microcent.invoicing.write.invoice.InvoiceId;
 import io.microcent.invoicing.write.invoice.InvoiceLineData;
 import io.microcent.invoicing.write.invoice.InvoiceStatus;
 import io.microcent.model.id.CustomerId;
@@ -42,13 +43,15 @@ public final class Reconciliation {
         TreeSet<CustomerId> customers = new TreeSet<>(java.util.Comparator.comparing(CustomerId::raw));
         customers.addAll(rated.keySet());
         customers.addAll(invoices.keySet());
+        Map<InvoiceId, StripeStatuses.StripeStatus> statuses = stripe.ofAll(invoices.values().stream()
+                .flatMap(List::stream).filter(invoice -> invoice.period().equals(period)).map(InvoiceRow::id).toList());
         List<Customer> rows = new ArrayList<>();
         long ratedSum = 0;
         long linesSum = 0;
         long dueSum = 0;
         int withDifferences = 0;
         for (CustomerId customer : customers) {
-            Customer row = row(period, customer, rated.getOrDefault(customer, 0L), invoices.getOrDefault(customer, List.of()), stripe);
+            Customer row = row(period, customer, rated.getOrDefault(customer, 0L), invoices.getOrDefault(customer, List.of()), statuses);
             rows.add(row);
             ratedSum = Math.addExact(ratedSum, row.ratedChargeMicrocents());
             linesSum = Math.addExact(linesSum, row.usageLinesMicrocents());
@@ -59,7 +62,7 @@ public final class Reconciliation {
     }
 
     private static Customer row(BillingPeriod period, CustomerId customer, long rated, Collection<InvoiceRow> invoices,
-                                StripeStatuses stripe) {
+                                Map<InvoiceId, StripeStatuses.StripeStatus> stripe) {
         String usageItem = "usage/" + period + "/";
         long billedUsage = 0;
         for (InvoiceRow invoice : invoices) {
@@ -82,7 +85,7 @@ public final class Reconciliation {
         if (own.isEmpty()) {
             differences.add("no_invoice");
         }
-        StripeStatuses.StripeStatus sync = own.map(i -> stripe.of(i.id())).orElse(null);
+        StripeStatuses.StripeStatus sync = own.map(i -> stripe.get(i.id())).orElse(null);
         Long stripeTotal = sync == null ? null : sync.totalCents();
         Long due = own.map(InvoiceRow::amountDueCents).orElse(null);
         if (stripeTotal != null && due != null && !stripeTotal.equals(due)) {

@@ -44,15 +44,30 @@ public final class InvoiceLines {
                 new BilledItem(data.item()));
     }
 
-    /** Σ exact amounts of the lines of {@code kind}, or of all lines when {@code kind} is {@code null}; overflow-checked. */
-    public static long sumMicrocents(List<InvoiceLineData> lines, String kind) {
+    /** Σ exact amounts of all lines; throws {@link ArithmeticException} on overflow. */
+    public static long totalMicrocents(List<InvoiceLineData> lines) {
         long sum = 0;
         for (InvoiceLineData line : lines) {
-            if (kind == null || kind.equals(line.kind())) {
-                sum = Math.addExact(sum, line.amountMicrocents());
+            sum = Math.addExact(sum, line.amountMicrocents());
+        }
+        return sum;
+    }
+
+    /** What the discount lines take off, as a positive amount. */
+    public static long discountMicrocents(List<InvoiceLineData> lines) {
+        long sum = 0;
+        for (InvoiceLineData line : lines) {
+            if (LineKind.DISCOUNT.jsonName().equals(line.kind())) {
+                sum = Math.subtractExact(sum, line.amountMicrocents());
             }
         }
         return sum;
     }
+
+    /** Σ exact amounts of the lines other than discounts: {@code total + discount}. */
+    public static long subtotalMicrocents(List<InvoiceLineData> lines) {
+        return Math.addExact(totalMicrocents(lines), discountMicrocents(lines));
+    }
+
 
 }
