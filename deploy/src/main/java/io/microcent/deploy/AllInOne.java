@@ -43,12 +43,14 @@ public final class AllInOne implements AutoCloseable {
     /** Everything started, closed last-started-first. */
     private final StartedResources started = new StartedResources();
     private final String operatorToken;
+    private final OperatorAuth auth;
     private HttpServer http;
     private String kafkaBootstrap;
     private final List<Service> services = new ArrayList<>();
 
-    private AllInOne(String operatorToken) {
+    private AllInOne(String operatorToken, Optional<String> viewerToken) {
         this.operatorToken = operatorToken;
+        this.auth = new OperatorAuth(operatorToken, viewerToken);
     }
 
     /**
@@ -68,7 +70,7 @@ public final class AllInOne implements AutoCloseable {
         modules.forEach(module -> module.configure(env));
         env.validate();
 
-        AllInOne platform = new AllInOne(AdminToken.resolve(settings.adminToken(), settings.dataDir()));
+        AllInOne platform = new AllInOne(AdminToken.resolve(settings.adminToken(), settings.dataDir()), settings.viewerToken());
         try {
             platform.startAll(settings, env, modules, clock);
             return platform;
@@ -99,9 +101,9 @@ public final class AllInOne implements AutoCloseable {
         PrometheusMeterRegistry meters = StandaloneRunner.newMeterRegistry();
         // one name for this data directory on every start: Kafka lets a restarted instance straight back in
         String instanceId = InstanceId.persisted(settings.dataDir().resolve(INSTANCE_ID_FILE), "all-in-one");
-        ServiceContext context = new ServiceContext(bootstrap, database, meters, env, new OperatorAuth(operatorToken),
+        ServiceContext context = new ServiceContext(bootstrap, database, meters, env, auth,
                 settings.dataDir().resolve("state"), instanceId, clock);
-        List<HttpRoutes> routes = new ArrayList<>();
+        List<HttpRoutes> routes = new ArrayList<>(List.of(auth.routes()));
         Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
         for (ServiceModule module : modules) {
             Service service = track(module.start(context));

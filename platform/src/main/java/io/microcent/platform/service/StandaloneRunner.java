@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Runs one service alone against an external Kafka and PostgreSQL: the {@code main} of every service. */
 public final class StandaloneRunner {
@@ -36,6 +37,7 @@ public final class StandaloneRunner {
         String dbUser = env.string("MICROCENT_DATABASE_USER", "postgres");
         String dbPassword = env.string("MICROCENT_DATABASE_PASSWORD", "postgres");
         String token = env.required("MICROCENT_ADMIN_TOKEN", "the operator bearer token");
+        Optional<String> viewerToken = env.optional("MICROCENT_VIEWER_TOKEN");
         String host = env.string("MICROCENT_HOST", "0.0.0.0");
         int port = env.port("MICROCENT_PORT", defaultPort);
         Path dataDir = env.path("MICROCENT_DATA_DIR", "./data");
@@ -53,10 +55,10 @@ public final class StandaloneRunner {
         PrometheusMeterRegistry meters = newMeterRegistry();
         Database database = Database.connect(dbUrl, dbUser, dbPassword, poolSize);
         MicrocentTopics.ensureAll(bootstrap, partitions);
-        ServiceContext context = new ServiceContext(bootstrap, database, meters, env, new OperatorAuth(token),
+        ServiceContext context = new ServiceContext(bootstrap, database, meters, env, new OperatorAuth(token, viewerToken),
                 dataDir, InstanceId.persisted(dataDir.resolve(module.name() + "-instance-id"), module.name()), clock);
         Service service = module.start(context);
-        HttpServer http = HttpServer.start(host, port, List.of(service.routes()), Map.of(module.name(), service::isReady), meters);
+        HttpServer http = HttpServer.start(host, port, List.of(service.routes(), context.operatorAuth().routes()), Map.of(module.name(), service::isReady), meters);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping {}", module.name());
             http.close();
