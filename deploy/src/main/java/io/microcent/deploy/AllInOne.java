@@ -2,6 +2,8 @@ package io.microcent.deploy;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.microcent.caps.CapsModule;
+import io.microcent.console.ConsoleRoutes;
+import io.microcent.console.ConsoleSettings;
 import io.microcent.ingest.IngestModule;
 import io.microcent.invoicing.InvoicingModule;
 import io.microcent.platform.config.Env;
@@ -20,6 +22,7 @@ import io.microcent.platform.service.StartedResources;
 import io.microcent.platform.service.StandaloneRunner;
 import io.microcent.rating.RatingModule;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,6 +114,8 @@ public final class AllInOne implements AutoCloseable {
             routes.add(service.routes());
             readiness.put(module.name(), service::isReady);
         }
+        // the console calls the APIs over HTTP like any client, here on this same server once it listens
+        routes.add(new ConsoleRoutes(ConsoleSettings.SESSION_IDLE, () -> ConsoleSettings.allAt(selfUrl(settings.host())).serviceUrls()));
         http = track(HttpServer.start(settings.host(), settings.port(), routes, readiness, meters));
     }
 
@@ -145,6 +150,12 @@ public final class AllInOne implements AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** How this process reaches its own server: over loopback when it listens on every interface. */
+    private URI selfUrl(String host) {
+        String reachable = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + reachable + ":" + http.port());
     }
 
     private <T extends AutoCloseable> T track(T resource) {

@@ -20,6 +20,14 @@ public interface HttpRoutes {
         return List.of();
     }
 
+    /**
+     * Path prefixes under which these routes serve pages for people rather than API (the console): they are
+     * not part of {@code /openapi.json}.
+     */
+    default List<String> pagePrefixes() {
+        return List.of();
+    }
+
     /** {@code routes}, described by the OpenAPI fragment at classpath resource {@code fragment}. */
     static HttpRoutes documented(String fragment, HttpRoutes routes) {
         return new HttpRoutes() {

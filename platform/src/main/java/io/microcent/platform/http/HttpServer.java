@@ -41,9 +41,11 @@ public final class HttpServer implements AutoCloseable {
             HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS);
 
     private final Javalin app;
+    private final List<String> pagePrefixes;
 
-    private HttpServer(Javalin app) {
+    private HttpServer(Javalin app, List<String> pagePrefixes) {
         this.app = app;
+        this.pagePrefixes = pagePrefixes;
     }
 
     /**
@@ -94,8 +96,9 @@ public final class HttpServer implements AutoCloseable {
                 problem(ctx, Problem.of(ErrorCode.INTERNAL_ERROR, "unexpected error; it has been logged", List.of()));
             });
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> {
-                // a handler's own 404 problem (e.g. customer_not_found) is kept; Jetty appends ";charset=utf-8"
-                if (!isProblem(ctx)) {
+                // a handler's own 404 problem (e.g. customer_not_found) or page (the console's) is kept;
+                // Jetty appends ";charset=utf-8"
+                if (!isProblem(ctx) && !isPage(ctx)) {
                     problem(ctx, Problem.of(ErrorCode.NOT_FOUND, "no route for " + ctx.method() + " " + ctx.path(), List.of()));
                 }
             });
@@ -117,7 +120,7 @@ public final class HttpServer implements AutoCloseable {
         started.set(app);
         app.start();
         log.info("HTTP API listening on http://{}:{}", host, app.port());
-        return new HttpServer(app);
+        return new HttpServer(app, routes.stream().flatMap(r -> r.pagePrefixes().stream()).toList());
     }
 
     /**
@@ -154,6 +157,11 @@ public final class HttpServer implements AutoCloseable {
         return contentType != null && contentType.startsWith(Problem.MEDIA_TYPE);
     }
 
+    private static boolean isPage(Context ctx) {
+        String contentType = ctx.res().getContentType();
+        return contentType != null && contentType.startsWith("text/html");
+    }
+
     static String tooLarge() {
         return "the body exceeds " + MAX_REQUEST_BYTES + " bytes";
     }
@@ -182,11 +190,15 @@ public final class HttpServer implements AutoCloseable {
         return !app.unsafe.internalRouter.findHttpHandlerEntries(method, path).isEmpty();
     }
 
-    /** Every route this server answers, as {@code METHOD /path/{param}}: what the OpenAPI document must describe. */
+    /**
+     * Every API route this server answers, as {@code METHOD /path/{param}}: what the OpenAPI document must
+     * describe (pages under a {@link HttpRoutes#pagePrefixes() page prefix} are not API).
+     */
     public List<String> registeredRoutes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
                 .filter(endpoint -> endpoint.method.isHttpMethod())
+                .filter(endpoint -> pagePrefixes.stream().noneMatch(prefix -> endpoint.path.startsWith(prefix)))
                 .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
                 .distinct()
                 .sorted()
