@@ -17,10 +17,10 @@ public record Money(long microcents) {
 
     /** {@code $1,234.57}; a non-zero amount under a cent is {@code <$0.01} rather than a misleading {@code $0.00}. */
     public String display() {
-        if (microcents != 0 && Math.abs(microcents) < Microcents.PER_CENT / 2) {
+        String plain = Microcents.of(microcents).toDisplayDollars();
+        if (microcents != 0 && plain.endsWith("$0.00")) {
             return microcents < 0 ? "-<$0.01" : "<$0.01";
         }
-        String plain = Microcents.of(microcents).toDisplayDollars();
         boolean negative = plain.startsWith("-");
         BigDecimal dollars = new BigDecimal(plain.substring(negative ? 2 : 1));
         return (negative ? "-$" : "$") + String.format(java.util.Locale.ROOT, "%,.2f", dollars);
