@@ -12,8 +12,9 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 
 /**
- * {@code --demo}: loads a demo customer and an ingest key through the platform's own API (the same calls
- * an operator makes) and prints a curl line that sends a usage event.
+ * {@code --demo}: loads a demo customer, an ingest key and a day and a half of usage ({@link DemoUsage})
+ * through the platform's own API (the same calls an operator and a gateway make) and prints where the
+ * console is and a curl line that sends a usage event.
  */
 final class Demo {
 
@@ -45,6 +46,10 @@ final class Demo {
                 return;
             }
             String secret = Json.mapper().readTree(key.body()).path("secret").asText();
+            HttpResponse<String> usage = send("/v1/events", secret, DemoUsage.events(CUSTOMER, clock.instant()).toString());
+            if (usage.statusCode() != 202) {
+                log.warn("demo usage not sent: {} {}", usage.statusCode(), usage.body());
+            }
             System.out.println(instructions(secret));
         } catch (IOException e) {
             log.warn("demo data not loaded", e);
@@ -58,17 +63,23 @@ final class Demo {
                 + "\",\"provider\":\"openai\",\"model\":\"gpt-4o\",\"inputTokens\":1200,\"outputTokens\":300}";
         return """
 
-                  Demo loaded: customer '%s' on the Starter plan, and an ingest key scoped to it.
+                  Demo loaded: customer '%s' on the Starter plan, an ingest key scoped to it, and %d LLM calls
+                  of seven users in three teams over the last day and a half.
+                  Open the console: %s/console (sign in with the operator token: %s)
                   Send a usage event:
                     curl -s -X POST %s/v1/events -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d '%s'
                   See the month's usage:
                     curl -s '%s/v1/customers/%s/usage' -H 'Authorization: Bearer %s'
-                """.formatted(CUSTOMER, base, secret, event, base, CUSTOMER, operatorToken);
+                """.formatted(CUSTOMER, DemoUsage.EVENTS, base, operatorToken, base, secret, event, base, CUSTOMER, operatorToken);
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return send(path, operatorToken, json);
+    }
+
+    private HttpResponse<String> send(String path, String token, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + operatorToken)
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
