@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.microcent.console.api.Api;
 import io.microcent.console.api.ServiceName;
 import io.microcent.console.pages.overview.OverviewArea;
+import io.microcent.console.pages.rerate.RerateArea;
 import io.microcent.console.session.SignIn;
 import io.microcent.console.session.SignInThrottle;
 import io.microcent.console.session.Sessions;
@@ -29,7 +30,8 @@ public final class ConsoleRoutes implements HttpRoutes {
     /** Every section, in one list; each registers its pages through {@link Pages}. */
     private static List<ConsoleArea> areas() {
         return List.of(
-                new OverviewArea());
+                new OverviewArea(),
+                new RerateArea());
     }
 
     private final Sessions sessions;
