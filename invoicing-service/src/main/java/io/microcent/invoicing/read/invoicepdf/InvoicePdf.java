@@ -102,7 +102,7 @@ public final class InvoicePdf {
                 out.line(line.description(), Long.toString(line.quantity()), dollars(line.amountCents()));
             }
             out.rule();
-            out.down(LEADING * 0.4f);
+            out.down(LEADING * 0.3f);
             out.total("Subtotal", dollars(invoice.subtotalCents()), false);
             out.total("Discounts", dollars(Math.negateExact(invoice.discountCents())), false);
             out.total("Total", dollars(invoice.totalCents()), false);
@@ -204,9 +204,9 @@ public final class InvoicePdf {
             text(Font.BOLD, BODY, MARGIN, "Description");
             right(Font.BOLD, BODY, QUANTITY_RIGHT, "Quantity");
             right(Font.BOLD, BODY, AMOUNT_RIGHT, "Amount");
-            down(LEADING * 0.5f);
-            rule();
             down(LEADING);
+            rule();
+            down(LEADING * 0.3f);
         }
 
         /** One invoice line; a long description wraps, the figures stay on its first row. */
@@ -227,9 +227,11 @@ public final class InvoicePdf {
             down(LEADING * (strong ? 1.3f : 1f));
         }
 
+        /** A line under the row written last (whose baseline is one leading above the next one). */
         void rule() throws IOException {
-            page.moveTo(MARGIN, y);
-            page.lineTo(AMOUNT_RIGHT, y);
+            float at = y + LEADING - 4;
+            page.moveTo(MARGIN, at);
+            page.lineTo(AMOUNT_RIGHT, at);
             page.setLineWidth(0.5f);
             page.stroke();
         }
