@@ -10,11 +10,16 @@ import io.microcent.console.web.Nav;
 import io.microcent.console.web.Pages;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /** {@code /console}: the month at a glance, and what needs an operator's attention. */
 public final class OverviewArea implements ConsoleArea {
+
+    /** How many of each kind of invoice needing attention the overview lists. */
+    static final String ATTENTION_LIMIT = "10";
 
     @Override
     public void register(RoutesConfig routes, Pages pages) {
@@ -23,12 +28,17 @@ public final class OverviewArea implements ConsoleArea {
 
     private void show(ConsoleRequest request) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate monthStart = today.withDayOfMonth(1);
-        JsonNode activity = request.api().get(ServiceName.RATING, "/v1/analytics/activity",
-                Api.Query.of("from", monthStart.toString(), "to", today.toString(), "groupBy", "model"));
-        JsonNode failed = request.api().get(ServiceName.INVOICING, "/v1/invoices", Api.Query.of("status", "payment_failed", "limit", "20"));
-        JsonNode deadLetters = request.api().get(ServiceName.RATING, "/v1/dead-letters", Api.Query.of("limit", "5"));
+        YearMonth month = YearMonth.from(today);
+        Api api = request.api();
+        JsonNode activity = api.get(ServiceName.RATING, "/v1/analytics/activity",
+                Api.Query.of("from", month.atDay(1).toString(), "to", today.toString(), "groupBy", "model"));
+        JsonNode lastMonth = api.get(ServiceName.INVOICING, "/v1/invoices/summary", Api.Query.of("period", month.minusMonths(1).toString()));
+        List<JsonNode> attention = List.of(
+                api.get(ServiceName.INVOICING, "/v1/invoices", Api.Query.of("status", "payment_failed", "limit", ATTENTION_LIMIT)),
+                api.get(ServiceName.INVOICING, "/v1/invoices", Api.Query.of("stripeStatus", "failed", "limit", ATTENTION_LIMIT)),
+                api.get(ServiceName.INVOICING, "/v1/invoices", Api.Query.of("stripeStatus", "pending", "limit", ATTENTION_LIMIT)));
+        JsonNode deadLetters = api.get(ServiceName.RATING, "/v1/dead-letters", Api.Query.of("limit", "5"));
         request.render("Overview", Nav.OVERVIEW, "overview/page.jte", Map.of(
-                "view", OverviewView.of(monthStart, today, activity, failed, deadLetters)));
+                "view", OverviewView.of(month, activity, lastMonth, attention, deadLetters)));
     }
 }

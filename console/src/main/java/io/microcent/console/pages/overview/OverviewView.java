@@ -3,18 +3,25 @@ package io.microcent.console.pages.overview;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.console.web.ChartData;
 
-import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * What the overview shows. Month totals are the service's daily totals added up here, on the server, each
- * day's figure as the service computed it.
+ * What the overview shows. The month's totals are the service's daily totals added up here, on the server,
+ * each day's figure as the service computed it; last month's invoices are invoicing's own summary.
  */
-public record OverviewView(String month, long chargeMicrocents, long costMicrocents, long requests,
-                           String trendChart, List<InvoiceAttention> attention, List<DeadLetterRow> deadLetters) {
+public record OverviewView(String month, long chargeMicrocents, long costMicrocents, long requests, String trendChart,
+                           String lastMonth, long lastMonthInvoices, long lastMonthTotalMicrocents,
+                           List<InvoiceAttention> attention, List<DeadLetterRow> deadLetters) {
 
-    public record InvoiceAttention(String id, String customer, String period, String status, long amountDueCents) {
+    /** An invoice an operator should look at, and why. */
+    public record InvoiceAttention(String id, String customer, String period, String status, String stripeStatus,
+                                   String reason, long totalMicrocents) {
     }
 
     public record DeadLetterRow(String id, String reason, String consumer, String customer, String at) {
@@ -24,7 +31,7 @@ public record OverviewView(String month, long chargeMicrocents, long costMicroce
         return Math.subtractExact(chargeMicrocents, costMicrocents);
     }
 
-    static OverviewView of(LocalDate monthStart, LocalDate today, JsonNode activity, JsonNode failed, JsonNode deadLetters) {
+    static OverviewView of(YearMonth month, JsonNode activity, JsonNode lastMonth, List<JsonNode> attentionLists, JsonNode deadLetters) {
         long charge = 0;
         long cost = 0;
         long requests = 0;
@@ -39,21 +46,41 @@ public record OverviewView(String month, long chargeMicrocents, long costMicroce
             charges.add(day.path("chargeMicrocents").asLong());
             costs.add(day.path("costMicrocents").asLong());
         }
-        String chart = ChartData.line(labels)
-                .moneySeries("Billed (usage charge)", charges)
+        String chart = ChartData.bars(labels, false)
+                .moneySeries("Usage charge", charges)
                 .moneySeries("Provider cost", costs)
                 .toJson();
-        List<InvoiceAttention> attention = new ArrayList<>();
-        for (JsonNode invoice : failed.path("invoices")) {
-            attention.add(new InvoiceAttention(invoice.path("id").asText(), invoice.path("customer").asText(),
-                    invoice.path("period").asText(), invoice.path("status").asText(), invoice.path("amountDueCents").asLong()));
+
+        long invoices = 0;
+        long invoiced = 0;
+        for (JsonNode status : lastMonth.path("statuses")) {
+            if (!status.path("status").asText().equals("void")) {
+                invoices = Math.addExact(invoices, status.path("count").asLong());
+                invoiced = Math.addExact(invoiced, status.path("totalMicrocents").asLong());
+            }
+        }
+
+        // one row per invoice, however many lists it is on: the first reason wins
+        Map<String, InvoiceAttention> attention = new LinkedHashMap<>();
+        String[] reasons = {"Payment failed", "Stripe sync failed", "Stripe sync pending"};
+        for (int i = 0; i < attentionLists.size(); i++) {
+            for (JsonNode invoice : attentionLists.get(i).path("invoices")) {
+                String id = invoice.path("id").asText();
+                attention.putIfAbsent(id, new InvoiceAttention(id, invoice.path("customer").asText(), invoice.path("period").asText(),
+                        invoice.path("status").asText(), invoice.path("stripe").path("status").asText(""), reasons[i],
+                        invoice.path("totalMicrocents").asLong()));
+            }
         }
         List<DeadLetterRow> letters = new ArrayList<>();
         for (JsonNode letter : deadLetters.path("deadLetters")) {
             letters.add(new DeadLetterRow(letter.path("id").asText(), letter.path("reason").asText(),
                     letter.path("consumer").asText(), letter.path("customer").asText(""), letter.path("deadLetteredAt").asText()));
         }
-        return new OverviewView(monthStart.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
-                + " " + monthStart.getYear(), charge, cost, requests, chart, attention, letters);
+        return new OverviewView(name(month), charge, cost, requests, chart, name(month.minusMonths(1)), invoices, invoiced,
+                List.copyOf(attention.values()), letters);
+    }
+
+    private static String name(YearMonth month) {
+        return month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
     }
 }
