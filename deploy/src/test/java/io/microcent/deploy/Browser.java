@@ -121,6 +121,36 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.xpath("//button[normalize-space()='" + text + "'] | //a[@role='button' and normalize-space()='" + text + "']"));
     }
 
+    /**
+     * What a screen reader or keyboard user would miss on this page: form controls without a label, buttons
+     * and links without a name, images and charts without a text alternative, a page without a main landmark or
+     * a heading. Empty when the page is fine.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> accessibilityProblems() {
+        return (java.util.List<String>) driver.executeScript("""
+                const problems = [];
+                const named = el => (el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.getAttribute('title') || '').trim() !== '';
+                document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(el => {
+                  const label = el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]');
+                  if (!label && !el.closest('label') && !named(el)) problems.push('unlabelled ' + el.tagName.toLowerCase() + ' ' + (el.name || el.id));
+                });
+                document.querySelectorAll('button, a[href]').forEach(el => {
+                  if (el.textContent.trim() === '' && !named(el)) problems.push('nameless ' + el.tagName.toLowerCase() + ' ' + el.outerHTML.slice(0, 80));
+                });
+                document.querySelectorAll('img').forEach(el => { if (!el.hasAttribute('alt')) problems.push('img without alt ' + el.src); });
+                document.querySelectorAll('canvas').forEach(el => { if (!named(el)) problems.push('canvas without a label'); });
+                if (!document.querySelector('main')) problems.push('no main landmark');
+                if (!document.querySelector('h1')) problems.push('no h1');
+                return problems;
+                """);
+    }
+
+    /** Whether the page is wider than the window (content a phone user would have to scroll sideways to see). */
+    boolean overflowsSideways() {
+        return (Boolean) driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
+    }
+
     /** Saves what the page looks like as {@code target/screenshots/<name>.png}, for people to look at. */
     Path screenshot(String name) {
         try {

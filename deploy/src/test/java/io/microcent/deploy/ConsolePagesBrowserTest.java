@@ -1,0 +1,107 @@
+package io.microcent.deploy;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every section of the console, on a platform with usage in it: each page opens from the sidebar, has what a
+ * screen reader needs, lays out on a phone without sideways scrolling, and the sidebar works from the keyboard.
+ */
+class ConsolePagesBrowserTest {
+
+    @TempDir
+    static Path dataDir;
+    private static TestPlatform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = TestPlatform.start(dataDir, Clock.systemUTC(), Map.of());
+        Microcent api = platform.api();
+        api.registerCustomer("pages-co", "starter");
+        api.sendEvents(api.ingestKeyFor("pages-co"),
+                UsageEvents.chatbotCalls("pages-co", "pages-", 25, Instant.now().minusSeconds(600), Duration.ofSeconds(10)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void everySectionOpensFromTheSidebarAndIsUsableWithoutSight() {
+        List<String> problems = new ArrayList<>();
+        try (Browser browser = Browser.open(platform.port())) {
+            browser.signIn(TestPlatform.OPERATOR_TOKEN);
+            List<String> sections = browser.driver().findElements(By.cssSelector("nav.sidebar li a")).stream()
+                    .map(a -> a.getAttribute("href")).toList();
+            assertThat(sections).hasSizeGreaterThanOrEqualTo(12);
+            for (String section : sections) {
+                browser.driver().get(section);
+                browser.waitFor(By.cssSelector("main"));
+                String title = browser.driver().findElement(By.tagName("h1")).getText();
+                assertThat(browser.driver().findElements(By.cssSelector(".error-page")))
+                        .as("%s opens without an error", section).isEmpty();
+                browser.accessibilityProblems().forEach(p -> problems.add(title + ": " + p));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void onAPhoneNoPageScrollsSideways() {
+        List<String> overflowing = new ArrayList<>();
+        try (Browser browser = Browser.open(platform.port(), 390, 844)) {
+            browser.signIn(TestPlatform.OPERATOR_TOKEN);
+            List<String> sections = browser.driver().findElements(By.cssSelector("nav.sidebar li a")).stream()
+                    .map(a -> a.getAttribute("href")).toList();
+            for (String section : sections) {
+                browser.driver().get(section);
+                browser.waitFor(By.cssSelector("main"));
+                if (browser.overflowsSideways()) {
+                    overflowing.add(section);
+                }
+            }
+            browser.go("/console");
+            browser.screenshot("overview-mobile");
+        }
+        assertThat(overflowing).as("pages wider than a 390 px phone").isEmpty();
+    }
+
+    @Test
+    void theSidebarWorksFromTheKeyboard() {
+        try (Browser browser = Browser.open(platform.port())) {
+            browser.signIn(TestPlatform.OPERATOR_TOKEN);
+            WebElement body = browser.driver().findElement(By.tagName("body"));
+            body.sendKeys(Keys.TAB); // the skip link comes first
+            assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Skip to content");
+            WebElement focused = null;
+            for (int i = 0; i < 4; i++) {
+                browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+                focused = browser.driver().switchTo().activeElement();
+                if ("Usage".equals(focused.getText())) {
+                    break;
+                }
+            }
+            assertThat(focused.getText()).isEqualTo("Usage");
+            focused.sendKeys(Keys.ENTER);
+            browser.waitUntil(driver -> driver.getCurrentUrl().contains("/console/usage"));
+        }
+    }
+}
