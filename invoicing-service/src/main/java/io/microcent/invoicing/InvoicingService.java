@@ -10,6 +10,10 @@ import io.microcent.invoicing.billing.BillingReader;
 import io.microcent.invoicing.billing.InvoiceCloser;
 import io.microcent.invoicing.billing.ReadModelBillingInputs;
 import io.microcent.invoicing.billing.UsageCountedCheck;
+import io.microcent.invoicing.read.coupons.RedemptionRepository;
+import io.microcent.invoicing.read.history.CustomerHistory;
+import io.microcent.invoicing.read.history.CustomerHistoryEndpoint;
+import io.microcent.invoicing.read.invoicepdf.InvoicePdfEndpoint;
 import io.microcent.invoicing.read.invoices.InvoiceRepository;
 import io.microcent.invoicing.read.invoices.InvoicesEndpoint;
 import io.microcent.invoicing.read.invoices.InvoicesProjection;
@@ -37,6 +41,7 @@ import io.microcent.invoicing.read.usage.UsageProjection;
 import io.microcent.invoicing.read.usage.UsageRepository;
 import io.microcent.invoicing.stripe.StripeIntegration;
 import io.microcent.invoicing.stripe.StripeSettings;
+import io.microcent.invoicing.write.Actors;
 import io.microcent.invoicing.write.Customer;
 import io.microcent.invoicing.write.changeplan.ChangePlanEndpoint;
 import io.microcent.invoicing.write.changeplan.ChangePlanHandler;
@@ -133,7 +138,7 @@ public final class InvoicingService implements Service {
                     subscription.planAt(context.clock().instant()).id(), subscription.interval()));
             InvoiceRepository invoicesInCommand = new InvoiceRepository(transactions.dsl());
             Configuration axon = StripeIntegration.configure(Coupons.configure(
-                    invoices(customers(JdbcAxon.configurer(SCHEMA, transactions), plans, lateUsage, transactions, planPublisher), transactions,
+                    invoices(customers(Actors.recorded(JdbcAxon.configurer(SCHEMA, transactions)), plans, lateUsage, transactions, planPublisher), transactions,
                             new WhenInvoiceChangesThenNotify(new InvoiceNotifier(invoiceEventsProducer), invoicesInCommand)),
                     plans, transactions, customerTerms, invoicesInCommand::hasBilled), stripeSettings, transactions, context.clock()).start();
             started.push(axon::shutdown);
@@ -145,7 +150,8 @@ public final class InvoicingService implements Service {
                     TableProjectionOffsets.inSchema(SCHEMA), context.meters(), new UsageProjection(plans)).start();
             started.push(usage);
 
-            CommandSender commands = new CommandSender(axon.commandGateway());
+            CommandSender commands = new CommandSender(axon.commandGateway()).as(Actors.OPERATOR);
+            CommandSender automations = new CommandSender(axon.commandGateway()).as(Actors.SYSTEM);
             CustomerRepository customers = new CustomerRepository(context.database().dsl(), subscriptions, context.clock());
             StripeIntegration stripeSync = started.push(StripeIntegration.start(stripeSettings, transactions, axon.commandGateway(),
                     StripeIntegration.detailsFrom(customers), context.operatorAuth(), context.clock(),
@@ -154,7 +160,7 @@ public final class InvoicingService implements Service {
             InvoiceRepository invoices = new InvoiceRepository(context.database().dsl());
             BillingReader billing = new BillingReader(new ReadModelBillingInputs(context.database().dsl(), plans), invoices);
             // reads its own writes: inside period close's batch transaction, on it
-            InvoiceCloser closer = new InvoiceCloser(axon.commandGateway(), invoicesInCommand, context.clock());
+            InvoiceCloser closer = new InvoiceCloser(automations, invoicesInCommand, context.clock());
 
             UsageCountedCheck counted = new UsageCountedCheck(context.kafkaBootstrap(), context.instanceId() + "-period-close",
                     ConsumerGroups.RATING, context.database().dsl(), TableProjectionOffsets.inSchema(SCHEMA), UsageProjection.NAME);
@@ -163,7 +169,7 @@ public final class InvoicingService implements Service {
                     settings.lateUsage(), context.clock(), settings.periodCloseThreads(), transactions).start(settings.periodCloseInterval());
             started.push(periodClose);
 
-            Coupons.createShipped(commands, context.clock());
+            Coupons.createShipped(automations, context.clock());
             List<HttpRoutes> routes = List.of(
                     new RegisterCustomerEndpoint(context.operatorAuth(), commands, customers, context.clock()),
                     new ChangePlanEndpoint(context.operatorAuth(), commands, customers, context.clock()),
@@ -173,12 +179,16 @@ public final class InvoicingService implements Service {
                     Coupons.routes(context.operatorAuth(), commands, context.database().dsl(), customers, plans, context.clock()),
                     HttpRoutes.documented("openapi/invoicing-invoices.json", HttpRoutes.all(List.of(
                             new InvoicesEndpoint(context.operatorAuth(), invoices, customers, stripe),
+                            new InvoicePdfEndpoint(context.operatorAuth(), invoices, customers, stripe),
                             new UpcomingInvoiceEndpoint(context.operatorAuth(), billing, context.clock()),
                             new FinalizeInvoiceEndpoint(context.operatorAuth(), invoices, billing, closer, commands,
                                     settings.lateUsage(), stripe, context.clock()),
                             new VoidInvoiceEndpoint(context.operatorAuth(), commands, invoices, stripe, context.clock()),
                             new ReconciliationEndpoint(context.operatorAuth(), context.database().dsl(), invoices, stripe)))),
-                    stripeSync.routes());
+                    stripeSync.routes(),
+                    HttpRoutes.documented("openapi/invoicing-history.json", new CustomerHistoryEndpoint(context.operatorAuth(),
+                            customers, new CustomerHistory(axon.eventStore(), invoices,
+                            new RedemptionRepository(context.database().dsl())))));
             log.info("invoicing started: event store in schema {}", SCHEMA);
             return new InvoicingService(started, usage, periodClose, counted, routes);
         } catch (RuntimeException e) {

@@ -28,8 +28,16 @@ final class RunningInvoicing implements AutoCloseable {
 
     /** Starts an instance and waits until it is ready (Axon started, usage projection polling). */
     static RunningInvoicing start(Clock clock) {
-        ServiceContext context = TestContexts.forService(InvoicingModule.NAME, Map.of(), clock);
-        InvoicingService service = (InvoicingService) new InvoicingModule().start(context);
+        return start(clock, Map.of());
+    }
+
+    /** As {@link #start(Clock)}, with these settings (e.g. a Stripe webhook secret). */
+    static RunningInvoicing start(Clock clock, Map<String, String> env) {
+        ServiceContext context = TestContexts.forService(InvoicingModule.NAME, env, clock);
+        InvoicingModule module = new InvoicingModule();
+        module.configure(context.env());
+        context.env().validate();
+        InvoicingService service = (InvoicingService) module.start(context);
         HttpServer http = HttpServer.start("127.0.0.1", 0, List.of(service.routes()),
                 Map.of(InvoicingModule.NAME, service::isReady), context.meters());
         await().atMost(Duration.ofSeconds(60)).until(service::isReady);

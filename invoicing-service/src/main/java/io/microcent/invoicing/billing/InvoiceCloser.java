@@ -12,7 +12,7 @@ import io.microcent.invoicing.write.invoice.InvoiceLineData;
 import io.microcent.invoicing.write.invoice.InvoiceLines;
 import io.microcent.invoicing.write.invoice.InvoiceStatus;
 import io.microcent.model.usage.BillingPeriod;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.microcent.platform.axon.CommandSender;
 
 import java.time.Clock;
 import java.util.List;
@@ -21,18 +21,24 @@ import java.util.Optional;
 /**
  * Turns the generator's lines into invoice commands: drafts a period's invoice or brings it up to date, and
  * finalizes it with the lines made from everything counted at that moment. The one place both period close
- * and the operator's finalize go through.
+ * and the operator's finalize go through; each sends as its own actor ({@link #by}).
  */
 public final class InvoiceCloser {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
     private final InvoiceRepository invoices;
     private final Clock clock;
 
-    public InvoiceCloser(CommandGateway commands, InvoiceRepository invoices, Clock clock) {
+    /** @param commands how period close sends its commands (failures as they are, not as HTTP problems) */
+    public InvoiceCloser(CommandSender commands, InvoiceRepository invoices, Clock clock) {
         this.commands = commands;
         this.invoices = invoices;
         this.clock = clock;
+    }
+
+    /** The same closer sending with {@code sender}, e.g. as the operator who asked for it. */
+    public InvoiceCloser by(CommandSender sender) {
+        return new InvoiceCloser(sender, invoices, clock);
     }
 
     /**
@@ -50,7 +56,7 @@ public final class InvoiceCloser {
             return false;
         }
         CustomerBilling.Target target = billing.target(period);
-        commands.sendAndWait(new DraftInvoice(target.id(), billing.subscription().customer(), period, target.revision(),
+        commands.dispatch(new DraftInvoice(target.id(), billing.subscription().customer(), period, target.revision(),
                 lines, clock.instant()));
         return true;
     }
@@ -67,7 +73,7 @@ public final class InvoiceCloser {
         List<InvoiceLine> lines = billing.linesFor(period);
         FinalizedInvoice finalized = InvoiceFinalizer.finalize(lines);
         try {
-            commands.sendAndWait(new FinalizeInvoice(id, billing.subscription().customer(), period, target.revision(),
+            commands.dispatch(new FinalizeInvoice(id, billing.subscription().customer(), period, target.revision(),
                     InvoiceLines.finalized(finalized), finalized.subtotalCents().value(), finalized.discountCents().value(),
                     finalized.totalCents().value(), finalized.amountDueCents().value(), finalized.creditCents().value(),
                     clock.instant(), early));

@@ -1,5 +1,6 @@
 package io.microcent.invoicing.stripe;
 
+import io.microcent.invoicing.write.Actors;
 import io.microcent.invoicing.read.customers.CustomerRepository;
 import io.microcent.invoicing.read.invoices.StripeStatuses;
 import io.microcent.invoicing.write.invoice.InvoiceId;
@@ -98,16 +99,18 @@ public final class StripeIntegration implements AutoCloseable {
                                     StripeCustomerDetails details, OperatorAuth auth, Clock clock, Clock signatureClock,
                                     String instanceId, StripeSyncWorker.Timing timing, InvoiceSync.Probe probe) {
         StripeSyncRows rows = new StripeSyncRows(transactions.dsl());
-        CommandSender sender = new CommandSender(commands);
         StripeSyncWorker worker = null;
         if (settings.syncEnabled()) {
             StripeCalls calls = new StripeCalls(settings.apiKey().orElseThrow(), settings.apiBase());
-            StripeCustomerSync customers = new StripeCustomerSync(transactions.dsl(), calls, details, sender, clock);
+            // linking the Stripe customer is the sync worker's own decision
+            StripeCustomerSync customers = new StripeCustomerSync(transactions.dsl(), calls, details,
+                    new CommandSender(commands).as(Actors.SYSTEM), clock);
             worker = new StripeSyncWorker(rows, new InvoiceSync(rows, calls, customers, clock, probe), clock, timing, instanceId);
         }
         HttpRoutes routes = HttpRoutes.documented("openapi/invoicing-stripe.json", HttpRoutes.all(List.of(
                 new StripeSyncEndpoint(auth, rows, worker),
-                new StripeWebhookEndpoint(settings.webhookSecret(), transactions, rows, sender, clock, signatureClock))));
+                new StripeWebhookEndpoint(settings.webhookSecret(), transactions, rows,
+                        new CommandSender(commands).as(Actors.STRIPE), clock, signatureClock))));
         return new StripeIntegration(worker, routes, new StripeSyncs(transactions.dsl()));
     }
 

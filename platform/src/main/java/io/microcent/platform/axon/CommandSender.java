@@ -3,7 +3,10 @@ package io.microcent.platform.axon;
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.error.FieldError;
 import io.microcent.platform.http.ApiException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
@@ -14,13 +17,40 @@ import java.util.List;
  * their subscribing handlers done (read models, what is published to Kafka). Failures become problems:
  * a {@link Rejection} with its own code and field, a race with another command on the same aggregate as
  * a conflict, Kafka not acknowledging ({@link NotPublished}) as 503.
+ *
+ * <p>A sender may say who decides ({@link #as}): every command it sends carries that as metadata
+ * {@value #ACTOR}, which Axon copies onto the events the command leads to once the service registers
+ * {@link #actorOnEvents()}, so a decision's log says who made it.
  */
 public final class CommandSender {
 
-    private final CommandGateway gateway;
+    /** The metadata key naming who made a decision, e.g. {@code operator} or {@code system}. */
+    public static final String ACTOR = "actor";
 
+    private final CommandGateway gateway;
+    private final MetaData metaData;
+
+    /** A sender whose commands name no actor. */
     public CommandSender(CommandGateway gateway) {
+        this(gateway, MetaData.emptyInstance());
+    }
+
+    private CommandSender(CommandGateway gateway, MetaData metaData) {
         this.gateway = gateway;
+        this.metaData = metaData;
+    }
+
+    /** The same gateway, every command marked as decided by {@code actor}. */
+    public CommandSender as(String actor) {
+        return new CommandSender(gateway, metaData.and(ACTOR, actor));
+    }
+
+    /**
+     * What copies {@value #ACTOR} from a command to its events (and to commands sent while handling it); give it
+     * to {@code Configurer.configureCorrelationDataProviders} next to Axon's default {@code MessageOriginProvider}.
+     */
+    public static SimpleCorrelationDataProvider actorOnEvents() {
+        return new SimpleCorrelationDataProvider(ACTOR);
     }
 
     /** Sends {@code command}; another command on the same aggregate committing first is {@code conflict}. */
@@ -31,15 +61,23 @@ public final class CommandSender {
     /** @param onConflict what to answer when another command on the same aggregate committed first */
     public void send(Object command, ErrorCode onConflict) {
         try {
-            gateway.sendAndWait(command);
+            dispatch(command);
         } catch (RuntimeException e) {
             throw translate(e, onConflict);
         }
     }
 
     /**
-     * Runs {@code action}, which sends commands through the gateway itself (e.g. a decision computed from read
-     * models first), and answers its failures as {@link #send} does.
+     * Sends {@code command} with this sender's metadata and waits, its failure as it is (not translated): for
+     * callers that are not answering HTTP and decide themselves what a failure means.
+     */
+    public void dispatch(Object command) {
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+
+    /**
+     * Runs {@code action}, which sends commands itself (e.g. a decision computed from read models first; through
+     * this sender's {@link #dispatch} to keep its actor), and answers its failures as {@link #send} does.
      */
     public void run(Runnable action) {
         try {

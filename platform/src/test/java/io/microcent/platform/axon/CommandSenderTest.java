@@ -4,8 +4,14 @@ import io.microcent.model.error.ErrorCode;
 import io.microcent.model.error.Problem;
 import io.microcent.platform.http.ApiException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +51,26 @@ class CommandSenderTest {
         Problem problem = problem(new RuntimeException("outer", new ThingNotPublished()), ErrorCode.CONFLICT);
         assertThat(problem.code()).isEqualTo("service_unavailable");
         assertThat(problem.detail()).contains("nothing was recorded");
+    }
+
+    @Test
+    void aSenderMadeAsAnActorPutsItOnEveryCommandItSends() {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        List<CommandMessage<?>> handled = new CopyOnWriteArrayList<>();
+        bus.subscribe(String.class.getName(), message -> {
+            handled.add(message);
+            return null;
+        });
+        CommandSender plain = new CommandSender(DefaultCommandGateway.builder().commandBus(bus).build());
+
+        plain.as("operator").send("by an operator");
+        plain.as("system").dispatch("by an automation");
+        plain.send("by nobody in particular");
+
+        assertThat(handled).extracting(message -> message.getMetaData().get(CommandSender.ACTOR))
+                .containsExactly("operator", "system", null);
+        assertThat(handled).extracting(message -> (Object) message.getPayload())
+                .containsExactly("by an operator", "by an automation", "by nobody in particular");
     }
 
     @Test

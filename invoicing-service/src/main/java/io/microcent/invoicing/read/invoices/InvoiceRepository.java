@@ -1,6 +1,7 @@
 package io.microcent.invoicing.read.invoices;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.microcent.invoicing.api.PageCursor;
 import io.microcent.invoicing.db.tables.records.InvoicesRecord;
 import io.microcent.invoicing.write.invoice.InvoiceId;
 import io.microcent.invoicing.write.invoice.InvoiceLineData;
@@ -10,6 +11,7 @@ import io.microcent.model.json.Json;
 import io.microcent.model.usage.BillingPeriod;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.microcent.invoicing.db.Tables.INVOICES;
+import static io.microcent.invoicing.db.Tables.STRIPE_INVOICES;
 
 /** Reads {@code invoicing.invoices}. */
 public final class InvoiceRepository {
@@ -47,30 +50,39 @@ public final class InvoiceRepository {
                 .and(INVOICES.STATUS.notIn(InvoiceStatus.DRAFT.jsonName(), InvoiceStatus.VOID.jsonName())));
     }
 
-    /** Filter for {@link #page}: any of them may be {@code null}. */
-    public record Filter(InvoiceStatus status, CustomerId customer, BillingPeriod period) {
+    /**
+     * Filter for {@link #page}: any of them may be {@code null}.
+     *
+     * @param stripeStatus where the invoice stands in Stripe, as the views show it ({@code off} also for an invoice
+     *                     the Stripe sync has no row of: a draft, or one finalized before sync existed)
+     * @param search       part of the invoice id or the customer id, any case
+     */
+    public record Filter(InvoiceStatus status, CustomerId customer, BillingPeriod period, String stripeStatus, String search) {
+
+        public static Filter ofCustomer(CustomerId customer) {
+            return new Filter(null, customer, null, null, null);
+        }
     }
+
+    /** The Stripe status an invoice shows: its sync row's, or {@code off} without one (as {@code StripeStatuses}). */
+    private static final Field<String> STRIPE_STATUS = DSL.coalesce(STRIPE_INVOICES.STATUS, DSL.inline("off"));
 
     /** A page position: the creation time and id of the last invoice of the previous page. */
     public record Cursor(Instant createdAt, InvoiceId id) {
 
-        /** Opaque to clients: {@code <epoch micros>.<invoice id>}, base64url. */
+        /** Opaque to clients: {@code <epoch micros>.<invoice id>} ({@link PageCursor}). */
         public String encode() {
             long micros = Math.addExact(Math.multiplyExact(createdAt.getEpochSecond(), 1_000_000L), createdAt.getNano() / 1_000);
-            return java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((micros + "." + id.raw()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return PageCursor.encode(micros + "." + id.raw());
         }
 
         /** @throws IllegalArgumentException when {@code text} is not a cursor this API gave out */
         public static Cursor decode(String text) {
-            try {
-                String plain = new String(java.util.Base64.getUrlDecoder().decode(text), java.nio.charset.StandardCharsets.UTF_8);
+            return PageCursor.decode(text, plain -> {
                 int dot = plain.indexOf('.');
                 long micros = Long.parseLong(plain.substring(0, dot));
                 return new Cursor(Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS), InvoiceId.of(plain.substring(dot + 1)));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("not a cursor from a previous page", e);
-            }
+            });
         }
     }
 
@@ -86,14 +98,54 @@ public final class InvoiceRepository {
         if (filter.period() != null) {
             where.add(INVOICES.PERIOD.eq(filter.period().toString()));
         }
+        if (filter.stripeStatus() != null) {
+            where.add(STRIPE_STATUS.eq(filter.stripeStatus()));
+        }
+        if (filter.search() != null) {
+            where.add(INVOICES.ID.containsIgnoreCase(filter.search()).or(INVOICES.CUSTOMER.containsIgnoreCase(filter.search())));
+        }
         if (cursor != null) {
             where.add(DSL.row(INVOICES.CREATED_AT, INVOICES.ID)
                     .lt(OffsetDateTime.ofInstant(cursor.createdAt(), java.time.ZoneOffset.UTC), cursor.id().raw()));
         }
-        return db.selectFrom(INVOICES).where(where)
+        return db.select(INVOICES.fields()).from(INVOICES)
+                .leftJoin(STRIPE_INVOICES).on(STRIPE_INVOICES.INVOICE_ID.eq(INVOICES.ID))
+                .where(where)
                 .orderBy(INVOICES.CREATED_AT.desc(), INVOICES.ID.desc())
                 .limit(limit)
-                .fetch(InvoiceRepository::row);
+                .fetchInto(INVOICES)
+                .map(InvoiceRepository::row);
+    }
+
+    /**
+     * A period's invoices counted and summed per status and per Stripe status, in one aggregate query (grouping
+     * sets). Sums are numeric in PostgreSQL and must fit a {@code long} here.
+     */
+    public PeriodSummary summary(BillingPeriod period) {
+        Field<String> status = INVOICES.STATUS;
+        Field<Integer> byStatus = DSL.grouping(status);
+        Field<Integer> count = DSL.count();
+        Field<java.math.BigDecimal> total = DSL.sum(INVOICES.TOTAL_MICROCENTS);
+        Field<java.math.BigDecimal> due = DSL.sum(INVOICES.AMOUNT_DUE_CENTS);
+        List<PeriodSummary.StatusTotals> statuses = new ArrayList<>();
+        List<PeriodSummary.StripeCount> stripe = new ArrayList<>();
+        db.select(status, STRIPE_STATUS, byStatus, count, total, due)
+                .from(INVOICES)
+                .leftJoin(STRIPE_INVOICES).on(STRIPE_INVOICES.INVOICE_ID.eq(INVOICES.ID))
+                .where(INVOICES.PERIOD.eq(period.toString()))
+                .groupBy(DSL.groupingSets(List.of(status), List.of(STRIPE_STATUS)))
+                .orderBy(status, STRIPE_STATUS)
+                .fetch()
+                .forEach(row -> {
+                    if (row.get(byStatus) == 0) {
+                        // a draft has no amount due yet: its cents are fixed when it is finalized
+                        statuses.add(new PeriodSummary.StatusTotals(row.get(status), row.get(count),
+                                row.get(total).longValueExact(), row.get(due) == null ? null : row.get(due).longValueExact()));
+                    } else {
+                        stripe.add(new PeriodSummary.StripeCount(row.get(STRIPE_STATUS), row.get(count)));
+                    }
+                });
+        return new PeriodSummary(period.toString(), statuses, stripe);
     }
 
     /** Every invoice of each customer, oldest period first; customers without one are absent. */

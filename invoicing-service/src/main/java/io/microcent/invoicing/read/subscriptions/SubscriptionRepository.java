@@ -61,6 +61,11 @@ public final class SubscriptionRepository {
         return Optional.ofNullable(schedules(SUBSCRIPTIONS.CUSTOMER.eq(customer.raw()), Integer.MAX_VALUE).get(customer.raw()));
     }
 
+    /** These customers' plan schedules, by customer id; one without a subscription is absent. */
+    public Map<String, PlanSchedule> schedules(java.util.Collection<CustomerId> customers) {
+        return schedules(SUBSCRIPTIONS.CUSTOMER.in(customers.stream().map(CustomerId::raw).toList()), Integer.MAX_VALUE);
+    }
+
     /** Every customer's plan schedule, by customer id. */
     public Map<String, PlanSchedule> schedules() {
         return schedules(DSL.trueCondition(), Integer.MAX_VALUE);

@@ -70,7 +70,7 @@ public final class FinalizeInvoiceEndpoint implements HttpRoutes {
                     + row.customer() + " is still a draft; finalize invoices in period order");
         }
         boolean early = clock.instant().isBefore(lateUsage.closesAt(row.period()));
-        commands.run(() -> closer.finalize(customer, row.period(), early));
+        commands.run(() -> closer.by(commands).finalize(customer, row.period(), early));
         ctx.json(InvoicesEndpoint.require(invoices, stripe, id));
     }
 }
