@@ -22,4 +22,8 @@ public record InvoiceSummary(String id, String customer, String period, int revi
     public String statusLabel() {
         return InvoiceStatus.label(status);
     }
+
+    public String stripeLabel() {
+        return InvoiceStatus.stripeLabel(stripeStatus);
+    }
 }

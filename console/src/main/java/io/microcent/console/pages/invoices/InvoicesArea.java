@@ -82,7 +82,8 @@ public final class InvoicesArea implements ConsoleArea {
     private void pdf(ConsoleRequest request) {
         String id = request.path("id");
         Api.Binary pdf = request.api().download(ServiceName.INVOICING, "/v1/invoices/" + Api.segment(id) + "/pdf");
-        request.ctx().contentType(pdf.contentType())
+        // the media type as the service gave it: Javalin's contentType() would add a charset to a binary
+        request.ctx().header("Content-Type", pdf.contentType())
                 .header("Content-Disposition", pdf.disposition() != null ? pdf.disposition() : "inline; filename=\"" + id + ".pdf\"")
                 .result(pdf.body());
     }
