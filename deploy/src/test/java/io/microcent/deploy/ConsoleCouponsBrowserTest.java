@@ -160,7 +160,9 @@ class ConsoleCouponsBrowserTest {
                     .map(row -> row.getAttribute("data-coupon")).toList();
             assertThat(listed).containsExactlyElementsOf(Microcent.ok(api.get("/v1/coupons")).path("coupons").findValuesAsText("code"));
             assertThat(browser.driver().findElement(By.cssSelector("tr[data-coupon='SPRING25']")).getText()).contains("25% off")
-                    .contains("for 3 months").contains("only plans starter").contains("1 / 10").contains("archived");
+                    .contains("for 3 months").contains("plan starter").contains("1 / 10").contains("archived");
+            assertThat(browser.driver().findElement(By.cssSelector("tr[data-coupon='SPRING25'] td:nth-child(6)")).getText())
+                    .as("its promotion codes").isEqualTo("1");
             browser.fullPageScreenshot("coupons");
         }
     }

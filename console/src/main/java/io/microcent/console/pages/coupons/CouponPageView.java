@@ -37,13 +37,22 @@ public record CouponPageView(CouponSummary coupon, List<PromotionCode> promotion
         return new CouponPageView(CouponSummary.of(coupon), codes, rows);
     }
 
-    /** The coupons page: every coupon, and the catalog for the create form's plan restriction. */
-    public record ListView(List<CouponSummary> coupons, List<PlanOption> plans) {
+    /**
+     * The coupons page: every coupon with how many promotion codes it has, and the catalog for the create form's
+     * plan restriction.
+     */
+    public record ListView(List<CouponSummary> coupons, java.util.Map<String, Integer> promotionCodes, List<PlanOption> plans) {
 
-        static ListView of(JsonNode coupons, JsonNode plans) {
+        static ListView of(JsonNode coupons, JsonNode promotionCodes, JsonNode plans) {
             List<CouponSummary> rows = new ArrayList<>();
             coupons.path("coupons").forEach(coupon -> rows.add(CouponSummary.of(coupon)));
-            return new ListView(rows, PlanOption.of(plans));
+            java.util.Map<String, Integer> codes = new java.util.HashMap<>();
+            promotionCodes.path("promotionCodes").forEach(code -> codes.merge(code.path("coupon").asText(), 1, Integer::sum));
+            return new ListView(rows, codes, PlanOption.of(plans));
+        }
+
+        public int promotionCodesOf(String coupon) {
+            return promotionCodes.getOrDefault(coupon, 0);
         }
     }
 }

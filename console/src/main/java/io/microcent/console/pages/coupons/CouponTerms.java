@@ -30,18 +30,18 @@ public final class CouponTerms {
         };
     }
 
-    /** {@code only starter, growth; only yearly billing}, or empty. */
+    /** {@code plans starter, growth; yearly billing}, or empty. */
     public static String restrictions(JsonNode terms) {
         List<String> parts = new ArrayList<>();
         List<String> plans = strings(terms.path("plans"));
         if (!plans.isEmpty()) {
-            parts.add("plans " + String.join(", ", plans));
+            parts.add((plans.size() == 1 ? "plan " : "plans ") + String.join(", ", plans));
         }
         List<String> intervals = strings(terms.path("billingIntervals"));
         if (!intervals.isEmpty()) {
             parts.add(String.join(", ", intervals.stream().map(i -> i.equals("year") ? "yearly" : "monthly").toList()) + " billing");
         }
-        return parts.isEmpty() ? "" : "only " + String.join("; ", parts);
+        return String.join("; ", parts);
     }
 
     static List<String> strings(JsonNode array) {

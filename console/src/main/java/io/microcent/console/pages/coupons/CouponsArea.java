@@ -32,9 +32,10 @@ public final class CouponsArea implements ConsoleArea {
 
     private void list(ConsoleRequest request) {
         JsonNode coupons = request.api().get(ServiceName.INVOICING, "/v1/coupons", Api.Query.none());
+        JsonNode codes = request.api().get(ServiceName.INVOICING, "/v1/promotion-codes", Api.Query.none());
         JsonNode plans = request.api().get(ServiceName.INVOICING, "/v1/plans", Api.Query.none());
         request.render("Coupons and promotion codes", Nav.COUPONS, "coupons/list.jte",
-                Map.of("view", CouponPageView.ListView.of(coupons, plans)));
+                Map.of("view", CouponPageView.ListView.of(coupons, codes, plans)));
     }
 
     private void create(ConsoleRequest request) {

@@ -17,6 +17,6 @@ public record PlanOption(String id, String name, long monthlyFeeMicrocents) {
     }
 
     public String label() {
-        return name + " (" + io.microcent.console.format.Money.of(monthlyFeeMicrocents).display() + "/month)";
+        return name + " · " + io.microcent.console.format.Money.of(monthlyFeeMicrocents).display() + "/mo";
     }
 }
