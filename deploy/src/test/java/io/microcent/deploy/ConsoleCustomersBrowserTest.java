@@ -220,5 +220,11 @@ class ConsoleCustomersBrowserTest {
             assertThat(decisions.getFirst().findElement(By.cssSelector("pre.event-detail")).getText()).contains("\"plan\" : \"growth\"");
             browser.fullPageScreenshot("customer");
         }
+        try (Browser phone = Browser.open(platform.port(), 390, 844)) {
+            phone.go("/console/customers/acme");
+            phone.signIn(TestPlatform.OPERATOR_TOKEN);
+            phone.waitFor(By.id("history"));
+            phone.fullPageScreenshot("customer-mobile");
+        }
     }
 }

@@ -1,48 +1,52 @@
 package io.microcent.console.format;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * CSV as spreadsheets read it (RFC 4180, CRLF line ends): a field with a quote, comma or line break is quoted,
- * and text that starts with {@code = + - @} (or a tab or carriage return) gets a leading apostrophe, so a customer
- * name can never become a formula in the operator's spreadsheet. A plain number ({@code -12.5}) is left alone.
+ * A CSV file (RFC 4180, CRLF lines) built on the server. A text field with {@code "}, {@code ,} or a line break is
+ * quoted; one starting with {@code = + - @} (or a tab or carriage return) gets a leading {@code '}, so a spreadsheet
+ * never runs a customer's text as a formula. Numbers ({@link Long}, {@link BigDecimal}) are written as they are.
  */
 public final class Csv {
 
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    public static final String CONTENT_TYPE = "text/csv; charset=utf-8";
 
     private final StringBuilder text = new StringBuilder();
 
-    /** One row; {@code null} is an empty field. */
-    public Csv row(List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                text.append(',');
-            }
-            text.append(field(fields.get(i)));
-        }
-        text.append("\r\n");
+    public Csv row(Object... fields) {
+        return row(Arrays.asList(fields));
+    }
+
+    public Csv row(List<?> fields) {
+        text.append(fields.stream().map(Csv::field).collect(Collectors.joining(","))).append("\r\n");
         return this;
     }
 
-    public Csv row(String... fields) {
-        return row(java.util.Arrays.asList(fields));
+    private static String field(Object raw) {
+        if (raw == null) {
+            return "";
+        }
+        if (raw instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (raw instanceof Number number) {
+            return number.toString();
+        }
+        String value = raw.toString();
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            value = "'" + value;
+        }
+        if (value.contains("\"") || value.contains(",") || value.contains("\n") || value.contains("\r")) {
+            value = "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
     }
 
     @Override
     public String toString() {
         return text.toString();
-    }
-
-    static String field(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !NUMBER.matcher(value).matches() ? "'" + value : value;
-        if (safe.contains("\"") || safe.contains(",") || safe.contains("\n") || safe.contains("\r")) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
     }
 }

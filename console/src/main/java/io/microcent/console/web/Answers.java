@@ -11,7 +11,7 @@ public final class Answers {
 
     /** A CSV file the browser saves as {@code filename}. */
     public static void csv(ConsoleRequest request, String filename, Csv csv) {
-        request.ctx().contentType("text/csv; charset=utf-8")
+        request.ctx().contentType(Csv.CONTENT_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
                 .result(csv.toString());
     }

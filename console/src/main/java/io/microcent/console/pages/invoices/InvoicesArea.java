@@ -14,6 +14,7 @@ import io.microcent.console.web.ConsoleRequest;
 import io.microcent.console.web.Nav;
 import io.microcent.console.web.Pages;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -59,16 +60,20 @@ public final class InvoicesArea implements ConsoleArea {
                 "finalized_at", "paid_at");
         for (JsonNode invoice : invoices) {
             InvoiceSummary row = InvoiceSummary.of(invoice);
-            csv.row(row.id(), row.customer(), row.period(), String.valueOf(row.revision()), row.status(), row.stripeStatus(),
+            csv.row(row.id(), row.customer(), row.period(), row.revision(), row.status(), row.stripeStatus(),
                     cents(row.subtotalCents()), cents(row.discountCents()), cents(row.totalCents()), cents(row.amountDueCents()),
-                    Money.of(row.totalMicrocents()).exactDollars(), String.valueOf(row.totalMicrocents()), row.createdAt(),
-                    row.finalizedAt(), row.paidAt());
+                    dollars(row.totalMicrocents()), row.totalMicrocents(), row.createdAt(), row.finalizedAt(), row.paidAt());
         }
         Answers.csv(request, "invoices.csv", csv);
     }
 
-    private static String cents(long cents) {
-        return Money.of(Math.multiplyExact(cents, 10_000L)).exactDollars();
+    /** Exact dollars as a number (a spreadsheet sums it exactly; a credit stays negative). */
+    private static BigDecimal dollars(long microcents) {
+        return new BigDecimal(Money.of(microcents).exactDollars());
+    }
+
+    private static BigDecimal cents(long cents) {
+        return dollars(Math.multiplyExact(cents, 10_000L));
     }
 
     private void show(ConsoleRequest request) {
@@ -82,8 +87,7 @@ public final class InvoicesArea implements ConsoleArea {
     private void pdf(ConsoleRequest request) {
         String id = request.path("id");
         Api.Binary pdf = request.api().download(ServiceName.INVOICING, "/v1/invoices/" + Api.segment(id) + "/pdf");
-        // the media type as the service gave it: Javalin's contentType() would add a charset to a binary
-        request.ctx().header("Content-Type", pdf.contentType())
+        request.ctx().contentType(pdf.contentType())
                 .header("Content-Disposition", pdf.disposition() != null ? pdf.disposition() : "inline; filename=\"" + id + ".pdf\"")
                 .result(pdf.body());
     }
