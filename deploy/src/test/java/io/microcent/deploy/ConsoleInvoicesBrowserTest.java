@@ -50,10 +50,12 @@ class ConsoleInvoicesBrowserTest {
     private static Microcent api;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         MovableClock clock = new MovableClock(NOVEMBER);
         platform = TestPlatform.start(dataDir, clock, Map.of(
                 "MICROCENT_VIEWER_TOKEN", VIEWER_TOKEN,
+                // Stripe on but unreachable: a finalized invoice waits in "pending", which an operator may retry
+                "MICROCENT_STRIPE_API_KEY", "sk_test_console", "MICROCENT_STRIPE_API_BASE", "http://127.0.0.1:" + closedPort(),
                 "MICROCENT_LATE_USAGE_GRACE_HOURS", "24", // drafts stay drafts: the test finalizes them
                 "MICROCENT_PERIOD_CLOSE_INTERVAL_SECONDS", "3600")); // the test runs period close itself
         api = platform.api();
@@ -77,6 +79,13 @@ class ConsoleInvoicesBrowserTest {
     static void stop() {
         if (platform != null) {
             platform.close();
+        }
+    }
+
+    /** A port nothing listens on (taken and let go). */
+    private static int closedPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
@@ -174,7 +183,17 @@ class ConsoleInvoicesBrowserTest {
                     .contains(dollars(finalized.path("amountDueCents").asLong()) + " due");
             assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='Finalize']"))).isEmpty();
             assertThat(browser.driver().findElement(By.id("invoice-due")).getText()).isEqualTo(dollars(finalized.path("amountDueCents").asLong()));
+            assertThat(finalized.path("stripe").path("status").asText()).isEqualTo("pending");
+            assertThat(browser.driver().findElement(By.id("stripe-status")).getText()).isEqualTo("Pending");
             browser.fullPageScreenshot("invoice");
+
+            // Stripe does not answer: the operator retries now, and the page says how it went
+            browser.button("Retry sync").click();
+            browser.driver().switchTo().alert().accept();
+            assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("Stripe sync retried");
+            String afterRetry = Microcent.ok(api.get("/v1/invoices/" + id)).path("stripe").path("status").asText();
+            assertThat(afterRetry).isIn("pending", "failed");
+            assertThat(browser.driver().findElement(By.id("stripe-status")).getText()).isEqualTo(afterRetry.equals("pending") ? "Pending" : "Failed");
 
             WebElement link = browser.driver().findElement(By.xpath("//a[normalize-space()='Download PDF']"));
             assertThat(link.getAttribute("href")).endsWith("/console/invoices/" + id + "/pdf");
@@ -229,6 +248,11 @@ class ConsoleInvoicesBrowserTest {
             assertThat(browser.driver().findElements(By.xpath("//a[normalize-space()='Download PDF']"))).hasSize(1);
             browser.go("/console/customers");
             assertThat(browser.driver().findElements(By.xpath("//*[normalize-space()='Create customer']"))).isEmpty();
+            browser.go("/console/customers/beta-co");
+            browser.waitFor(By.id("history"));
+            assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='Change plan' or normalize-space()='Redeem']"))).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("form[method=post]")))
+                    .as("only signing out posts").allMatch(form -> form.getAttribute("action").endsWith("/console/sign-out"));
             browser.go("/console/coupons");
             assertThat(browser.driver().findElements(By.xpath("//*[normalize-space()='Create coupon']"))).isEmpty();
 
