@@ -53,8 +53,6 @@ public final class CustomerRepository {
      * @param plan   the plan in force now
      */
     public record Filter(String search, PlanId plan) {
-
-        public static final Filter NONE = new Filter(null, null);
     }
 
     /** By id, at most {@code limit}, those after {@code after} when given. */
