@@ -3,7 +3,11 @@ package io.microcent.console;
 import io.javalin.config.RoutesConfig;
 import io.microcent.console.api.Api;
 import io.microcent.console.api.ServiceName;
+import io.microcent.console.pages.coupons.CouponsArea;
+import io.microcent.console.pages.customers.CustomersArea;
+import io.microcent.console.pages.invoices.InvoicesArea;
 import io.microcent.console.pages.overview.OverviewArea;
+import io.microcent.console.pages.plans.PlansArea;
 import io.microcent.console.pages.rerate.RerateArea;
 import io.microcent.console.session.SignIn;
 import io.microcent.console.session.SignInThrottle;
@@ -31,6 +35,7 @@ public final class ConsoleRoutes implements HttpRoutes {
     private static List<ConsoleArea> areas() {
         return List.of(
                 new OverviewArea(),
+                new CustomersArea(), new InvoicesArea(), new PlansArea(), new CouponsArea(),
                 new RerateArea());
     }
 

@@ -222,6 +222,26 @@ class CouponsApiTest {
     }
 
     @Test
+    void a_coupons_redemptions_list_every_customer_that_redeemed_it_with_its_code_or_a_promotion_code() {
+        String coupon = newCode("MANY");
+        createCoupon("{\"code\":\"" + coupon + "\",\"percentOff\":\"10\",\"duration\":\"once\"}");
+        String promo = newCode("Friends");
+        assertThat(api.post("/v1/promotion-codes", "{\"code\":\"" + promo + "\",\"coupon\":\"" + coupon + "\"}").status()).isEqualTo(201);
+        String first = newCustomer("starter");
+        String second = newCustomer("starter");
+        String other = newCustomer("starter");
+        JsonNode byCode = redeem(first, "{\"code\":\"" + coupon + "\"}").body();
+        JsonNode byPromotion = redeem(second, "{\"promotionCode\":\"" + promo + "\"}").body();
+        assertThat(redeem(other, "{\"code\":\"FOUNDER\"}").status()).isEqualTo(201);
+
+        JsonNode redemptions = api.get("/v1/coupons/" + coupon + "/redemptions").body().get("redemptions");
+
+        assertThat(redemptions).containsExactlyInAnyOrder(byCode, byPromotion);
+        assertProblem(api.get("/v1/coupons/" + newCode("NONE") + "/redemptions"), 404, "coupon_not_found");
+        assertProblem(api.get("/v1/coupons/a%20b/redemptions"), 400, "invalid_parameter");
+    }
+
+    @Test
     void promotion_codes_are_unique_across_coupons_regardless_of_case() {
         String first = newCode("ONE");
         String second = newCode("TWO");

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * {@code GET /v1/coupons}, {@code GET /v1/coupons/{code}}, {@code GET /v1/promotion-codes[?coupon=]} and
- * {@code GET /v1/customers/{id}/coupons}, for operators. Lists are objects, so paging can be added later.
+ * {@code GET /v1/customers/{id}/coupons} and {@code GET /v1/coupons/{code}/redemptions}, for operators. Lists are objects, so paging can be added later.
  */
 public final class CouponsEndpoint implements HttpRoutes {
 
@@ -30,6 +30,9 @@ public final class CouponsEndpoint implements HttpRoutes {
     }
 
     public record RedemptionList(List<RedemptionView> coupons) {
+    }
+
+    public record CouponRedemptionList(List<RedemptionView> redemptions) {
     }
 
     private final OperatorAuth auth;
@@ -51,6 +54,7 @@ public final class CouponsEndpoint implements HttpRoutes {
         routes.get("/v1/coupons/{code}", this::get);
         routes.get("/v1/promotion-codes", this::promotionCodes);
         routes.get("/v1/customers/{id}/coupons", this::redemptions);
+        routes.get("/v1/coupons/{code}/redemptions", this::redemptionsOfCoupon);
     }
 
     private void list(Context ctx) {
@@ -78,6 +82,13 @@ public final class CouponsEndpoint implements HttpRoutes {
         CustomerId customer = PathIds.customer(ctx);
         CustomersEndpoint.require(customers, customer);
         ctx.json(new RedemptionList(redemptions.viewsOf(customer)));
+    }
+
+    private void redemptionsOfCoupon(Context ctx) {
+        auth.require(ctx);
+        CouponCode code = CouponPaths.code(ctx);
+        require(coupons, code);
+        ctx.json(new CouponRedemptionList(redemptions.viewsOfCoupon(code)));
     }
 
     /** The coupon, or {@code COUPON_NOT_FOUND}. */

@@ -51,6 +51,14 @@ public final class RedemptionRepository {
         return rowsOf(customer).stream().map(RedemptionRepository::toView).toList();
     }
 
+    /** Every redemption of {@code coupon} (with its code or a promotion code), in redemption order. */
+    public List<RedemptionView> viewsOfCoupon(CouponCode coupon) {
+        return db.selectFrom(COUPON_REDEMPTIONS)
+                .where(COUPON_REDEMPTIONS.COUPON.eq(coupon.raw()))
+                .orderBy(COUPON_REDEMPTIONS.REDEEMED_AT, COUPON_REDEMPTIONS.SEQ)
+                .fetch(RedemptionRepository::toView);
+    }
+
     public Optional<RedemptionView> find(CouponCode coupon, CustomerId customer) {
         return db.selectFrom(COUPON_REDEMPTIONS)
                 .where(COUPON_REDEMPTIONS.COUPON.eq(coupon.raw()), COUPON_REDEMPTIONS.CUSTOMER.eq(customer.raw()))
