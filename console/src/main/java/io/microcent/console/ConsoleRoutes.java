@@ -3,7 +3,12 @@ package io.microcent.console;
 import io.javalin.config.RoutesConfig;
 import io.microcent.console.api.Api;
 import io.microcent.console.api.ServiceName;
+import io.microcent.console.pages.apikeys.ApiKeysArea;
+import io.microcent.console.pages.caps.CapsArea;
+import io.microcent.console.pages.deadletters.DeadLettersArea;
 import io.microcent.console.pages.overview.OverviewArea;
+import io.microcent.console.pages.pricebook.PriceBookArea;
+import io.microcent.console.pages.webhooks.WebhooksArea;
 import io.microcent.console.session.SignIn;
 import io.microcent.console.session.SignInThrottle;
 import io.microcent.console.session.Sessions;
@@ -29,7 +34,8 @@ public final class ConsoleRoutes implements HttpRoutes {
     /** Every section, in one list; each registers its pages through {@link Pages}. */
     private static List<ConsoleArea> areas() {
         return List.of(
-                new OverviewArea());
+                new OverviewArea(),
+                new CapsArea(), new PriceBookArea(), new ApiKeysArea(), new WebhooksArea(), new DeadLettersArea());
     }
 
     private final Sessions sessions;
