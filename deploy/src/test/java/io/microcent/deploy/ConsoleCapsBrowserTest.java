@@ -176,9 +176,9 @@ class ConsoleCapsBrowserTest {
             phone.signIn(TestPlatform.OPERATOR_TOKEN);
             phone.go("/console/caps");
             phone.waitFor(By.cssSelector("tr[data-cap='" + capId + "']"));
-            Number overflow = (Number) phone.driver().executeScript("return document.documentElement.scrollWidth - window.innerWidth");
-            assertThat(overflow.intValue()).as("the page itself does not scroll sideways on a phone").isLessThanOrEqualTo(0);
             phone.fullPageScreenshot("caps-mobile");
+            Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) phone.driver()).executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(overflow.intValue()).as("the page itself does not scroll sideways on a phone").isLessThanOrEqualTo(0);
         }
     }
 
@@ -195,8 +195,9 @@ class ConsoleCapsBrowserTest {
         JsonNode newest = log.get(0);
         WebElement row = browser.driver().findElement(By.cssSelector("tr[data-delivery='" + newest.path("id").asText() + "']"));
         assertThat(row.getText()).contains(newest.path("eventType").asText()).contains("HTTP 200");
-        row.findElement(By.tagName("summary")).click();
-        assertThat(row.findElement(By.cssSelector("pre.payload")).getText()).contains("\"capId\" : \"" + capId + "\"");
+        WebElement payload = browser.driver().findElement(By.cssSelector("tr[data-payload='" + newest.path("id").asText() + "']"));
+        payload.findElement(By.tagName("summary")).click();
+        assertThat(payload.findElement(By.cssSelector("pre.payload")).getText()).contains("\"capId\" : \"" + capId + "\"");
         browser.fullPageScreenshot("webhook-deliveries");
 
         String eventId = newest.path("eventId").asText();

@@ -116,8 +116,9 @@ class ConsoleOperationsBrowserTest {
         JsonNode current = Microcent.ok(api.get("/v1/price-book/models/gpt-4o")).path("current");
         WebElement input = gpt4o.findElements(By.cssSelector("td.num .price")).getFirst();
         assertThat(input.getAttribute("title")).isEqualTo("$" + current.path("inputPerToken").asText() + " per token");
-        assertThat(input.getText()).isEqualTo("$" + new java.math.BigDecimal(current.path("inputPerToken").asText())
-                .movePointRight(6).stripTrailingZeros().toPlainString());
+        java.math.BigDecimal perMillion = new java.math.BigDecimal(current.path("inputPerToken").asText()).movePointRight(6).stripTrailingZeros();
+        assertThat(input.getText()).as("per million tokens, at least to the cent")
+                .isEqualTo("$" + (perMillion.scale() < 2 ? perMillion.setScale(2) : perMillion).toPlainString());
 
         type("price-model", "ops-model-1");
         type("price-provider", "acme-ai");
@@ -154,8 +155,9 @@ class ConsoleOperationsBrowserTest {
         JsonNode letter = Microcent.ok(api.get("/v1/dead-letters?reason=customer_unknown&customer=" + LATE_CUSTOMER)).path("deadLetters").get(0);
         WebElement row = browser.waitFor(By.cssSelector("tr[data-dead-letter='" + letter.path("id").asText() + "']"));
         assertThat(row.getText()).contains("customer_unknown").contains(LATE_CUSTOMER).contains("replayable");
-        row.findElement(By.tagName("summary")).click();
-        assertThat(row.findElement(By.cssSelector("pre.payload")).getText()).contains("\"id\" : \"late-1\"");
+        WebElement record = browser.driver().findElement(By.cssSelector("tr[data-record='" + letter.path("id").asText() + "']"));
+        record.findElement(By.tagName("summary")).click();
+        assertThat(record.findElement(By.cssSelector("pre.payload")).getText()).contains("\"id\" : \"late-1\"");
         browser.fullPageScreenshot("dead-letters");
 
         // the cause fixed: the customer exists and rating has its plan (one call of its own rated)

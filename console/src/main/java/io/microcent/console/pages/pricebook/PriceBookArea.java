@@ -29,7 +29,7 @@ import java.util.Map;
 public final class PriceBookArea implements ConsoleArea {
 
     private static final String PRICE_BOOK = Nav.PRICE_BOOK.path();
-    private static final String PAGE_SIZE = "50";
+    private static final String PAGE_SIZE = "25";
 
     @Override
     public void register(RoutesConfig routes, Pages pages) {

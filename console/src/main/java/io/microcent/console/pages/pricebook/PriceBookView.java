@@ -17,7 +17,13 @@ public record PriceBookView(List<ModelRow> models, String next, String search, L
 
         static Price of(JsonNode perToken) {
             String text = perToken.isMissingNode() || perToken.isNull() ? null : perToken.asText();
-            return new Price(text == null ? "" : "$" + DollarInput.perMillionOfPerToken(text), text == null ? "" : "$" + text + " per token");
+            return new Price(text == null ? "" : "$" + atLeastCents(DollarInput.perMillionOfPerToken(text)), text == null ? "" : "$" + text + " per token");
+        }
+
+        /** {@code 0.3} → {@code 0.30}, as money reads; every finer digit kept ({@code 0.003625}). */
+        private static String atLeastCents(String dollars) {
+            java.math.BigDecimal exact = new java.math.BigDecimal(dollars);
+            return exact.scale() < 2 ? exact.setScale(2).toPlainString() : exact.toPlainString();
         }
 
         public boolean isSet() {
