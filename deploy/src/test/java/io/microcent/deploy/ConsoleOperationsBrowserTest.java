@@ -45,6 +45,7 @@ class ConsoleOperationsBrowserTest {
     private static final String CUSTOMER = "opsco";
     /** Nobody registered it when its usage was produced: rating parks it as customer_unknown. */
     private static final String LATE_CUSTOMER = "lateco";
+    private static final String VIEWER_TOKEN = "ops-viewer-token";
 
     @TempDir
     static Path dataDir;
@@ -54,7 +55,7 @@ class ConsoleOperationsBrowserTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start(dataDir, Clock.systemUTC());
+        platform = TestPlatform.start(dataDir, Clock.systemUTC(), Map.of("MICROCENT_VIEWER_TOKEN", VIEWER_TOKEN));
         api = platform.api();
         api.registerCustomer(CUSTOMER, "starter");
         browser = Browser.open(platform.port());
@@ -174,6 +175,22 @@ class ConsoleOperationsBrowserTest {
         assertThat(result.findElement(By.id("not-replayable-count")).getText()).isEqualTo("0");
         browser.screenshot("dead-letters-replayed");
         api.awaitFigures(LATE_CUSTOMER, period, new Microcent.Figures(2, 0, 0));
+    }
+
+    @Test
+    @Order(4)
+    void theViewerReadsEveryOperationsPageAndIsOfferedNoChange() {
+        try (Browser viewer = Browser.open(platform.port())) {
+            viewer.signIn(VIEWER_TOKEN);
+            for (String page : List.of("/console/caps", "/console/price-book", "/console/api-keys", "/console/webhooks",
+                    "/console/dead-letters?reason=customer_unknown")) {
+                viewer.go(page);
+                viewer.waitFor(By.id("main"));
+                assertThat(viewer.driver().findElements(By.cssSelector("main form[method='post'], main [hx-post]")))
+                        .as("no change offered on %s", page).isEmpty();
+                assertThat(viewer.driver().findElements(By.cssSelector("main table, main .empty"))).as("%s shows its data", page).isNotEmpty();
+            }
+        }
     }
 
     private static void parkUsageOfAnUnknownCustomer() {
