@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -48,7 +49,8 @@ public final class ApiKeyUsage implements AutoCloseable {
 
     /** The key authenticated a request now. */
     void used(ApiKeyId key) {
-        unwritten.merge(key, clock.instant(), (a, b) -> a.isAfter(b) ? a : b);
+        // PostgreSQL keeps microseconds: the time listed before the write equals the one listed after it
+        unwritten.merge(key, clock.instant().truncatedTo(ChronoUnit.MICROS), (a, b) -> a.isAfter(b) ? a : b);
     }
 
     /** The key's last use: the later of the stored one and one not written yet. */
