@@ -208,6 +208,29 @@ class ConsoleCapsBrowserTest {
                 .filteredOn(delivery -> eventId.equals(delivery.eventId())).hasSize(2));
     }
 
+    @Test
+    @Order(7)
+    void theCapAndTheEndpointAreDeletedAfterAConfirmation() {
+        browser.go("/console/caps/" + capId);
+        browser.button("Delete cap").click();
+        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertThat(api.get("/v1/caps/" + capId).status()).as("dismissed: nothing deleted").isEqualTo(200);
+
+        browser.button("Delete cap").click();
+        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.alertIsPresent()).accept();
+        assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("deleted");
+        assertThat(api.get("/v1/caps/" + capId).status()).isEqualTo(404);
+        assertThat(Microcent.ok(api.get("/v1/caps")).path("caps")).isEmpty();
+        // its alerts and history are still there for whoever asks
+        assertThat(Microcent.ok(api.get("/v1/caps/" + capId + "/alerts")).path("alerts")).hasSize(2);
+
+        browser.go("/console/webhooks/" + webhookId);
+        browser.button("Delete endpoint").click();
+        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.alertIsPresent()).accept();
+        assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("deleted");
+        assertThat(Microcent.ok(api.get("/v1/webhooks")).path("webhooks")).isEmpty();
+    }
+
     private static JsonNode onlyCap() {
         JsonNode caps = Microcent.ok(api.get("/v1/caps")).path("caps");
         assertThat(caps).hasSize(1);
