@@ -4,6 +4,8 @@ import io.microcent.caps.authorize.AuthorizeComponent;
 import io.microcent.caps.authorize.CustomerLocks;
 import io.microcent.caps.authorize.IngestKeyVerifier;
 import io.microcent.caps.authorize.ReservationBook;
+import io.microcent.caps.read.alerts.CapAlertLog;
+import io.microcent.caps.read.alerts.CapAlertsEndpoint;
 import io.microcent.caps.read.caps.CapsEndpoint;
 import io.microcent.caps.spend.SpendComponent;
 import io.microcent.caps.webhooks.AlertWebhooks;
@@ -72,6 +74,7 @@ public final class CapsService implements Service {
             List<HttpRoutes> routes = List.of(
                     definitions.routes(),
                     new CapsEndpoint(context.operatorAuth(), definitions.caps(), authorize.authorizer(), spend.routing(), context.clock()),
+                    new CapAlertsEndpoint(context.operatorAuth(), definitions.caps(), new CapAlertLog(context.database().dsl())),
                     authorize.routes(),
                     spend.routes(),
                     webhooks.routes());

@@ -287,6 +287,43 @@ class CapsApiTest {
     }
 
     @Test
+    void theListShowsEachCapsCurrentSpendAndACapListsTheAlertsItSent() {
+        String customer = newCustomer();
+        String id = create("""
+                {"customer":"%s","amountMicrocents":100000,"measure":"cost","mode":"soft","thresholds":[50,90]}""".formatted(customer))
+                .body().get("id").asText();
+        caps.produce(usage(CustomerId.of(customer), Instant.now()).cost(60_000).rated());
+
+        await().atMost(RunningCaps.WAIT).untilAsserted(() -> {
+            JsonNode listed = caps.api.get("/v1/caps?customer=" + customer).body().get("caps").get(0);
+            assertThat(listed.get("id").asText()).isEqualTo(id);
+            assertThat(listed.path("current").path("spentMicrocents").asLong()).isEqualTo(60_000);
+        });
+        JsonNode everyCustomers = caps.api.get("/v1/caps").body();
+        JsonNode ours = null;
+        for (JsonNode cap : everyCustomers.get("caps")) {
+            if (cap.get("id").asText().equals(id)) {
+                ours = cap;
+            }
+        }
+        assertThat(ours).as("listed among every customer's caps").isNotNull();
+        JsonNode current = ours.get("current");
+        assertThat(current.get("spentMicrocents").asLong()).isEqualTo(60_000);
+        assertThat(current.get("remainingMicrocents").asLong()).isEqualTo(40_000);
+        assertThat(current.get("status").asText()).isEqualTo("allowed");
+        assertThat(current.get("period").asText()).isEqualTo(caps.api.get("/v1/caps/" + id).body().path("current").path("period").asText());
+
+        await().atMost(RunningCaps.WAIT).untilAsserted(() -> {
+            JsonNode alerts = caps.api.get("/v1/caps/" + id + "/alerts").body().get("alerts");
+            assertThat(alerts).hasSize(1);
+            assertThat(alerts.get(0).get("thresholdPercent").asInt()).isEqualTo(50);
+            assertThat(alerts.get(0).get("spentMicrocents").asLong()).isEqualTo(60_000);
+            assertThat(alerts.get(0).get("capId").asText()).isEqualTo(id);
+        });
+        assertThat(caps.api.get("/v1/caps/cap_unknown/alerts").status()).isEqualTo(404);
+    }
+
+    @Test
     void anIngestKeyAuthorizesOnlyItsOwnCustomer() {
         ApiClient withKey = caps.api.withToken(INGEST_SECRET);
         String call = """

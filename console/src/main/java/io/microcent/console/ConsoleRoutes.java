@@ -3,12 +3,17 @@ package io.microcent.console;
 import io.javalin.config.RoutesConfig;
 import io.microcent.console.api.Api;
 import io.microcent.console.api.ServiceName;
+import io.microcent.console.pages.apikeys.ApiKeysArea;
+import io.microcent.console.pages.caps.CapsArea;
 import io.microcent.console.pages.coupons.CouponsArea;
 import io.microcent.console.pages.customers.CustomersArea;
+import io.microcent.console.pages.deadletters.DeadLettersArea;
 import io.microcent.console.pages.invoices.InvoicesArea;
 import io.microcent.console.pages.overview.OverviewArea;
 import io.microcent.console.pages.plans.PlansArea;
+import io.microcent.console.pages.pricebook.PriceBookArea;
 import io.microcent.console.pages.rerate.RerateArea;
+import io.microcent.console.pages.webhooks.WebhooksArea;
 import io.microcent.console.session.SignIn;
 import io.microcent.console.session.SignInThrottle;
 import io.microcent.console.session.Sessions;
@@ -36,6 +41,7 @@ public final class ConsoleRoutes implements HttpRoutes {
         return List.of(
                 new OverviewArea(),
                 new CustomersArea(), new InvoicesArea(), new PlansArea(), new CouponsArea(),
+                new CapsArea(), new PriceBookArea(), new ApiKeysArea(), new WebhooksArea(), new DeadLettersArea(),
                 new RerateArea());
     }
 

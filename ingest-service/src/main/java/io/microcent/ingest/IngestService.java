@@ -12,6 +12,7 @@ import io.microcent.ingest.formats.EventFormats;
 import io.microcent.ingest.keys.ApiKeyAuthenticator;
 import io.microcent.ingest.keys.ApiKeyRoutes;
 import io.microcent.ingest.keys.ApiKeyStore;
+import io.microcent.ingest.keys.ApiKeyUsage;
 import io.microcent.ingest.keys.ApiKeys;
 import io.microcent.ingest.providers.ProviderUsageAdapters;
 import io.microcent.model.id.CustomerId;
@@ -43,24 +44,27 @@ public final class IngestService implements Service {
     private final SeenEventsPurge purge;
     private final KnownCustomers customers;
     private final ApiKeyAuthenticator apiKeys;
+    private final ApiKeyUsage keyUsage;
     private final HttpRoutes routes;
     private volatile boolean closed;
 
     private IngestService(Producer<CustomerId, UsageEvent> producer, SeenEventsPurge purge, KnownCustomers customers,
-                          ApiKeyAuthenticator apiKeys, HttpRoutes routes) {
+                          ApiKeyAuthenticator apiKeys, ApiKeyUsage keyUsage, HttpRoutes routes) {
         this.producer = producer;
         this.purge = purge;
         this.customers = customers;
         this.apiKeys = apiKeys;
+        this.keyUsage = keyUsage;
         this.routes = routes;
     }
 
     public static IngestService start(ServiceContext context, IngestSettings settings) {
         context.database().migrate(SCHEMA);
         ApiKeyStore store = new ApiKeyStore(context.database().dsl());
-        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, settings.apiKeyCacheTtl());
+        ApiKeyUsage keyUsage = new ApiKeyUsage(store, context.clock()).start(ApiKeyUsage.DEFAULT_INTERVAL);
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, keyUsage, settings.apiKeyCacheTtl());
         KnownCustomers customers = KnownCustomers.start(context.kafkaBootstrap(), context.instanceId() + "-customers");
-        ApiKeys keys = new ApiKeys(store, authenticator, customers, context.clock());
+        ApiKeys keys = new ApiKeys(store, authenticator, keyUsage, customers, context.clock());
 
         Producer<CustomerId, UsageEvent> producer = new KafkaProducer<>(
                 KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-usage-events"),
@@ -76,7 +80,7 @@ public final class IngestService implements Service {
         EventRoutes eventRoutes = new EventRoutes(authenticator, new EventFormats(ProviderUsageAdapters.standard()), ingestion);
         log.info("Ingest service started (API key cache TTL {}, late usage grace {}, dedup retention {})",
                 settings.apiKeyCacheTtl(), settings.lateUsage().grace(), settings.dedupRetention());
-        return new IngestService(producer, purge, customers, authenticator, routes -> {
+        return new IngestService(producer, purge, customers, authenticator, keyUsage, routes -> {
             keyRoutes.register(routes);
             eventRoutes.register(routes);
         });
@@ -107,6 +111,7 @@ public final class IngestService implements Service {
     public void close() {
         closed = true;
         purge.close();
+        keyUsage.close();
         customers.close();
         // flushes what is in flight; those requests are still waiting for their acknowledgements
         producer.close(PRODUCER_CLOSE_TIMEOUT);

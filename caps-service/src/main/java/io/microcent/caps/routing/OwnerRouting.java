@@ -45,6 +45,15 @@ public final class OwnerRouting {
         return new OwnerRouting(CustomerOwnership.SINGLE_INSTANCE, "local");
     }
 
+    /** Whether this instance holds the customer's state now (false while no instance owns it). */
+    public boolean ownsHere(CustomerId customer) {
+        try {
+            return ownership.remoteOwnerOf(customer).isEmpty();
+        } catch (CustomerOwnership.OwnerUnknown e) {
+            return false;
+        }
+    }
+
     public void serve(Context ctx, CustomerId customer, Runnable locally) {
         Optional<URI> owner;
         try {

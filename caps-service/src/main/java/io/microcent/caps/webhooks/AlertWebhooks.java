@@ -1,5 +1,6 @@
 package io.microcent.caps.webhooks;
 
+import io.microcent.caps.read.alerts.CapAlertLog;
 import io.microcent.model.caps.CapAlert;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.invoice.InvoiceNotification;
@@ -11,8 +12,10 @@ import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionRunner;
 import io.microcent.platform.service.ServiceContext;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import java.time.Clock;
-import java.util.function.Function;
+import java.util.Objects;
 
 /**
  * Outbound webhooks, running: the projections that queue {@code caps.alerts} and {@code invoice.events} for
@@ -46,9 +49,10 @@ public final class AlertWebhooks implements AutoCloseable {
         DeliveryDispatcher dispatcher = new DeliveryDispatcher(db, sender, settings, context.clock()).start();
         ProjectionRunner<CustomerId, CapAlert> alerts = null;
         try {
-            alerts = project(context, DeliveryProjection.ALERTS, Topics.CAPS_ALERTS, "-webhooks", WebhookEvent::of);
+            alerts = project(context, DeliveryProjection.ALERTS, Topics.CAPS_ALERTS, "-webhooks",
+                    keepingAlerts(new DeliveryProjection<CapAlert>(context.clock(), WebhookEvent::of)));
             ProjectionRunner<CustomerId, InvoiceNotification> invoices = project(context, DeliveryProjection.INVOICES,
-                    Topics.INVOICE_EVENTS, "-invoice-webhooks", WebhookEvent::of);
+                    Topics.INVOICE_EVENTS, "-invoice-webhooks", new DeliveryProjection<>(context.clock(), WebhookEvent::of));
             WebhooksApi api = new WebhooksApi(context.operatorAuth(), new WebhookRepository(db), new DeliveryRepository(db),
                     dispatcher::wake, urls, customers, context.clock());
             return new AlertWebhooks(alerts, invoices, dispatcher, sender, api);
@@ -64,10 +68,18 @@ public final class AlertWebhooks implements AutoCloseable {
 
     /** One topic into the outbox, with its offsets in {@code webhook_offsets} (keyed by projection name and topic). */
     private static <V> ProjectionRunner<CustomerId, V> project(ServiceContext context, String name, Topic<CustomerId, V> topic,
-                                                               String clientSuffix, Function<V, WebhookEvent> toEvent) {
+                                                               String clientSuffix, ProjectionRunner.Handler<CustomerId, V> handler) {
         return new ProjectionRunner<>(name, topic, context.kafkaBootstrap(), context.instanceId() + clientSuffix,
                 context.database().dsl(), new TableProjectionOffsets("caps", "webhook_offsets"), context.meters(),
-                new DeliveryProjection<>(context.clock(), toEvent)).start();
+                handler).start();
+    }
+
+    /** The alerts are also kept for operators ({@code GET /v1/caps/{id}/alerts}), in the same transaction as their deliveries. */
+    private static ProjectionRunner.Handler<CustomerId, CapAlert> keepingAlerts(DeliveryProjection<CapAlert> deliveries) {
+        return (tx, records) -> {
+            CapAlertLog.record(tx, records.stream().map(ConsumerRecord::value).filter(Objects::nonNull).toList());
+            deliveries.apply(tx, records);
+        };
     }
 
     public HttpRoutes routes() {

@@ -129,7 +129,7 @@ final class DeliveryRepository {
         return new Delivery(DeliveryId.of(record.getId()), WebhookId.of(record.getWebhookId()), record.getEventId(),
                 record.getEventType(), DeliveryStatus.of(record.getStatus()), record.getAttempts(),
                 record.getLastStatusCode(), record.getLastError(), instant(record.getNextAttemptAt()),
-                instant(record.getDeliveredAt()), instant(record.getCreatedAt()));
+                instant(record.getDeliveredAt()), instant(record.getCreatedAt()), record.getBody());
     }
 
     private static String truncate(String error) {

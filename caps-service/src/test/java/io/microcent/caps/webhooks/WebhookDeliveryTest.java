@@ -54,6 +54,7 @@ class WebhookDeliveryTest {
             Received request = receiver.received().getFirst();
             assertThat(receiver.received()).hasSize(1);
             assertSignedBy(webhook, request);
+            assertThat(delivery.get("payload").asText()).as("the log shows the body as sent").isEqualTo(request.body());
             assertThat(request.eventId()).isEqualTo(alert.alertId());
             assertThat(request.contentType()).startsWith("application/json");
             JsonNode event = Json.mapper().readTree(request.body());

@@ -130,7 +130,11 @@ public final class Api {
         }
     }
 
+    /** A body as JSON; a {@code byte[]} is sent as it is (JSON already, e.g. an uploaded catalog whose numbers must keep their text). */
     private static byte[] bytes(Object body) {
+        if (body instanceof byte[] raw) {
+            return raw;
+        }
         try {
             return body == null ? new byte[0] : JSON.writeValueAsBytes(body);
         } catch (IOException e) {

@@ -77,6 +77,12 @@ public final class ConsoleRequest {
         ctx.redirect(location);
     }
 
+    /** After a change whose next page must show something once (a secret): it travels in the session's flash, never in a URL. */
+    public void redirect(String location, Flash flash) {
+        flashes.put(session.id(), flash);
+        ctx.redirect(location);
+    }
+
     public void redirect(String location) {
         ctx.redirect(location);
     }

@@ -30,21 +30,25 @@ public final class ApiKeyAuthenticator {
     private static final long MAX_CACHED_KEYS = 10_000;
 
     private final ApiKeyStore store;
+    private final ApiKeyUsage usage;
     private final Cache<String, ApiKey> activeKeysBySecretHash;
 
-    public ApiKeyAuthenticator(ApiKeyStore store, Duration cacheTtl) {
+    public ApiKeyAuthenticator(ApiKeyStore store, ApiKeyUsage usage, Duration cacheTtl) {
         this.store = store;
+        this.usage = usage;
         this.activeKeysBySecretHash = Caffeine.newBuilder()
                 .expireAfterWrite(cacheTtl)
                 .maximumSize(MAX_CACHED_KEYS)
                 .build();
     }
 
-    /** The key of the request's bearer secret; 401 if there is none or it is unknown or revoked. */
+    /** The key of the request's bearer secret, remembered as used now; 401 if there is none or it is unknown or revoked. */
     public ApiKey authenticate(Context ctx) {
         String secret = OperatorAuth.bearerToken(ctx).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
                 "send an ingest API key as 'Authorization: Bearer <secret>'"));
-        return verify(secret).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "the API key is unknown or revoked"));
+        ApiKey key = verify(secret).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "the API key is unknown or revoked"));
+        usage.used(key.id());
+        return key;
     }
 
     /**

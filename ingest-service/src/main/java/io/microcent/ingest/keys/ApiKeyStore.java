@@ -61,13 +61,22 @@ public final class ApiKeyStore {
                 .fetchOptional(API_KEYS.SECRET_SHA256);
     }
 
+    /** The key was used at {@code at}: kept unless a later use is stored already. */
+    public void recordUse(ApiKeyId id, Instant at) {
+        db.update(API_KEYS)
+                .set(API_KEYS.LAST_USED_AT, DSL.greatest(DSL.coalesce(API_KEYS.LAST_USED_AT, toDb(at)), DSL.val(toDb(at))))
+                .where(API_KEYS.ID.eq(id.raw()))
+                .execute();
+    }
+
     private static ApiKey toApiKey(ApiKeysRecord row) {
         return new ApiKey(
                 ApiKeyId.of(row.getId()),
                 row.getName(),
                 row.getCustomer() == null ? null : CustomerId.of(row.getCustomer()),
                 row.getCreatedAt().toInstant(),
-                row.getRevokedAt() == null ? null : row.getRevokedAt().toInstant());
+                row.getRevokedAt() == null ? null : row.getRevokedAt().toInstant(),
+                row.getLastUsedAt() == null ? null : row.getLastUsedAt().toInstant());
     }
 
     private static OffsetDateTime toDb(Instant instant) {

@@ -16,10 +16,12 @@ public final class ApiKeys {
     private final ApiKeyStore store;
     private final ApiKeyAuthenticator authenticator;
     private final CustomerDirectory customers;
+    private final ApiKeyUsage usage;
     private final Clock clock;
 
-    public ApiKeys(ApiKeyStore store, ApiKeyAuthenticator authenticator, CustomerDirectory customers, Clock clock) {
+    public ApiKeys(ApiKeyStore store, ApiKeyAuthenticator authenticator, ApiKeyUsage usage, CustomerDirectory customers, Clock clock) {
         this.store = store;
+        this.usage = usage;
         this.authenticator = authenticator;
         this.customers = customers;
         this.clock = clock;
@@ -34,13 +36,13 @@ public final class ApiKeys {
         String secret = ApiKeySecret.generate();
         // PostgreSQL keeps microseconds: the creation time shown now must equal the one listed later
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        ApiKey key = new ApiKey(ApiKeyId.random(), request.name(), request.customer(), createdAt, null);
+        ApiKey key = new ApiKey(ApiKeyId.random(), request.name(), request.customer(), createdAt, null, null);
         store.insert(key, ApiKeySecret.sha256Hex(secret));
         return new CreatedApiKey(key.id(), key.name(), key.customer(), secret, key.createdAt());
     }
 
     public List<ApiKey> list() {
-        return store.list();
+        return store.list().stream().map(usage::latest).toList();
     }
 
     /** Revokes the key; revoking it again changes nothing. 404 if there is no such key. */

@@ -74,6 +74,37 @@ class ApiKeyApiTest {
     }
 
     @Test
+    void aKeyInUseIsListedWithWhenItWasLastUsedWithoutADatabaseWritePerRequest() {
+        JsonNode created = app.createKey("in use", null);
+        String id = created.get("id").asText();
+        assertThat(find(json(app.asOperator("GET", "/v1/api-keys", null)), id).has("lastUsedAt")).as("never used").isFalse();
+
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        assertThat(app.postEvents(created.get("secret").asText(), event(app.newCustomer())).statusCode()).isEqualTo(202);
+
+        JsonNode listed = find(json(app.asOperator("GET", "/v1/api-keys", null)), id);
+        assertThat(Instant.parse(listed.get("lastUsedAt").asText())).isBetween(before, Instant.now());
+        ApiKeyStore store = new ApiKeyStore(app.context().database().dsl());
+        assertThat(lastUsedInTable(id)).as("remembered, not written per request").isNull();
+
+        // what the minute's write does (here with a usage of its own, the app's writes on its own schedule)
+        ApiKeyUsage usage = new ApiKeyUsage(store, java.time.Clock.systemUTC());
+        usage.used(io.microcent.model.id.ApiKeyId.of(id));
+        usage.write();
+        Instant written = lastUsedInTable(id);
+        assertThat(written).isAfterOrEqualTo(before);
+        usage.write();
+        assertThat(lastUsedInTable(id)).as("nothing new to write").isEqualTo(written);
+        store.recordUse(io.microcent.model.id.ApiKeyId.of(id), before);
+        assertThat(lastUsedInTable(id)).as("an older use never replaces a later one").isEqualTo(written);
+    }
+
+    private static Instant lastUsedInTable(String id) {
+        var at = app.context().database().dsl().select(API_KEYS.LAST_USED_AT).from(API_KEYS).where(API_KEYS.ID.eq(id)).fetchSingle().value1();
+        return at == null ? null : at.toInstant();
+    }
+
+    @Test
     void aRevokedKeyIsRefusedAtOnceAndListedAsRevoked() {
         JsonNode created = app.createKey("soon revoked", null);
         String id = created.get("id").asText();

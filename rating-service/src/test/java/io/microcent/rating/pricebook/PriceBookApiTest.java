@@ -62,6 +62,27 @@ class PriceBookApiTest {
     }
 
     @Test
+    void theModelsAreListedWithTheirPricesInIdOrderPagedAndSearchable() {
+        String family = "list-family-" + UUID.randomUUID();
+        put(family + "-b", "0.000002", "2026-01-01T00:00:00Z");
+        put(family + "-b", "0.000001", "2099-01-01T00:00:00Z");
+        put(family + "-a", "0.000003", "2026-01-01T00:00:00Z");
+        put(family + "-c", "0.000004", "2026-01-01T00:00:00Z");
+
+        JsonNode first = json(rating.send("GET", "/v1/price-book/models?limit=2&search=" + family.toUpperCase(), null));
+        assertThat(first.get("models")).extracting(m -> m.get("model").asText()).containsExactly(family + "-a", family + "-b");
+        JsonNode b = first.get("models").get(1);
+        assertThat(b.get("current").get("inputPerToken").asText()).isEqualTo("0.000002");
+        assertThat(b.get("history")).extracting(price -> price.get("inputPerToken").asText()).containsExactly("0.000002", "0.000001");
+        assertThat(first.get("next").asText()).isEqualTo(family + "-b");
+
+        JsonNode second = json(rating.send("GET", "/v1/price-book/models?limit=2&search=" + family + "&after=" + first.get("next").asText(), null));
+        assertThat(second.get("models")).extracting(m -> m.get("model").asText()).containsExactly(family + "-c");
+        assertThat(second.has("next")).as("the last page").isFalse();
+        assertThat(rating.send("GET", "/v1/price-book/models?limit=0", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aLaterOverrideIsAddedToTheHistoryAndAFutureOneIsNotYetCurrent() {
         String model = newModel();
         put(model, "0.000003", "2026-01-01T00:00:00Z");

@@ -28,10 +28,10 @@ import java.util.List;
 public final class CapsEndpoint implements HttpRoutes {
 
     /** The list answer; an object, so that paging can be added without breaking clients. */
-    public record CapList(List<CapView> caps) {
+    public record CapList(List<CapDetail> caps) {
     }
 
-    /** A cap with its current period's figures. */
+    /** A cap with its current period's figures ({@code current} absent in a list when another instance owns the customer). */
     public record CapDetail(@JsonUnwrapped CapView cap, Current current) {
     }
 
@@ -75,9 +75,32 @@ public final class CapsEndpoint implements HttpRoutes {
         return caps.find(id).orElseThrow(() -> new ApiException(ErrorCode.CAP_NOT_FOUND, "no cap " + id));
     }
 
+    /**
+     * Each cap with where it stands now. One customer's list is answered by the instance owning the customer
+     * (forwarded there, like one cap), so it is always complete; the list of every customer is answered here,
+     * with {@code current} for the customers this instance owns and without it for the others (one instance:
+     * every cap has it; with several, ask {@code ?customer=} or the cap itself).
+     */
     private void list(Context ctx) {
         auth.require(ctx);
-        ctx.json(new CapList(caps.list(customerFilter(ctx.queryParam("customer")))));
+        CustomerId customer = customerFilter(ctx.queryParam("customer"));
+        if (customer == null) {
+            ctx.json(withCurrent(caps.list(null)));
+        } else {
+            routing.serve(ctx, customer, () -> ctx.json(withCurrent(caps.list(customer))));
+        }
+    }
+
+    private CapList withCurrent(List<CapView> listed) {
+        var now = clock.instant();
+        try {
+            return new CapList(listed.stream()
+                    .map(cap -> new CapDetail(cap, routing.ownsHere(cap.customer())
+                            ? Current.of(authorizer.standingOf(cap.definition(), now)) : null))
+                    .toList());
+        } catch (InvalidStateStoreException e) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "spend is being restored or rebalanced; retry shortly");
+        }
     }
 
     private void get(Context ctx) {

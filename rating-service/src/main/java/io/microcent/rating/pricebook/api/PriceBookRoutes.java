@@ -9,6 +9,7 @@ import io.microcent.platform.http.ApiException;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.http.JsonBodies;
 import io.microcent.platform.http.OperatorAuth;
+import io.microcent.platform.http.QueryParams;
 import io.microcent.rating.pricebook.litellm.InvalidCatalogException;
 import io.microcent.rating.pricebook.litellm.LiteLlmCatalog;
 import io.microcent.rating.pricebook.litellm.ParsedCatalog;
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
  *   <li>{@code POST /v1/price-book/import[?effectiveFrom=…]}: a LiteLLM JSON catalog → counts;</li>
  *   <li>{@code PUT /v1/price-book/models/{model}}: one model's prices ({@link PriceOverrideRequest}) → the model;</li>
  *   <li>{@code GET /v1/price-book/models/{model}}: its current price and history;</li>
+ *   <li>{@code GET /v1/price-book/models?search=&after=&limit=}: every model so, paged;</li>
  *   <li>{@code GET /v1/price-book/unpriced}: models that usage named without a price.</li>
  * </ul>
  * A model id may contain {@code /} ({@code azure/gpt-4o}): it is the rest of the path, unencoded.
@@ -39,6 +41,8 @@ import java.util.function.Supplier;
 public final class PriceBookRoutes implements HttpRoutes {
 
     private static final String MODEL_PATH = "/v1/price-book/models/<model>";
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 500;
 
     private final OperatorAuth auth;
     private final DSLContext db;
@@ -60,6 +64,7 @@ public final class PriceBookRoutes implements HttpRoutes {
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/v1/price-book/import", this::importCatalog);
+        routes.get("/v1/price-book/models", this::models);
         routes.put(MODEL_PATH, this::override);
         routes.get(MODEL_PATH, this::model);
         routes.get("/v1/price-book/unpriced", this::unpriced);
@@ -98,6 +103,30 @@ public final class PriceBookRoutes implements HttpRoutes {
             throw new ApiException(ErrorCode.NOT_FOUND, "the price book has no model " + model);
         }
         ctx.json(view(model));
+    }
+
+    /** Every model with its current price and history, in id order, paged ({@code after}, {@code next}) and searchable. */
+    private void models(Context ctx) {
+        auth.require(ctx);
+        int limit = QueryParams.wholeNumber(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        String search = blankToNull(ctx.queryParam("search"));
+        String after = blankToNull(ctx.queryParam("after"));
+        List<ModelId> page = repository.models(db, search, after, limit + 1);
+        boolean more = page.size() > limit;
+        List<ModelId> shown = more ? page.subList(0, limit) : page;
+        Map<ModelId, List<StoredPrice>> prices = repository.prices(db, shown);
+        Instant now = clock.instant();
+        List<ModelPricesView> models = shown.stream()
+                .map(model -> ModelPricesView.of(model.raw(), prices.getOrDefault(model, List.of()), now)).toList();
+        ctx.json(new ModelPage(models, more ? shown.getLast().raw() : null));
+    }
+
+    /** @param next the {@code after} of the next page; {@code null} on the last */
+    record ModelPage(List<ModelPricesView> models, String next) {
+    }
+
+    private static String blankToNull(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.strip();
     }
 
     private void unpriced(Context ctx) {

@@ -94,6 +94,28 @@ public final class PriceBookRepository {
                 .fetch(row -> ModelId.of(row.value1()));
     }
 
+    /**
+     * Up to {@code limit} models in id order after {@code after} (null: from the first), whose id contains
+     * {@code search} ignoring case (null: every model).
+     */
+    public List<ModelId> models(DSLContext db, String search, String after, int limit) {
+        return db.select(PRICE_BOOK_MODELS.MODEL).from(PRICE_BOOK_MODELS)
+                .where(search == null ? org.jooq.impl.DSL.noCondition() : PRICE_BOOK_MODELS.MODEL.containsIgnoreCase(search))
+                .and(after == null ? org.jooq.impl.DSL.noCondition() : PRICE_BOOK_MODELS.MODEL.gt(after))
+                .orderBy(PRICE_BOOK_MODELS.MODEL)
+                .limit(limit)
+                .fetch(row -> ModelId.of(row.value1()));
+    }
+
+    /** Every stored price of these models, oldest first per model, in one query. */
+    public Map<ModelId, List<StoredPrice>> prices(DSLContext db, Collection<ModelId> models) {
+        Map<ModelId, List<StoredPrice>> prices = new LinkedHashMap<>();
+        db.selectFrom(MODEL_PRICES).where(MODEL_PRICES.MODEL.in(raw(models)))
+                .orderBy(MODEL_PRICES.MODEL, MODEL_PRICES.EFFECTIVE_FROM)
+                .forEach(row -> prices.computeIfAbsent(ModelId.of(row.getModel()), key -> new ArrayList<>()).add(toStored(row)));
+        return prices;
+    }
+
     /** Every stored price of the model, oldest first; empty when the book does not know it. */
     public List<StoredPrice> prices(DSLContext db, ModelId model) {
         return db.selectFrom(MODEL_PRICES).where(MODEL_PRICES.MODEL.eq(model.raw()))
