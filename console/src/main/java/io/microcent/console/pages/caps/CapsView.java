@@ -17,7 +17,7 @@ public record CapsView(List<Row> caps, String customerFilter) {
                       long spentMicrocents, long reservedMicrocents, long remainingMicrocents, String status,
                       String createdAt, String createdBy, String updatedAt, String updatedBy) {
 
-        static Row of(JsonNode cap) {
+        public static Row of(JsonNode cap) {
             JsonNode current = cap.path("current");
             List<Integer> thresholds = new ArrayList<>();
             cap.path("thresholds").forEach(t -> thresholds.add(t.asInt()));
@@ -45,7 +45,12 @@ public record CapsView(List<Row> caps, String customerFilter) {
             if (spentMicrocents >= amountMicrocents) {
                 return "meter over";
             }
-            return Math.multiplyExact(spentMicrocents, 100L) >= Math.multiplyExact(amountMicrocents, 80L) ? "meter warn" : "meter";
+            return nearLimit() ? "meter warn" : "meter";
+        }
+
+        /** At 80 % of its amount or more: what the overview lists as near its limit. */
+        public boolean nearLimit() {
+            return hasCurrent && Math.multiplyExact(spentMicrocents, 100L) >= Math.multiplyExact(amountMicrocents, 80L);
         }
 
         public String thresholdsText() {

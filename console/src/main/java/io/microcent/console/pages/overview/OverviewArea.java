@@ -38,7 +38,8 @@ public final class OverviewArea implements ConsoleArea {
                 api.get(ServiceName.INVOICING, "/v1/invoices", Api.Query.of("stripeStatus", "failed", "limit", ATTENTION_LIMIT)),
                 api.get(ServiceName.INVOICING, "/v1/invoices", Api.Query.of("stripeStatus", "pending", "limit", ATTENTION_LIMIT)));
         JsonNode deadLetters = api.get(ServiceName.RATING, "/v1/dead-letters", Api.Query.of("limit", "5"));
+        JsonNode caps = api.get(ServiceName.CAPS, "/v1/caps", Api.Query.none());
         request.render("Overview", Nav.OVERVIEW, "overview/page.jte", Map.of(
-                "view", OverviewView.of(month, activity, lastMonth, attention, deadLetters)));
+                "view", OverviewView.of(month, activity, lastMonth, attention, deadLetters, caps)));
     }
 }

@@ -1,11 +1,13 @@
 package io.microcent.console.pages.overview;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.microcent.console.pages.caps.CapsView;
 import io.microcent.console.web.ChartData;
 
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +19,10 @@ import java.util.Map;
  */
 public record OverviewView(String month, long chargeMicrocents, long costMicrocents, long requests, String trendChart,
                            String lastMonth, long lastMonthInvoices, long lastMonthTotalMicrocents,
-                           List<InvoiceAttention> attention, List<DeadLetterRow> deadLetters) {
+                           List<InvoiceAttention> attention, List<DeadLetterRow> deadLetters, List<CapsView.Row> capsNearLimit) {
+
+    /** How many caps near their limit the overview lists, the closest first. */
+    static final int CAPS_LISTED = 8;
 
     /** An invoice an operator should look at, and why. */
     public record InvoiceAttention(String id, String customer, String period, String status, String stripeStatus,
@@ -31,7 +36,8 @@ public record OverviewView(String month, long chargeMicrocents, long costMicroce
         return Math.subtractExact(chargeMicrocents, costMicrocents);
     }
 
-    static OverviewView of(YearMonth month, JsonNode activity, JsonNode lastMonth, List<JsonNode> attentionLists, JsonNode deadLetters) {
+    static OverviewView of(YearMonth month, JsonNode activity, JsonNode lastMonth, List<JsonNode> attentionLists,
+                           JsonNode deadLetters, JsonNode caps) {
         long charge = 0;
         long cost = 0;
         long requests = 0;
@@ -76,8 +82,12 @@ public record OverviewView(String month, long chargeMicrocents, long costMicroce
             letters.add(new DeadLetterRow(letter.path("id").asText(), letter.path("reason").asText(),
                     letter.path("consumer").asText(), letter.path("customer").asText(""), letter.path("deadLetteredAt").asText()));
         }
+        List<CapsView.Row> nearLimit = new ArrayList<>();
+        caps.path("caps").forEach(cap -> nearLimit.add(CapsView.Row.of(cap)));
+        nearLimit.removeIf(cap -> !cap.nearLimit());
+        nearLimit.sort(Comparator.comparingLong(CapsView.Row::percent).reversed().thenComparing(CapsView.Row::id));
         return new OverviewView(name(month), charge, cost, requests, chart, name(month.minusMonths(1)), invoices, invoiced,
-                List.copyOf(attention.values()), letters);
+                List.copyOf(attention.values()), letters, List.copyOf(nearLimit.subList(0, Math.min(CAPS_LISTED, nearLimit.size()))));
     }
 
     private static String name(YearMonth month) {
