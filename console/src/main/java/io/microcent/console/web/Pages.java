@@ -39,35 +39,32 @@ public final class Pages {
 
     /** A page that only reads: any signed-in user. */
     public Handler page(PageHandler handler) {
-        return ctx -> {
-            SecurityHeaders.apply(ctx);
-            Optional<Session> session = session(ctx);
-            if (session.isEmpty()) {
-                toSignIn(ctx);
-                return;
-            }
-            run(ctx, session.get(), handler);
-        };
+        return signedIn((ctx, session) -> run(ctx, session, handler));
     }
 
     /** A change: an operator's session and its CSRF token (form field or htmx header), else 403. */
     public Handler action(PageHandler handler) {
+        return signedIn((ctx, session) -> {
+            if (!csrfMatches(ctx, session)) {
+                error(ctx, session, 403, "This form has expired", "Reload the page and try again (the form's security token did not match).");
+            } else if (!session.role().mayChange()) {
+                error(ctx, session, 403, "Read-only", "You are signed in with the viewer token, which can read everything and change nothing.");
+            } else {
+                run(ctx, session, handler);
+            }
+        });
+    }
+
+    /** The security headers, then {@code handler} with the request's session, or the way to sign-in without one. */
+    private Handler signedIn(java.util.function.BiConsumer<Context, Session> handler) {
         return ctx -> {
             SecurityHeaders.apply(ctx);
             Optional<Session> session = session(ctx);
             if (session.isEmpty()) {
                 toSignIn(ctx);
-                return;
+            } else {
+                handler.accept(ctx, session.get());
             }
-            if (!csrfMatches(ctx, session.get())) {
-                error(ctx, session.get(), 403, "This form has expired", "Reload the page and try again (the form's security token did not match).");
-                return;
-            }
-            if (!session.get().role().mayChange()) {
-                error(ctx, session.get(), 403, "Read-only", "You are signed in with the viewer token, which can read everything and change nothing.");
-                return;
-            }
-            run(ctx, session.get(), handler);
         };
     }
 
