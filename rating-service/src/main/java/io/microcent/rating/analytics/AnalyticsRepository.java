@@ -4,12 +4,14 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.model.money.Microcents;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.rating.analytics.UsageBreakdown.ModelUsage;
+import io.microcent.rating.rollups.HourlyKey;
 import io.microcent.rating.rollups.UsageCounters;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectField;
+import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
@@ -19,6 +21,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static io.microcent.rating.db.Tables.USAGE_HOURLY;
 import static org.jooq.impl.DSL.sum;
@@ -36,23 +41,79 @@ public final class AnalyticsRepository {
     private static final List<Field<BigDecimal>> SUMS =
             List.of(REQUESTS, INPUT_TOKENS, OUTPUT_TOKENS, CACHE_READ_TOKENS, CACHE_WRITE_TOKENS, COST, CHARGE);
 
+    /**
+     * Each tag of a row, as a table joined to it (a function in FROM sees the rows before it): a row with tags
+     * once per tag, a row without any once, as {@link HourlyKey#ABSENT}.
+     */
+    static final Table<?> EACH_TAG_OF_ROW = DSL.table("unnest(case when cardinality({0}) = 0 then array[{1}]::text[] else {0} end)",
+            USAGE_HOURLY.TAGS, DSL.inline(HourlyKey.ABSENT)).as("each_tag", "tag");
+    static final Field<String> EACH_TAG = DSL.field(DSL.name("each_tag", "tag"), String.class);
+
     private final DSLContext db;
 
     public AnalyticsRepository(DSLContext db) {
         this.db = db;
     }
 
-    /** The usage of each UTC day of the query's range per value of its dimension, one row each, in no order. */
+    /**
+     * The usage of each UTC day of the query's range per value of its dimension, one row each, in no order. By
+     * tag, a row counts once under each of its tags ({@link HourlyKey#ABSENT} when it has none).
+     */
     public List<DailyUsage> daily(ActivityQuery query) {
-        TableField<?, String> dimension = column(query.groupBy());
-        Condition inRange = USAGE_HOURLY.HOUR.ge(startOf(query.from()))
-                .and(USAGE_HOURLY.HOUR.lt(startOf(query.to().plusDays(1))));
-        Condition ofCustomer = query.customer().map(c -> USAGE_HOURLY.CUSTOMER.eq(c.raw())).orElse(DSL.noCondition());
+        Condition selected = selected(query.customer(), startOf(query.from()), startOf(query.to().plusDays(1)), query.filters());
+        Field<String> dimension = query.groupBy() == GroupBy.TAG ? EACH_TAG : column(query.groupBy());
+        var from = query.groupBy() == GroupBy.TAG ? USAGE_HOURLY.crossJoin(EACH_TAG_OF_ROW) : USAGE_HOURLY;
         return db.select(selecting(USAGE_HOURLY.DAY, dimension))
-                .from(USAGE_HOURLY)
-                .where(inRange).and(ofCustomer)
+                .from(from)
+                .where(selected)
                 .groupBy(USAGE_HOURLY.DAY, dimension)
                 .fetch(row -> new DailyUsage(row.get(USAGE_HOURLY.DAY), row.get(dimension), counters(row)));
+    }
+
+    /** The totals of each UTC day of the query's range that has usage, whatever it is grouped by. */
+    public Map<LocalDate, UsageCounters> dailyTotals(ActivityQuery query) {
+        Condition selected = selected(query.customer(), startOf(query.from()), startOf(query.to().plusDays(1)), query.filters());
+        return db.select(selecting(USAGE_HOURLY.DAY))
+                .from(USAGE_HOURLY)
+                .where(selected)
+                .groupBy(USAGE_HOURLY.DAY)
+                .fetchMap(row -> row.get(USAGE_HOURLY.DAY), AnalyticsRepository::counters);
+    }
+
+    /**
+     * The rows of {@code usage_hourly} a request reads: of the customer (all without one), with an hour in
+     * {@code [from, to)}, passing every filter. The {@code (customer, hour)} prefix of the primary key (or, over
+     * all customers, the {@code (hour)} index) finds them; the filters are checked on the rows found.
+     */
+    static Condition selected(Optional<CustomerId> customer, OffsetDateTime from, OffsetDateTime to, UsageFilters filters) {
+        Condition selected = USAGE_HOURLY.HOUR.ge(from).and(USAGE_HOURLY.HOUR.lt(to))
+                .and(customer.map(c -> USAGE_HOURLY.CUSTOMER.eq(c.raw())).orElse(DSL.noCondition()));
+        for (Map.Entry<UsageFilter, Set<String>> filter : filters.values().entrySet()) {
+            selected = selected.and(passes(filter.getKey(), filter.getValue()));
+        }
+        return selected;
+    }
+
+    /** One of the values (OR); for tags, one of the tags, or none at all for {@link HourlyKey#ABSENT}. */
+    private static Condition passes(UsageFilter filter, Set<String> values) {
+        if (filter != UsageFilter.TAG) {
+            return filterColumn(filter).in(values);
+        }
+        List<String> tags = values.stream().filter(v -> !HourlyKey.ABSENT.equals(v)).toList();
+        Condition anyOf = tags.isEmpty() ? DSL.falseCondition() : DSL.condition("{0} && cast({1} as text[])",
+                USAGE_HOURLY.TAGS, DSL.val(tags.toArray(String[]::new)));
+        return values.contains(HourlyKey.ABSENT) ? anyOf.or(DSL.cardinality(USAGE_HOURLY.TAGS).eq(0)) : anyOf;
+    }
+
+    private static TableField<?, String> filterColumn(UsageFilter filter) {
+        return switch (filter) {
+            case API_KEY -> USAGE_HOURLY.API_KEY_ID;
+            case TEAM -> USAGE_HOURLY.TEAM;
+            case MODEL -> USAGE_HOURLY.MODEL;
+            case PROJECT -> USAGE_HOURLY.PROJECT;
+            case USER -> USAGE_HOURLY.USER_ID;
+            case TAG -> throw new IllegalArgumentException("tags are an array, not a column of one value");
+        };
     }
 
     /** The customer's usage rated in the period, per provider and model, most expensive first. */
@@ -66,7 +127,7 @@ public final class AnalyticsRepository {
                 .fetch(row -> ModelUsage.of(row.get(USAGE_HOURLY.MODEL), row.get(USAGE_HOURLY.PROVIDER), counters(row)));
     }
 
-    private static TableField<?, String> column(GroupBy groupBy) {
+    static TableField<?, String> column(GroupBy groupBy) {
         return switch (groupBy) {
             case MODEL -> USAGE_HOURLY.MODEL;
             case PROJECT -> USAGE_HOURLY.PROJECT;
@@ -74,27 +135,32 @@ public final class AnalyticsRepository {
             case COST_CENTER -> USAGE_HOURLY.COST_CENTER;
             case USER -> USAGE_HOURLY.USER_ID;
             case TEAM -> USAGE_HOURLY.TEAM;
+            case TAG -> throw new IllegalArgumentException("tags are grouped through " + EACH_TAG_OF_ROW);
         };
     }
 
-    private static List<SelectField<?>> selecting(Field<?>... groups) {
+    static List<SelectField<?>> selecting(Field<?>... groups) {
         List<SelectField<?>> fields = new ArrayList<>(List.of(groups));
         fields.addAll(SUMS);
         return fields;
     }
 
-    private static UsageCounters counters(Record row) {
+    static UsageCounters counters(Record row) {
         return new UsageCounters(whole(row, REQUESTS), whole(row, INPUT_TOKENS), whole(row, OUTPUT_TOKENS),
                 whole(row, CACHE_READ_TOKENS), whole(row, CACHE_WRITE_TOKENS),
                 Microcents.of(whole(row, COST)), Microcents.of(whole(row, CHARGE)));
     }
 
-    /** PostgreSQL sums bigints as numeric; the sums of whole counters are whole and must fit a long. */
+    /**
+     * PostgreSQL sums bigints as numeric; the sums of whole counters are whole and must fit a long. The sum of no
+     * rows (the grand total of a selection without any) is SQL null, which is nothing.
+     */
     private static long whole(Record row, Field<BigDecimal> sum) {
-        return row.get(sum).longValueExact();
+        BigDecimal value = row.get(sum);
+        return value == null ? 0 : value.longValueExact();
     }
 
-    private static OffsetDateTime startOf(LocalDate day) {
+    static OffsetDateTime startOf(LocalDate day) {
         return day.atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 }
