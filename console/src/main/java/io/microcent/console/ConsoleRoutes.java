@@ -3,7 +3,9 @@ package io.microcent.console;
 import io.javalin.config.RoutesConfig;
 import io.microcent.console.api.Api;
 import io.microcent.console.api.ServiceName;
+import io.microcent.console.pages.analytics.AnalyticsArea;
 import io.microcent.console.pages.overview.OverviewArea;
+import io.microcent.console.pages.usage.UsageArea;
 import io.microcent.console.session.SignIn;
 import io.microcent.console.session.SignInThrottle;
 import io.microcent.console.session.Sessions;
@@ -29,7 +31,9 @@ public final class ConsoleRoutes implements HttpRoutes {
     /** Every section, in one list; each registers its pages through {@link Pages}. */
     private static List<ConsoleArea> areas() {
         return List.of(
-                new OverviewArea());
+                new OverviewArea(),
+                new UsageArea(),
+                new AnalyticsArea());
     }
 
     private final Sessions sessions;
