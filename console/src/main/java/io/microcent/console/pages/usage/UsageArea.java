@@ -45,6 +45,11 @@ public final class UsageArea implements ConsoleArea {
         routes.get(LIVE_PATH, pages.page(request -> live.stream(request, pages, UsageSelection.of(request, clock))));
     }
 
+    /** Live-mode streams running in this process: a closed tab or live mode turned off must end its stream. */
+    public static int liveStreams() {
+        return LiveUsage.open();
+    }
+
     static UsageView view(ConsoleRequest request, UsageSelection selection) {
         JsonNode answer = request.api().get(ServiceName.RATING, "/v1/analytics/usage", selection.usageQuery());
         return UsageView.of(selection, answer);
