@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.microcent.console.api.Api;
 import io.microcent.console.pages.usage.ApiKeyNames;
+import io.microcent.console.pages.usage.Concurrently;
 import io.microcent.console.api.ServiceName;
 import io.microcent.console.web.ConsoleArea;
 import io.microcent.console.web.ConsoleRequest;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 
 /**
  * {@code /console/analytics}: cost, requests and tokens by model, project, API key, member, team, cost center or
@@ -43,17 +45,27 @@ public final class AnalyticsArea implements ConsoleArea {
 
     private void organisation(ConsoleRequest request) {
         AnalyticsSelection selection = AnalyticsSelection.of(request, clock, Optional.empty());
-        request.render("Analytics", Nav.ANALYTICS, "analytics/page.jte", Map.of(
-                "view", view(request, selection), "customers", customers(request, selection), "keyNames", ApiKeyNames.of(request)));
+        try (Concurrently calls = new Concurrently()) {
+            Future<AnalyticsView> view = calls.start(() -> view(request, selection));
+            Future<List<String>> customers = calls.start(() -> customers(request, selection));
+            Future<Map<String, String>> keyNames = calls.start(() -> ApiKeyNames.of(request));
+            request.render("Analytics", Nav.ANALYTICS, "analytics/page.jte", Map.of("view", Concurrently.result(view),
+                    "customers", Concurrently.result(customers), "keyNames", Concurrently.result(keyNames)));
+        }
     }
 
     private void apiKey(ConsoleRequest request) {
         String id = request.path("id");
         AnalyticsSelection selection = AnalyticsSelection.of(request, clock, Optional.of(id));
-        String name = ApiKeyNames.of(request).get(id);
-        request.render("API key " + (name == null ? id : name), Nav.ANALYTICS, "analytics/api-key.jte", Map.of(
-                "view", view(request, selection), "customers", customers(request, selection), "keyId", id,
-                "keyName", name == null ? "" : name));
+        try (Concurrently calls = new Concurrently()) {
+            Future<AnalyticsView> view = calls.start(() -> view(request, selection));
+            Future<List<String>> customers = calls.start(() -> customers(request, selection));
+            Future<Map<String, String>> keyNames = calls.start(() -> ApiKeyNames.of(request));
+            String name = Concurrently.result(keyNames).get(id);
+            request.render("API key " + (name == null ? id : name), Nav.ANALYTICS, "analytics/api-key.jte", Map.of(
+                    "view", Concurrently.result(view), "customers", Concurrently.result(customers), "keyId", id,
+                    "keyName", name == null ? "" : name));
+        }
     }
 
     private static AnalyticsView view(ConsoleRequest request, AnalyticsSelection selection) {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.console.web.ChartData;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,6 +24,7 @@ public record AnalyticsView(AnalyticsSelection selection, Figures total, List<Gr
 
     /** Groups drawn one by one in the charts; the rest are one "Other" bar or area. */
     static final int CHART_GROUPS = 8;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
     public record Figures(long costMicrocents, long chargeMicrocents, long requests, long tokens) {
 
@@ -88,7 +91,7 @@ public record AnalyticsView(AnalyticsSelection selection, Figures total, List<Gr
         series(ranked, metric, metric.label(), rankedValues);
 
         List<LocalDate> days = selection.range().days();
-        ChartData overTime = ChartData.stackedArea(days.stream().map(LocalDate::toString).toList());
+        ChartData overTime = ChartData.stackedArea(days.stream().map(DAY::format).toList());
         Map<String, List<Long>> areas = new LinkedHashMap<>();
         drawn.forEach(label -> areas.put(label, new ArrayList<>()));
         List<Long> others = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 
 /**
  * What the filters offer: the API keys, tags and teams of the window's usage ({@code GET /v1/analytics/dimensions}),
@@ -24,11 +25,22 @@ public record FilterOptions(List<Option> apiKeys, List<Option> tags, List<Option
 
     public static FilterOptions of(ConsoleRequest request, TimeRange range, String customer, List<String> apiKeys,
                                    List<String> tags, List<String> teams) {
-        Api.Query window = Api.Query.of("from", range.usageFrom(), "to", range.usageTo());
-        JsonNode all = request.api().get(ServiceName.RATING, "/v1/analytics/dimensions", window);
-        JsonNode ofCustomer = customer.isEmpty() ? all : request.api().get(ServiceName.RATING, "/v1/analytics/dimensions",
+        try (Concurrently calls = new Concurrently()) {
+            Future<JsonNode> all = calls.start(() -> dimensions(request, range, ""));
+            Future<JsonNode> ofCustomer = customer.isEmpty() ? all : calls.start(() -> dimensions(request, range, customer));
+            Future<Map<String, String>> keyNames = calls.start(() -> ApiKeyNames.of(request));
+            return of(Concurrently.result(all), Concurrently.result(ofCustomer), Concurrently.result(keyNames), customer,
+                    apiKeys, tags, teams);
+        }
+    }
+
+    private static JsonNode dimensions(ConsoleRequest request, TimeRange range, String customer) {
+        return request.api().get(ServiceName.RATING, "/v1/analytics/dimensions",
                 Api.Query.of("from", range.usageFrom(), "to", range.usageTo(), "customer", customer));
-        Map<String, String> keyNames = ApiKeyNames.of(request);
+    }
+
+    private static FilterOptions of(JsonNode all, JsonNode ofCustomer, Map<String, String> keyNames, String customer,
+                                    List<String> apiKeys, List<String> tags, List<String> teams) {
         return new FilterOptions(
                 options(ofCustomer.path("apiKeys"), apiKeys, id -> keyNames.containsKey(id) ? keyNames.get(id) + " (" + id + ")" : id),
                 options(ofCustomer.path("tags"), tags, tag -> tag),

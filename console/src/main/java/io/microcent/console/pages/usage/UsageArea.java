@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 /**
  * {@code /console/usage}: who consumes what, per user or per team, over the rating service's
@@ -57,15 +58,18 @@ public final class UsageArea implements ConsoleArea {
 
     private void show(ConsoleRequest request) {
         UsageSelection selection = UsageSelection.of(request, clock);
-        UsageView view = view(request, selection);
         // an htmx filter change swaps the results only; going back in history asks for the whole page
         if (request.isHtmx() && !"true".equals(request.ctx().header("HX-History-Restore-Request"))) {
-            request.fragment("usage/results.jte", Map.of("view", view));
+            request.fragment("usage/results.jte", Map.of("view", view(request, selection)));
             return;
         }
-        FilterOptions options = FilterOptions.of(request, selection.range(), selection.customer(), selection.apiKeys(),
-                selection.tags(), selection.teams());
-        request.render("Usage", Nav.USAGE, "usage/page.jte", Map.of("view", view, "options", options));
+        try (Concurrently calls = new Concurrently()) {
+            Future<UsageView> view = calls.start(() -> view(request, selection));
+            Future<FilterOptions> options = calls.start(() -> FilterOptions.of(request, selection.range(), selection.customer(),
+                    selection.apiKeys(), selection.tags(), selection.teams()));
+            request.render("Usage", Nav.USAGE, "usage/page.jte", Map.of(
+                    "view", Concurrently.result(view), "options", Concurrently.result(options)));
+        }
     }
 
     /** The table as the page shows it (same filters, search and order), every figure exact. */
