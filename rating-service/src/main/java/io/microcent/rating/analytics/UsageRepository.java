@@ -9,6 +9,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,19 +29,18 @@ import static org.jooq.impl.DSL.grouping;
 import static org.jooq.impl.DSL.groupingSets;
 
 /**
- * The Usage page's figures from the hourly rollups, in <em>one</em> statement that reads the range once: PostgreSQL
- * groups the selected rows by several grouping sets at a time (the range; each bucket; each bucket and team; each
- * user or team; and each of those per bucket, per model and, in the user view, per team). Java only puts the
- * groups' sums in place; it adds nothing up, so the rows add up to the totals exactly as PostgreSQL summed them.
+ * The Usage page's figures from the hourly rollups, in two statements that each read the range once. The sums:
+ * PostgreSQL sums the selected rows per bucket, user, team and model, then groups those sums by several grouping
+ * sets at a time (the range; each bucket; each bucket and team; each user or team; and each of those per bucket,
+ * per model and, in the user view, per team). The active users: distinct counts per range, bucket and team. Java
+ * only puts the groups in place; it adds nothing up, so the rows add up to the totals exactly as PostgreSQL
+ * summed them.
  */
 public final class UsageRepository {
 
-    /** Distinct named users with at least one request (correction lines carry none). */
-    private static final Field<Integer> ACTIVE_USERS = countDistinct(USAGE_HOURLY.USER_ID)
-            .filterWhere(USAGE_HOURLY.USER_ID.ne(HourlyKey.ABSENT).and(USAGE_HOURLY.REQUESTS.gt(0L)))
-            .as("active_users");
-
-    private static final Field<String> NAME_OF_USER = USAGE_HOURLY.USER_ID;
+    /** The bucket's column in the derived tables: the hour, or the day. */
+    private static final Field<Object> BUCKET = DSL.field(DSL.name("bucket"));
+    private static final Field<String> USER = USAGE_HOURLY.USER_ID;
     private static final Field<String> TEAM = USAGE_HOURLY.TEAM;
     private static final Field<String> MODEL = USAGE_HOURLY.MODEL;
 
@@ -50,60 +51,117 @@ public final class UsageRepository {
     }
 
     public UsageReport report(UsageQuery query) {
+        return db.transactionResult(tx -> {
+            DSLContext analytics = tx.dsl();
+            AnalyticsRepository.allowHashAggregation(analytics);
+            return report(analytics, query);
+        });
+    }
+
+    private static UsageReport report(DSLContext db, UsageQuery query) {
         boolean byUser = query.view() == View.USER;
-        Field<?> bucket = query.bucket() == Bucket.DAY ? USAGE_HOURLY.DAY : USAGE_HOURLY.HOUR;
-        Field<String> name = byUser ? NAME_OF_USER : TEAM;
+        Condition selected = AnalyticsRepository.selected(query.customer(), utc(query.from()), utc(query.to()), query.filters());
+        Field<?> hourOrDay = query.bucket() == Bucket.DAY ? USAGE_HOURLY.DAY : USAGE_HOURLY.HOUR;
+        Assembly assembly = new Assembly(query);
+        ActiveUsers active = activeUsers(db, selected, hourOrDay);
+
+        // the selected rows summed per bucket, user, team and model (one hash aggregation over the range), then
+        // those sums grouped by every grouping set at once; no distinct count here, so both stay hash aggregations
+        Table<?> perBucketUserTeamModel = db.select(AnalyticsRepository.selectingAsBigints(hourOrDay.as(BUCKET.getName()),
+                        USER.as(USER.getName()), TEAM.as(TEAM.getName()), MODEL.as(MODEL.getName())))
+                .from(USAGE_HOURLY).where(selected)
+                .groupBy(hourOrDay, USER, TEAM, MODEL)
+                .asTable("per_bucket");
+        Field<?> bucket = perBucketUserTeamModel.field(BUCKET.getName());
+        Field<String> user = perBucketUserTeamModel.field(USER.getName(), String.class);
+        Field<String> team = perBucketUserTeamModel.field(TEAM.getName(), String.class);
+        Field<String> model = perBucketUserTeamModel.field(MODEL.getName(), String.class);
+        Field<String> name = byUser ? user : team;
         Field<Integer> inBucket = grouping(bucket).as("g_bucket");
         Field<Integer> inName = grouping(name).as("g_name");
-        Field<Integer> inModel = grouping(MODEL).as("g_model");
-        Field<Integer> inTeam = grouping(TEAM).as("g_team");
-
-        List<SelectField<?>> fields = new ArrayList<>(List.of(inBucket, inName, inModel, inTeam, bucket, name, MODEL));
+        Field<Integer> inModel = grouping(model).as("g_model");
+        Field<Integer> inTeam = grouping(team).as("g_team");
+        List<SelectField<?>> fields = new ArrayList<>(List.of(inBucket, inName, inModel, inTeam, bucket, name, model));
         if (byUser) {
-            fields.add(TEAM);
+            fields.add(team);
         }
-        fields.addAll(AnalyticsRepository.selecting());
-        fields.add(ACTIVE_USERS);
+        fields.addAll(AnalyticsRepository.summing(perBucketUserTeamModel));
         Field<?>[][] sets = byUser
-                ? new Field<?>[][]{{}, {bucket}, {bucket, TEAM}, {name}, {name, bucket}, {name, MODEL}, {name, TEAM}}
-                : new Field<?>[][]{{}, {bucket}, {bucket, name}, {name}, {name, MODEL}};
-        Condition selected = AnalyticsRepository.selected(query.customer(), utc(query.from()), utc(query.to()), query.filters());
+                ? new Field<?>[][]{{}, {bucket}, {bucket, team}, {name}, {name, bucket}, {name, model}, {name, team}}
+                : new Field<?>[][]{{}, {bucket}, {bucket, name}, {name}, {name, model}};
 
-        Assembly assembly = new Assembly(query);
-        db.select(fields).from(USAGE_HOURLY).where(selected).groupBy(groupingSets(sets)).fetch().forEach(group -> {
+        db.select(fields).from(perBucketUserTeamModel).groupBy(groupingSets(sets)).fetch().forEach(group -> {
             boolean b = group.get(inBucket) == 0;
             boolean n = group.get(inName) == 0;
             boolean m = group.get(inModel) == 0;
             boolean t = group.get(inTeam) == 0 && byUser; // in the team view the team is the name
             UsageCounters sums = AnalyticsRepository.counters(group);
-            long active = group.get(ACTIVE_USERS);
             Instant start = b ? startOf(group.get(bucket)) : null;
-            String label = n ? ActivityReport.label(group.get(name)) : null;
+            String stored = n ? group.get(name) : null;
             if (!b && !n && !m && !t) {
-                assembly.kpis = UsageReport.Kpis.of(active, sums);
+                assembly.kpis = UsageReport.Kpis.of(active.inRange, sums);
             } else if (b && !n && !t) {
-                assembly.bucket(start).total(active, sums);
+                assembly.bucket(start).total(active.perBucket.getOrDefault(start, 0L), sums);
             } else if (b && (t || n && !byUser)) {
-                String team = ActivityReport.label(group.get(byUser ? TEAM : name));
-                assembly.bucket(start).teams.add(new UsageReport.TeamShare(team, sums.requests(), sums.cost()));
+                String teamLabel = ActivityReport.label(group.get(team));
+                assembly.bucket(start).teams.add(new UsageReport.TeamShare(teamLabel, sums.requests(), sums.cost()));
                 if (!byUser) {
-                    assembly.row(label).trend.put(start, sums.requests());
+                    assembly.row(stored).trend.put(start, sums.requests());
                 }
             } else if (b) {
-                assembly.row(label).trend.put(start, sums.requests());
+                assembly.row(stored).trend.put(start, sums.requests());
             } else if (m) {
-                if (!HourlyKey.ABSENT.equals(group.get(MODEL))) {
-                    assembly.row(label).models.add(new Named(group.get(MODEL), sums.cost().value(), sums.requests()));
+                if (!HourlyKey.ABSENT.equals(group.get(model))) {
+                    assembly.row(stored).models.add(new Named(group.get(model), sums.cost().value(), sums.requests()));
                 }
             } else if (t) {
-                if (!HourlyKey.ABSENT.equals(group.get(TEAM))) {
-                    assembly.row(label).teams.add(new Named(group.get(TEAM), sums.cost().value(), sums.requests()));
+                if (!HourlyKey.ABSENT.equals(group.get(team))) {
+                    assembly.row(stored).teams.add(new Named(group.get(team), sums.cost().value(), sums.requests()));
                 }
             } else {
-                assembly.row(label).total(active, sums);
+                // a user counts when named and with a request; a team's users are counted distinct in SQL
+                long users = byUser ? (!HourlyKey.ABSENT.equals(stored) && sums.requests() > 0 ? 1 : 0)
+                        : active.perTeam.getOrDefault(stored, 0L);
+                assembly.row(stored).total(users, sums);
             }
         });
         return assembly.report();
+    }
+
+    /** Distinct named users with at least one request: in the range, per bucket, per team (stored value). */
+    private record ActiveUsers(long inRange, Map<Instant, Long> perBucket, Map<String, Long> perTeam) {
+    }
+
+    /**
+     * The distinct counts, apart from the sums: counting distinct values makes PostgreSQL sort its input, so it
+     * counts over the selected rows' distinct (bucket, user, team) (one hash aggregation), not over the rows.
+     */
+    private static ActiveUsers activeUsers(DSLContext db, Condition selected, Field<?> hourOrDay) {
+        Table<?> active = db.select(hourOrDay.as(BUCKET.getName()), USER.as(USER.getName()), TEAM.as(TEAM.getName()))
+                .from(USAGE_HOURLY)
+                .where(selected).and(USER.ne(HourlyKey.ABSENT)).and(USAGE_HOURLY.REQUESTS.gt(0L))
+                .groupBy(hourOrDay, USER, TEAM)
+                .asTable("active");
+        Field<?> bucket = active.field(BUCKET.getName());
+        Field<String> team = active.field(TEAM.getName(), String.class);
+        Field<Integer> inBucket = grouping(bucket).as("g_bucket");
+        Field<Integer> inTeam = grouping(team).as("g_team");
+        Field<Integer> users = countDistinct(active.field(USER.getName())).as("users");
+        long inRange = 0;
+        Map<Instant, Long> perBucket = new HashMap<>();
+        Map<String, Long> perTeam = new HashMap<>();
+        for (Record group : db.select(inBucket, inTeam, bucket, team, users).from(active)
+                .groupBy(groupingSets(new Field<?>[]{}, new Field<?>[]{bucket}, new Field<?>[]{team})).fetch()) {
+            long count = group.get(users);
+            if (group.get(inBucket) == 0) {
+                perBucket.put(startOf(group.get(bucket)), count);
+            } else if (group.get(inTeam) == 0) {
+                perTeam.put(group.get(team), count);
+            } else {
+                inRange = count;
+            }
+        }
+        return new ActiveUsers(inRange, perBucket, perTeam);
     }
 
     /** A model or team of a row, with what ranks it. */
@@ -126,8 +184,9 @@ public final class UsageRepository {
             return buckets.computeIfAbsent(start, s -> new BucketGroups());
         }
 
-        RowGroups row(String name) {
-            return rows.computeIfAbsent(name, RowGroups::new);
+        /** The row of a user's or team's stored value ({@link HourlyKey#ABSENT} for usage that named none). */
+        RowGroups row(String stored) {
+            return rows.computeIfAbsent(ActivityReport.label(stored), RowGroups::new);
         }
 
         UsageReport report() {
