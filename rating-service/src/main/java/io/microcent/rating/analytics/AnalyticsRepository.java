@@ -117,15 +117,9 @@ public final class AnalyticsRepository {
         return values.contains(HourlyKey.ABSENT) ? anyOf.or(DSL.cardinality(USAGE_HOURLY.TAGS).eq(0)) : anyOf;
     }
 
+    /** A filter's column: the one of the grouping spelled alike ({@code apiKey}, {@code team}, …). */
     private static TableField<?, String> filterColumn(UsageFilter filter) {
-        return switch (filter) {
-            case API_KEY -> USAGE_HOURLY.API_KEY_ID;
-            case TEAM -> USAGE_HOURLY.TEAM;
-            case MODEL -> USAGE_HOURLY.MODEL;
-            case PROJECT -> USAGE_HOURLY.PROJECT;
-            case USER -> USAGE_HOURLY.USER_ID;
-            case TAG -> throw new IllegalArgumentException("tags are an array, not a column of one value");
-        };
+        return column(GroupBy.parse(filter.parameter()).orElseThrow());
     }
 
     /** The customer's usage rated in the period, per provider and model, most expensive first. */
@@ -147,7 +141,7 @@ public final class AnalyticsRepository {
             case COST_CENTER -> USAGE_HOURLY.COST_CENTER;
             case USER -> USAGE_HOURLY.USER_ID;
             case TEAM -> USAGE_HOURLY.TEAM;
-            case TAG -> throw new IllegalArgumentException("tags are grouped through " + EACH_TAG_OF_ROW);
+            case TAG -> throw new IllegalArgumentException("tags are an array, not a column of one value: see EACH_TAG_OF_ROW");
         };
     }
 

@@ -73,6 +73,13 @@ class UsageQueryTest {
                 tuple("bucket", "unknown_value"), tuple("tag", "invalid_tag"), tuple("user", "invalid_id"));
     }
 
+    @Test
+    void everyFilterIsSpelledAsTheGroupingOfItsDimension() {
+        for (UsageFilter filter : UsageFilter.values()) {
+            assertThat(GroupBy.parse(filter.parameter())).as(filter.parameter()).isPresent();
+        }
+    }
+
     private static UsageQuery parse(Map<String, String> parameters) {
         return UsageQuery.parse(QueryParameters.single(parameters));
     }
