@@ -94,8 +94,8 @@ public final class AnalyticsRepository {
 
     /**
      * The rows of {@code usage_hourly} a request reads: of the customer (all without one), with an hour in
-     * {@code [from, to)}, passing every filter. The {@code (customer, hour)} prefix of the primary key (or, over
-     * all customers, the {@code (hour)} index) finds them; the filters are checked on the rows found.
+     * {@code [from, to)}, passing every filter. An index on the customer (or, over all customers, the {@code (hour)}
+     * index) finds them, or a scan when they are most of the table; the filters are checked on the rows found.
      */
     static Condition selected(Optional<CustomerId> customer, OffsetDateTime from, OffsetDateTime to, UsageFilters filters) {
         Condition selected = USAGE_HOURLY.HOUR.ge(from).and(USAGE_HOURLY.HOUR.lt(to))
