@@ -12,6 +12,7 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,12 +30,11 @@ import static org.jooq.impl.DSL.grouping;
 import static org.jooq.impl.DSL.groupingSets;
 
 /**
- * The Usage page's figures from the hourly rollups, in two statements that each read the range once. The sums:
- * PostgreSQL sums the selected rows per bucket, user, team and model, then groups those sums by several grouping
- * sets at a time (the range; each bucket; each bucket and team; each user or team; and each of those per bucket,
- * per model and, in the user view, per team). The active users: distinct counts per range, bucket and team. Java
- * only puts the groups in place; it adds nothing up, so the rows add up to the totals exactly as PostgreSQL
- * summed them.
+ * The Usage page's figures from the hourly rollups, in two statements that each read the range once. The sums and
+ * active users: PostgreSQL sums the selected rows per bucket, user and team, then groups those sums by several
+ * grouping sets at a time (the range; each bucket; each bucket and team; each user or team; and each of those per
+ * bucket and, in the user view, per team). The models of each row: summed per user (or team) and model. Java only
+ * puts the groups in place; it adds nothing up, so the rows add up to the totals exactly as PostgreSQL summed them.
  */
 public final class UsageRepository {
 
@@ -63,46 +63,48 @@ public final class UsageRepository {
         Condition selected = AnalyticsRepository.selected(query.customer(), utc(query.from()), utc(query.to()), query.filters());
         Field<?> hourOrDay = query.bucket() == Bucket.DAY ? USAGE_HOURLY.DAY : USAGE_HOURLY.HOUR;
         Assembly assembly = new Assembly(query);
-        ActiveUsers active = activeUsers(db, selected, hourOrDay);
 
-        // the selected rows summed per bucket, user, team and model (one hash aggregation over the range), then
-        // those sums grouped by every grouping set at once; no distinct count here, so both stay hash aggregations
-        Table<?> perBucketUserTeamModel = db.select(AnalyticsRepository.selectingAsBigints(hourOrDay.as(BUCKET.getName()),
-                        USER.as(USER.getName()), TEAM.as(TEAM.getName()), MODEL.as(MODEL.getName())))
+        // the selected rows summed per bucket, user and team (one hash aggregation over the range, to a few sums
+        // per user and bucket), then those sums grouped by every grouping set at once; the distinct counts of
+        // active users sort only these few sums, not the range's rows
+        Table<?> perBucket = db.select(AnalyticsRepository.selectingAsBigints(hourOrDay.as(BUCKET.getName()),
+                        USER.as(USER.getName()), TEAM.as(TEAM.getName())))
                 .from(USAGE_HOURLY).where(selected)
-                .groupBy(hourOrDay, USER, TEAM, MODEL)
+                .groupBy(hourOrDay, USER, TEAM)
                 .asTable("per_bucket");
-        Field<?> bucket = perBucketUserTeamModel.field(BUCKET.getName());
-        Field<String> user = perBucketUserTeamModel.field(USER.getName(), String.class);
-        Field<String> team = perBucketUserTeamModel.field(TEAM.getName(), String.class);
-        Field<String> model = perBucketUserTeamModel.field(MODEL.getName(), String.class);
+        Field<?> bucket = perBucket.field(BUCKET.getName());
+        Field<String> user = perBucket.field(USER.getName(), String.class);
+        Field<String> team = perBucket.field(TEAM.getName(), String.class);
         Field<String> name = byUser ? user : team;
         Field<Integer> inBucket = grouping(bucket).as("g_bucket");
         Field<Integer> inName = grouping(name).as("g_name");
-        Field<Integer> inModel = grouping(model).as("g_model");
         Field<Integer> inTeam = grouping(team).as("g_team");
-        List<SelectField<?>> fields = new ArrayList<>(List.of(inBucket, inName, inModel, inTeam, bucket, name, model));
+        Field<Integer> activeUsers = countDistinct(user)
+                .filterWhere(user.ne(HourlyKey.ABSENT).and(perBucket.field(USAGE_HOURLY.REQUESTS.getName(), Long.class).gt(0L)))
+                .as("active_users");
+        List<SelectField<?>> fields = new ArrayList<>(List.of(inBucket, inName, inTeam, bucket, name));
         if (byUser) {
             fields.add(team);
         }
-        fields.addAll(AnalyticsRepository.summing(perBucketUserTeamModel));
+        fields.addAll(AnalyticsRepository.summing(perBucket));
+        fields.add(activeUsers);
         Field<?>[][] sets = byUser
-                ? new Field<?>[][]{{}, {bucket}, {bucket, team}, {name}, {name, bucket}, {name, model}, {name, team}}
-                : new Field<?>[][]{{}, {bucket}, {bucket, name}, {name}, {name, model}};
+                ? new Field<?>[][]{{}, {bucket}, {bucket, team}, {name}, {name, bucket}, {name, team}}
+                : new Field<?>[][]{{}, {bucket}, {bucket, name}, {name}};
 
-        db.select(fields).from(perBucketUserTeamModel).groupBy(groupingSets(sets)).fetch().forEach(group -> {
+        db.select(fields).from(perBucket).groupBy(groupingSets(sets)).fetch().forEach(group -> {
             boolean b = group.get(inBucket) == 0;
             boolean n = group.get(inName) == 0;
-            boolean m = group.get(inModel) == 0;
             boolean t = group.get(inTeam) == 0 && byUser; // in the team view the team is the name
             UsageCounters sums = AnalyticsRepository.counters(group);
+            long active = group.get(activeUsers);
             Instant start = b ? startOf(group.get(bucket)) : null;
             String stored = n ? group.get(name) : null;
-            if (!b && !n && !m && !t) {
-                assembly.kpis = UsageReport.Kpis.of(active.inRange, sums);
+            if (!b && !n && !t) {
+                assembly.kpis = UsageReport.Kpis.of(active, sums);
             } else if (b && !n && !t) {
-                assembly.bucket(start).total(active.perBucket.getOrDefault(start, 0L), sums);
-            } else if (b && (t || n && !byUser)) {
+                assembly.bucket(start).total(active, sums);
+            } else if (b && (t || !byUser)) {
                 String teamLabel = ActivityReport.label(group.get(team));
                 assembly.bucket(start).teams.add(new UsageReport.TeamShare(teamLabel, sums.requests(), sums.cost()));
                 if (!byUser) {
@@ -110,58 +112,23 @@ public final class UsageRepository {
                 }
             } else if (b) {
                 assembly.row(stored).trend.put(start, sums.requests());
-            } else if (m) {
-                if (!HourlyKey.ABSENT.equals(group.get(model))) {
-                    assembly.row(stored).models.add(new Named(group.get(model), sums.cost().value(), sums.requests()));
-                }
             } else if (t) {
                 if (!HourlyKey.ABSENT.equals(group.get(team))) {
                     assembly.row(stored).teams.add(new Named(group.get(team), sums.cost().value(), sums.requests()));
                 }
             } else {
-                // a user counts when named and with a request; a team's users are counted distinct in SQL
-                long users = byUser ? (!HourlyKey.ABSENT.equals(stored) && sums.requests() > 0 ? 1 : 0)
-                        : active.perTeam.getOrDefault(stored, 0L);
-                assembly.row(stored).total(users, sums);
+                assembly.row(stored).total(active, sums);
             }
         });
+
+        // the models of each row: one more pass, a hash aggregation to a few sums per user (or team) and model
+        Field<String> nameColumn = byUser ? USER : TEAM;
+        Field<BigDecimal> cost = DSL.sum(USAGE_HOURLY.COST_MICROCENTS).as("cost");
+        db.select(nameColumn, MODEL, cost).from(USAGE_HOURLY).where(selected).and(MODEL.ne(HourlyKey.ABSENT))
+                .groupBy(nameColumn, MODEL)
+                .forEach(model -> assembly.row(model.get(nameColumn)).models
+                        .add(new Named(model.get(MODEL), model.get(cost).longValueExact(), 0)));
         return assembly.report();
-    }
-
-    /** Distinct named users with at least one request: in the range, per bucket, per team (stored value). */
-    private record ActiveUsers(long inRange, Map<Instant, Long> perBucket, Map<String, Long> perTeam) {
-    }
-
-    /**
-     * The distinct counts, apart from the sums: counting distinct values makes PostgreSQL sort its input, so it
-     * counts over the selected rows' distinct (bucket, user, team) (one hash aggregation), not over the rows.
-     */
-    private static ActiveUsers activeUsers(DSLContext db, Condition selected, Field<?> hourOrDay) {
-        Table<?> active = db.select(hourOrDay.as(BUCKET.getName()), USER.as(USER.getName()), TEAM.as(TEAM.getName()))
-                .from(USAGE_HOURLY)
-                .where(selected).and(USER.ne(HourlyKey.ABSENT)).and(USAGE_HOURLY.REQUESTS.gt(0L))
-                .groupBy(hourOrDay, USER, TEAM)
-                .asTable("active");
-        Field<?> bucket = active.field(BUCKET.getName());
-        Field<String> team = active.field(TEAM.getName(), String.class);
-        Field<Integer> inBucket = grouping(bucket).as("g_bucket");
-        Field<Integer> inTeam = grouping(team).as("g_team");
-        Field<Integer> users = countDistinct(active.field(USER.getName())).as("users");
-        long inRange = 0;
-        Map<Instant, Long> perBucket = new HashMap<>();
-        Map<String, Long> perTeam = new HashMap<>();
-        for (Record group : db.select(inBucket, inTeam, bucket, team, users).from(active)
-                .groupBy(groupingSets(new Field<?>[]{}, new Field<?>[]{bucket}, new Field<?>[]{team})).fetch()) {
-            long count = group.get(users);
-            if (group.get(inBucket) == 0) {
-                perBucket.put(startOf(group.get(bucket)), count);
-            } else if (group.get(inTeam) == 0) {
-                perTeam.put(group.get(team), count);
-            } else {
-                inRange = count;
-            }
-        }
-        return new ActiveUsers(inRange, perBucket, perTeam);
     }
 
     /** A model or team of a row, with what ranks it. */
