@@ -14,6 +14,7 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,6 +39,10 @@ public final class AnalyticsRepository {
     private static final Field<BigDecimal> CACHE_WRITE_TOKENS = sum(USAGE_HOURLY.CACHE_WRITE_TOKENS).as("cache_write_tokens");
     private static final Field<BigDecimal> COST = sum(USAGE_HOURLY.COST_MICROCENTS).as("cost_microcents");
     private static final Field<BigDecimal> CHARGE = sum(USAGE_HOURLY.CHARGE_MICROCENTS).as("charge_microcents");
+    /** The summed columns, in the order of {@link #SUMS}; each sum is named as its column. */
+    private static final List<TableField<?, Long>> COUNTERS = List.of(USAGE_HOURLY.REQUESTS, USAGE_HOURLY.INPUT_TOKENS,
+            USAGE_HOURLY.OUTPUT_TOKENS, USAGE_HOURLY.CACHE_READ_TOKENS, USAGE_HOURLY.CACHE_WRITE_TOKENS,
+            USAGE_HOURLY.COST_MICROCENTS, USAGE_HOURLY.CHARGE_MICROCENTS);
     private static final List<Field<BigDecimal>> SUMS =
             List.of(REQUESTS, INPUT_TOKENS, OUTPUT_TOKENS, CACHE_READ_TOKENS, CACHE_WRITE_TOKENS, COST, CHARGE);
 
@@ -48,6 +53,13 @@ public final class AnalyticsRepository {
     static final Table<?> EACH_TAG_OF_ROW = DSL.table("unnest(case when cardinality({0}) = 0 then array[{1}]::text[] else {0} end)",
             USAGE_HOURLY.TAGS, DSL.inline(HourlyKey.ABSENT)).as("each_tag", "tag");
     static final Field<String> EACH_TAG = DSL.field(DSL.name("each_tag", "tag"), String.class);
+
+    /**
+     * The memory one sort or hash of an analytics statement may use. At PostgreSQL's default (4MB) a month of a
+     * large customer's rows (hundreds of thousands) does not fit a hash table, so PostgreSQL sorts them instead,
+     * on disk, comparing text by collation: several seconds instead of a fraction of one.
+     */
+    static final String WORK_MEM = "64MB";
 
     private final DSLContext db;
 
@@ -82,8 +94,8 @@ public final class AnalyticsRepository {
 
     /**
      * The rows of {@code usage_hourly} a request reads: of the customer (all without one), with an hour in
-     * {@code [from, to)}, passing every filter. The {@code (customer, hour)} prefix of the primary key (or, over
-     * all customers, the {@code (hour)} index) finds them; the filters are checked on the rows found.
+     * {@code [from, to)}, passing every filter. An index on the customer (or, over all customers, the {@code (hour)}
+     * index) finds them, or a scan when they are most of the table; the filters are checked on the rows found.
      */
     static Condition selected(Optional<CustomerId> customer, OffsetDateTime from, OffsetDateTime to, UsageFilters filters) {
         Condition selected = USAGE_HOURLY.HOUR.ge(from).and(USAGE_HOURLY.HOUR.lt(to))
@@ -105,15 +117,9 @@ public final class AnalyticsRepository {
         return values.contains(HourlyKey.ABSENT) ? anyOf.or(DSL.cardinality(USAGE_HOURLY.TAGS).eq(0)) : anyOf;
     }
 
+    /** A filter's column: the one of the grouping spelled alike ({@code apiKey}, {@code team}, …). */
     private static TableField<?, String> filterColumn(UsageFilter filter) {
-        return switch (filter) {
-            case API_KEY -> USAGE_HOURLY.API_KEY_ID;
-            case TEAM -> USAGE_HOURLY.TEAM;
-            case MODEL -> USAGE_HOURLY.MODEL;
-            case PROJECT -> USAGE_HOURLY.PROJECT;
-            case USER -> USAGE_HOURLY.USER_ID;
-            case TAG -> throw new IllegalArgumentException("tags are an array, not a column of one value");
-        };
+        return column(GroupBy.parse(filter.parameter()).orElseThrow());
     }
 
     /** The customer's usage rated in the period, per provider and model, most expensive first. */
@@ -135,13 +141,40 @@ public final class AnalyticsRepository {
             case COST_CENTER -> USAGE_HOURLY.COST_CENTER;
             case USER -> USAGE_HOURLY.USER_ID;
             case TEAM -> USAGE_HOURLY.TEAM;
-            case TAG -> throw new IllegalArgumentException("tags are grouped through " + EACH_TAG_OF_ROW);
+            case TAG -> throw new IllegalArgumentException("tags are an array, not a column of one value: see EACH_TAG_OF_ROW");
         };
     }
 
     static List<SelectField<?>> selecting(Field<?>... groups) {
         List<SelectField<?>> fields = new ArrayList<>(List.of(groups));
         fields.addAll(SUMS);
+        return fields;
+    }
+
+    /** Raises {@link #WORK_MEM} for the rest of {@code tx}'s transaction (and only there: {@code SET LOCAL}). */
+    static void allowHashAggregation(DSLContext tx) {
+        tx.execute("set local work_mem = '" + WORK_MEM + "'");
+    }
+
+    /**
+     * {@link #selecting}, with the sums as bigints: for a derived table whose sums are summed again, so that the outer
+     * sums add bigints (PostgreSQL does that in 128-bit integers) rather than numerics, several times faster. A sum
+     * beyond a bigint is an error, as it would be when read ({@link #whole}).
+     */
+    static List<SelectField<?>> selectingAsBigints(Field<?>... groups) {
+        List<SelectField<?>> fields = new ArrayList<>(List.of(groups));
+        for (TableField<?, Long> counter : COUNTERS) {
+            fields.add(sum(counter).cast(SQLDataType.BIGINT).as(counter.getName()));
+        }
+        return fields;
+    }
+
+    /** The sums of {@link #selectingAsBigints} summed again, over a derived table of such sums (named alike). */
+    static List<SelectField<?>> summing(Table<?> sums) {
+        List<SelectField<?>> fields = new ArrayList<>();
+        for (Field<BigDecimal> sum : SUMS) {
+            fields.add(DSL.sum(sums.field(sum.getName(), Long.class)).as(sum.getName()));
+        }
         return fields;
     }
 

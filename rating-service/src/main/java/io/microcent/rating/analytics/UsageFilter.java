@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * A repeatable filter of the analytics queries, as its query parameter names it; each value is checked by the
  * rule of its id (or {@link Tag}), and {@value ActivityReport#NONE_LABEL} stands for usage that did not name the
- * dimension (for {@code tag}: usage without tags), as breakdowns label it.
+ * dimension (for {@code tag}: usage without tags), as breakdowns label it. Each is spelled as the {@link GroupBy}
+ * of the same dimension, whose column it filters.
  */
 public enum UsageFilter {
     API_KEY("apiKey", ApiKeyId::of),

@@ -1,6 +1,8 @@
 package io.microcent.rating.analytics;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.id.IdRule;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +39,7 @@ public record UsageQuery(Instant from, Instant to, View view, Bucket bucket, Opt
     public enum View {
         USER, TEAM;
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         public String parameter() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -53,7 +55,7 @@ public record UsageQuery(Instant from, Instant to, View view, Bucket bucket, Opt
             this.unit = unit;
         }
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         public String parameter() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -144,7 +146,7 @@ public record UsageQuery(Instant from, Instant to, View view, Bucket bucket, Opt
         }
         errors.add(parameter, "unknown_value", parameter + " must be one of " + Arrays.stream(values)
                 .map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ", got '"
-                + io.microcent.model.id.IdRule.printable(raw) + "'");
+                + IdRule.printable(raw) + "'");
         return otherwise;
     }
 }

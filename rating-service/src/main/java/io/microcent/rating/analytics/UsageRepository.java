@@ -9,7 +9,10 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,19 +30,17 @@ import static org.jooq.impl.DSL.grouping;
 import static org.jooq.impl.DSL.groupingSets;
 
 /**
- * The Usage page's figures from the hourly rollups, in <em>one</em> statement that reads the range once: PostgreSQL
- * groups the selected rows by several grouping sets at a time (the range; each bucket; each bucket and team; each
- * user or team; and each of those per bucket, per model and, in the user view, per team). Java only puts the
- * groups' sums in place; it adds nothing up, so the rows add up to the totals exactly as PostgreSQL summed them.
+ * The Usage page's figures from the hourly rollups, in two statements that each read the range once. The sums and
+ * active users: PostgreSQL sums the selected rows per bucket, user and team, then groups those sums by several
+ * grouping sets at a time (the range; each bucket; each bucket and team; each user or team; and each of those per
+ * bucket and, in the user view, per team). The models of each row: summed per user (or team) and model. Java only
+ * puts the groups in place; it adds nothing up, so the rows add up to the totals exactly as PostgreSQL summed them.
  */
 public final class UsageRepository {
 
-    /** Distinct named users with at least one request (correction lines carry none). */
-    private static final Field<Integer> ACTIVE_USERS = countDistinct(USAGE_HOURLY.USER_ID)
-            .filterWhere(USAGE_HOURLY.USER_ID.ne(HourlyKey.ABSENT).and(USAGE_HOURLY.REQUESTS.gt(0L)))
-            .as("active_users");
-
-    private static final Field<String> NAME_OF_USER = USAGE_HOURLY.USER_ID;
+    /** The bucket's column in the derived tables: the hour, or the day. */
+    private static final Field<Object> BUCKET = DSL.field(DSL.name("bucket"));
+    private static final Field<String> USER = USAGE_HOURLY.USER_ID;
     private static final Field<String> TEAM = USAGE_HOURLY.TEAM;
     private static final Field<String> MODEL = USAGE_HOURLY.MODEL;
 
@@ -50,59 +51,83 @@ public final class UsageRepository {
     }
 
     public UsageReport report(UsageQuery query) {
+        return db.transactionResult(tx -> {
+            DSLContext analytics = tx.dsl();
+            AnalyticsRepository.allowHashAggregation(analytics);
+            return report(analytics, query);
+        });
+    }
+
+    private static UsageReport report(DSLContext db, UsageQuery query) {
         boolean byUser = query.view() == View.USER;
-        Field<?> bucket = query.bucket() == Bucket.DAY ? USAGE_HOURLY.DAY : USAGE_HOURLY.HOUR;
-        Field<String> name = byUser ? NAME_OF_USER : TEAM;
+        Condition selected = AnalyticsRepository.selected(query.customer(), utc(query.from()), utc(query.to()), query.filters());
+        Field<?> hourOrDay = query.bucket() == Bucket.DAY ? USAGE_HOURLY.DAY : USAGE_HOURLY.HOUR;
+        Assembly assembly = new Assembly(query);
+
+        // the selected rows summed per bucket, user and team (one hash aggregation over the range, to a few sums
+        // per user and bucket), then those sums grouped by every grouping set at once; the distinct counts of
+        // active users sort only these few sums, not the range's rows
+        Table<?> perBucket = db.select(AnalyticsRepository.selectingAsBigints(hourOrDay.as(BUCKET.getName()),
+                        USER.as(USER.getName()), TEAM.as(TEAM.getName())))
+                .from(USAGE_HOURLY).where(selected)
+                .groupBy(hourOrDay, USER, TEAM)
+                .asTable("per_bucket");
+        Field<?> bucket = perBucket.field(BUCKET.getName());
+        Field<String> user = perBucket.field(USER.getName(), String.class);
+        Field<String> team = perBucket.field(TEAM.getName(), String.class);
+        Field<String> name = byUser ? user : team;
         Field<Integer> inBucket = grouping(bucket).as("g_bucket");
         Field<Integer> inName = grouping(name).as("g_name");
-        Field<Integer> inModel = grouping(MODEL).as("g_model");
-        Field<Integer> inTeam = grouping(TEAM).as("g_team");
-
-        List<SelectField<?>> fields = new ArrayList<>(List.of(inBucket, inName, inModel, inTeam, bucket, name, MODEL));
+        Field<Integer> inTeam = grouping(team).as("g_team");
+        Field<Integer> activeUsers = countDistinct(user)
+                .filterWhere(user.ne(HourlyKey.ABSENT).and(perBucket.field(USAGE_HOURLY.REQUESTS.getName(), Long.class).gt(0L)))
+                .as("active_users");
+        List<SelectField<?>> fields = new ArrayList<>(List.of(inBucket, inName, inTeam, bucket, name));
         if (byUser) {
-            fields.add(TEAM);
+            fields.add(team);
         }
-        fields.addAll(AnalyticsRepository.selecting());
-        fields.add(ACTIVE_USERS);
+        fields.addAll(AnalyticsRepository.summing(perBucket));
+        fields.add(activeUsers);
         Field<?>[][] sets = byUser
-                ? new Field<?>[][]{{}, {bucket}, {bucket, TEAM}, {name}, {name, bucket}, {name, MODEL}, {name, TEAM}}
-                : new Field<?>[][]{{}, {bucket}, {bucket, name}, {name}, {name, MODEL}};
-        Condition selected = AnalyticsRepository.selected(query.customer(), utc(query.from()), utc(query.to()), query.filters());
+                ? new Field<?>[][]{{}, {bucket}, {bucket, team}, {name}, {name, bucket}, {name, team}}
+                : new Field<?>[][]{{}, {bucket}, {bucket, name}, {name}};
 
-        Assembly assembly = new Assembly(query);
-        db.select(fields).from(USAGE_HOURLY).where(selected).groupBy(groupingSets(sets)).fetch().forEach(group -> {
+        db.select(fields).from(perBucket).groupBy(groupingSets(sets)).fetch().forEach(group -> {
             boolean b = group.get(inBucket) == 0;
             boolean n = group.get(inName) == 0;
-            boolean m = group.get(inModel) == 0;
             boolean t = group.get(inTeam) == 0 && byUser; // in the team view the team is the name
             UsageCounters sums = AnalyticsRepository.counters(group);
-            long active = group.get(ACTIVE_USERS);
+            long active = group.get(activeUsers);
             Instant start = b ? startOf(group.get(bucket)) : null;
-            String label = n ? ActivityReport.label(group.get(name)) : null;
-            if (!b && !n && !m && !t) {
+            String stored = n ? group.get(name) : null;
+            if (!b && !n && !t) {
                 assembly.kpis = UsageReport.Kpis.of(active, sums);
             } else if (b && !n && !t) {
                 assembly.bucket(start).total(active, sums);
-            } else if (b && (t || n && !byUser)) {
-                String team = ActivityReport.label(group.get(byUser ? TEAM : name));
-                assembly.bucket(start).teams.add(new UsageReport.TeamShare(team, sums.requests(), sums.cost()));
+            } else if (b && (t || !byUser)) {
+                String teamLabel = ActivityReport.label(group.get(team));
+                assembly.bucket(start).teams.add(new UsageReport.TeamShare(teamLabel, sums.requests(), sums.cost()));
                 if (!byUser) {
-                    assembly.row(label).trend.put(start, sums.requests());
+                    assembly.row(stored).trend.put(start, sums.requests());
                 }
             } else if (b) {
-                assembly.row(label).trend.put(start, sums.requests());
-            } else if (m) {
-                if (!HourlyKey.ABSENT.equals(group.get(MODEL))) {
-                    assembly.row(label).models.add(new Named(group.get(MODEL), sums.cost().value(), sums.requests()));
-                }
+                assembly.row(stored).trend.put(start, sums.requests());
             } else if (t) {
-                if (!HourlyKey.ABSENT.equals(group.get(TEAM))) {
-                    assembly.row(label).teams.add(new Named(group.get(TEAM), sums.cost().value(), sums.requests()));
+                if (!HourlyKey.ABSENT.equals(group.get(team))) {
+                    assembly.row(stored).teams.add(new Named(group.get(team), sums.cost().value(), sums.requests()));
                 }
             } else {
-                assembly.row(label).total(active, sums);
+                assembly.row(stored).total(active, sums);
             }
         });
+
+        // the models of each row: one more pass, a hash aggregation to a few sums per user (or team) and model
+        Field<String> nameColumn = byUser ? USER : TEAM;
+        Field<BigDecimal> cost = DSL.sum(USAGE_HOURLY.COST_MICROCENTS).as("cost");
+        db.select(nameColumn, MODEL, cost).from(USAGE_HOURLY).where(selected).and(MODEL.ne(HourlyKey.ABSENT))
+                .groupBy(nameColumn, MODEL)
+                .forEach(model -> assembly.row(model.get(nameColumn)).models
+                        .add(new Named(model.get(MODEL), model.get(cost).longValueExact(), 0)));
         return assembly.report();
     }
 
@@ -126,8 +151,9 @@ public final class UsageRepository {
             return buckets.computeIfAbsent(start, s -> new BucketGroups());
         }
 
-        RowGroups row(String name) {
-            return rows.computeIfAbsent(name, RowGroups::new);
+        /** The row of a user's or team's stored value ({@link HourlyKey#ABSENT} for usage that named none). */
+        RowGroups row(String stored) {
+            return rows.computeIfAbsent(ActivityReport.label(stored), RowGroups::new);
         }
 
         UsageReport report() {
