@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code poll} for the page's selection and sends event {@code figures} (the new KPI cards, chart and table) only
  * when the answer changed since the one the page shows ({@code since}, its fingerprint). Between changes it sends
  * a comment, which is also how a closed tab is noticed: the write fails and the loop ends. It ends as well when
- * the session does, or after {@link #LONGEST}, after which the browser's EventSource connects again.
+ * the session does, or after {@link #LONGEST}, after which the browser's EventSource connects again. Each poll
+ * looks the session up, so a page left open in live mode counts as activity and keeps its session alive.
  */
 final class LiveUsage {
 
