@@ -3,6 +3,7 @@ package io.microcent.console;
 import io.javalin.config.RoutesConfig;
 import io.microcent.console.api.Api;
 import io.microcent.console.api.ServiceName;
+import io.microcent.console.pages.analytics.AnalyticsArea;
 import io.microcent.console.pages.apikeys.ApiKeysArea;
 import io.microcent.console.pages.caps.CapsArea;
 import io.microcent.console.pages.coupons.CouponsArea;
@@ -13,6 +14,7 @@ import io.microcent.console.pages.overview.OverviewArea;
 import io.microcent.console.pages.plans.PlansArea;
 import io.microcent.console.pages.pricebook.PriceBookArea;
 import io.microcent.console.pages.rerate.RerateArea;
+import io.microcent.console.pages.usage.UsageArea;
 import io.microcent.console.pages.webhooks.WebhooksArea;
 import io.microcent.console.session.SignIn;
 import io.microcent.console.session.SignInThrottle;
@@ -40,6 +42,7 @@ public final class ConsoleRoutes implements HttpRoutes {
     private static List<ConsoleArea> areas() {
         return List.of(
                 new OverviewArea(),
+                new UsageArea(), new AnalyticsArea(),
                 new CustomersArea(), new InvoicesArea(), new PlansArea(), new CouponsArea(),
                 new CapsArea(), new PriceBookArea(), new ApiKeysArea(), new WebhooksArea(), new DeadLettersArea(),
                 new RerateArea());

@@ -83,6 +83,25 @@ public final class FieldReader {
         }
     }
 
+    /**
+     * The element {@code position} of a JSON array, named {@code element} (e.g. {@code tags[2]}), parsed by a
+     * rule of its own; a refusal is reported with {@code invalidCode}, a value that is not a string as
+     * {@link FieldReasons#WRONG_TYPE}.
+     */
+    public <T> T id(JsonNode array, int position, String element, Function<String, T> parse, String invalidCode) {
+        JsonNode value = array.get(position);
+        if (value == null || !value.isTextual()) {
+            error(element, FieldReasons.WRONG_TYPE, path(element) + " must be a string");
+            return null;
+        }
+        try {
+            return parse.apply(value.textValue());
+        } catch (InvalidIdException e) {
+            error(element, invalidCode, path(element) + " " + e.reason());
+            return null;
+        }
+    }
+
     /** A string field; any string, even empty, is returned as it is. */
     public String string(JsonNode object, String field, boolean required) {
         JsonNode value = object.get(field);

@@ -39,6 +39,11 @@ public final class FieldReasons {
     /** A provider usage object whose counts contradict each other, e.g. more cached tokens than prompt tokens. */
     public static final String INCONSISTENT_USAGE = "inconsistent_usage";
 
+    /** More than {@link io.microcent.model.usage.Tag#MAX_PER_EVENT} distinct tags on one event. */
+    public static final String TOO_MANY_TAGS = "too_many_tags";
+    /** A tag that is not {@code key:value} with a lower-case key and a value under the text rule. */
+    public static final String INVALID_TAG = "invalid_tag";
+
     private FieldReasons() {
     }
 }

@@ -7,6 +7,9 @@ import io.microcent.model.id.ProjectId;
 import io.microcent.model.id.ReservationId;
 import io.microcent.model.id.TeamId;
 import io.microcent.model.id.UserId;
+import io.microcent.model.usage.Tag;
+
+import java.util.List;
 
 /**
  * What an event says about its usage, as opposed to which event it is: the optional scope fields
@@ -15,6 +18,7 @@ import io.microcent.model.id.UserId;
  * itself, or a CloudEvent's {@code data}).
  *
  * @param reservationId what caps' {@code /v1/authorize} answered for this call, or {@code null}
+ * @param tags          the sender's tags, each once and sorted; empty when none were sent
  */
 public record UsageDetails(
         ProjectId project,
@@ -26,5 +30,6 @@ public record UsageDetails(
         ModelId model,
         long requests,
         TokenCounts tokens,
-        ReservationId reservationId) {
+        ReservationId reservationId,
+        List<Tag> tags) {
 }

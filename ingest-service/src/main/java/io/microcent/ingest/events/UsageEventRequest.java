@@ -22,6 +22,6 @@ public record UsageEventRequest(EventId id, CustomerId customer, Instant timesta
         return new UsageEvent(UsageEvent.SCHEMA_VERSION, id, customer, timestamp, ingestedAt, usage.project(),
                 usage.costCenter(), usage.apiKeyId(), usage.user(), usage.team(), usage.provider(), usage.model(),
                 usage.requests(), tokens.inputTokens(), tokens.outputTokens(), tokens.cacheReadTokens(),
-                tokens.cacheWriteTokens(), usage.reservationId());
+                tokens.cacheWriteTokens(), usage.reservationId(), usage.tags());
     }
 }

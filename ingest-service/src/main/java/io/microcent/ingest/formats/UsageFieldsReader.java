@@ -15,21 +15,24 @@ import io.microcent.model.id.ProjectId;
 import io.microcent.model.id.ReservationId;
 import io.microcent.model.id.TeamId;
 import io.microcent.model.id.UserId;
+import io.microcent.model.usage.Tag;
 import io.microcent.model.usage.UsageLimits;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads the usage fields every format carries in one JSON object (the event itself, or a CloudEvent's
  * {@code data}): the scope fields, the optional {@code reservationId} from caps' {@code /v1/authorize},
- * {@code requests}, and the tokens, either as Microcent's token fields or as the provider's own usage
+ * {@code requests}, the optional {@code tags}, and the tokens, either as Microcent's token fields or as the provider's own usage
  * object in {@code usage}.
  */
 public final class UsageFieldsReader {
 
     static final String USAGE = "usage";
     static final String PROVIDER = "provider";
+    static final String TAGS = "tags";
     static final List<String> TOKEN_FIELDS = List.of("inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens");
 
     /** An event that says nothing about requests is one request. */
@@ -51,10 +54,41 @@ public final class UsageFieldsReader {
         ModelId model = fields.id(object, "model", ModelId::of, false);
         ReservationId reservationId = fields.id(object, "reservationId", ReservationId::of, false);
         long requests = fields.quantity(object, "requests", DEFAULT_REQUESTS, UsageLimits.MAX_REQUESTS);
+        List<Tag> tags = tags(object, fields);
         TokenCounts tokens = FieldReader.present(object, USAGE)
                 ? providerTokens(object, provider, fields)
                 : flatTokens(object, fields);
-        return new UsageDetails(project, costCenter, apiKeyId, user, team, provider, model, requests, tokens, reservationId);
+        return new UsageDetails(project, costCenter, apiKeyId, user, team, provider, model, requests, tokens, reservationId, tags);
+    }
+
+    /**
+     * {@code tags}: absent or null is none; otherwise an array of {@code key:value} strings, each reported at
+     * {@code tags[i]} when it is not one, and at most {@link Tag#MAX_PER_EVENT} once duplicates are removed.
+     */
+    private static List<Tag> tags(JsonNode object, FieldReader fields) {
+        if (!FieldReader.present(object, TAGS)) {
+            return List.of();
+        }
+        JsonNode array = object.get(TAGS);
+        if (!array.isArray()) {
+            fields.error(TAGS, FieldReasons.WRONG_TYPE, fields.path(TAGS) + " must be an array of \"key:value\" strings");
+            return List.of();
+        }
+        List<Tag> tags = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String element = TAGS + "[" + i + "]";
+            Tag tag = fields.id(array, i, element, Tag::of, FieldReasons.INVALID_TAG);
+            if (tag != null) {
+                tags.add(tag);
+            }
+        }
+        List<Tag> normalized = Tag.normalized(tags);
+        if (normalized.size() > Tag.MAX_PER_EVENT) {
+            fields.error(TAGS, FieldReasons.TOO_MANY_TAGS, fields.path(TAGS) + " has " + normalized.size()
+                    + " distinct tags; at most " + Tag.MAX_PER_EVENT + " are allowed");
+            return List.of();
+        }
+        return normalized;
     }
 
     private static TokenCounts flatTokens(JsonNode object, FieldReader fields) {

@@ -7,6 +7,7 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
 import io.microcent.ingest.IngestTestApp;
 import io.microcent.ingest.UsageLog;
+import io.microcent.model.usage.Tag;
 import io.microcent.model.usage.UsageEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ class CloudEventsApiTest {
         CloudEvent event = usageEvent("ce-1", customer, time, """
                 {"project":"Search","costCenter":"R&D","apiKeyId":"gw-7","user":"ann@acme.io","team":"core",
                  "provider":"openai","model":"gpt-4o","requests":2,"inputTokens":1000,"outputTokens":200,
-                 "cacheReadTokens":300,"cacheWriteTokens":40}""").build();
+                 "cacheReadTokens":300,"cacheWriteTokens":40,"tags":["feature:chat","env:prod"]}""").build();
 
         HttpResponse<String> response = app.postEvents(secret, FORMAT.serializedContentType(), FORMAT.serialize(event));
 
@@ -71,6 +72,22 @@ class CloudEventsApiTest {
                 .containsExactly("Search", "R&D", "gw-7", "ann@acme.io", "core", "openai", "gpt-4o");
         assertThat(produced).extracting(UsageEvent::requests, UsageEvent::inputTokens, UsageEvent::outputTokens,
                 UsageEvent::cacheReadTokens, UsageEvent::cacheWriteTokens).containsExactly(2L, 1000L, 200L, 300L, 40L);
+        assertThat(produced.tags()).extracting(Tag::raw).containsExactly("env:prod", "feature:chat");
+    }
+
+    @Test
+    void aBadTagInDataIsNamedWithItsPathInData() {
+        String customer = app.newCustomer();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+
+        HttpResponse<String> response = app.postEvents(secret, CLOUDEVENTS_BATCH, batch(
+                usageEvent("tag-0", customer, now, "{\"tags\":[\"env:prod\"]}").build(),
+                usageEvent("tag-1", customer, now, "{\"tags\":[\"env:prod\",\"no-colon\"]}").build()));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("errors")).extracting(e -> e.get("index").asInt(), e -> e.get("field").asText(),
+                e -> e.get("code").asText()).containsExactly(tuple(1, "data.tags[1]", "invalid_tag"));
+        assertThat(usageLog.eventsOf(customer)).isEmpty();
     }
 
     @Test

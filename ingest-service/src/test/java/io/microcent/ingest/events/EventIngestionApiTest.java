@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.microcent.ingest.IngestTestApp;
 import io.microcent.model.id.ReservationId;
 import io.microcent.model.json.Json;
+import io.microcent.model.usage.Tag;
 import io.microcent.model.usage.UsageEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -237,6 +238,43 @@ class EventIngestionApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(app.usageLog().eventsOf(customer)).extracting(e -> e.id().raw(), UsageEvent::reservationId)
                 .containsExactly(tuple("evt-reserved", reservation), tuple("evt-unreserved", null));
+    }
+
+    @Test
+    void tagsTravelOnTheProducedEventEachOnceAndSortedAndAnEventWithoutTagsHasNone() {
+        String customer = app.newCustomer();
+        Instant now = Instant.now();
+
+        HttpResponse<String> response = app.postEvents(secret, """
+                [{"id":"evt-tagged","customer":"%1$s","timestamp":"%2$s","tags":["feature:chat","env:prod","env:prod"]},
+                 {"id":"evt-untagged","customer":"%1$s","timestamp":"%2$s","tags":null},
+                 {"id":"evt-absent","customer":"%1$s","timestamp":"%2$s"}]""".formatted(customer, now));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(app.usageLog().eventsOf(customer)).extracting(e -> e.id().raw(), e -> e.tags().stream().map(Tag::raw).toList())
+                .containsExactly(tuple("evt-tagged", List.of("env:prod", "feature:chat")), tuple("evt-untagged", List.of()),
+                        tuple("evt-absent", List.of()));
+    }
+
+    @Test
+    void badTagsRefuseTheBatchNamingEachTagWithItsIndexAndRule() {
+        String customer = app.newCustomer();
+        Instant now = Instant.now();
+
+        HttpResponse<String> response = app.postEvents(secret, """
+                [{"id":"t-0","customer":"%1$s","timestamp":"%2$s","tags":["env:prod","Env:prod"]},
+                 {"id":"t-1","customer":"%1$s","timestamp":"%2$s","tags":["a:1","b:1","c:1","d:1","e:1","f:1","g:1","h:1","i:1","j:1","k:1"]},
+                 {"id":"t-2","customer":"%1$s","timestamp":"%2$s","tags":"env:prod"}]""".formatted(customer, now));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problem = json(response);
+        assertThat(problem.get("code").asText()).isEqualTo("validation_failed");
+        assertThat(problem.get("errors")).extracting(e -> e.get("index").asInt(), e -> e.get("field").asText(),
+                e -> e.get("code").asText()).containsExactly(
+                tuple(0, "tags[1]", "invalid_tag"),
+                tuple(1, "tags", "too_many_tags"),
+                tuple(2, "tags", "wrong_type"));
+        assertThat(recordsOf(customer)).isEmpty();
     }
 
     @Test

@@ -144,6 +144,6 @@ class UsageEventValidatorTest {
 
     private static UsageEventRequest event(String customer, Instant timestamp) {
         return new UsageEventRequest(EventId.of("evt-1"), CustomerId.of(customer), timestamp,
-                new UsageDetails(null, null, null, null, null, null, null, 1, TokenCounts.NONE, null));
+                new UsageDetails(null, null, null, null, null, null, null, 1, TokenCounts.NONE, null, java.util.List.of()));
     }
 }

@@ -7,6 +7,7 @@ import io.microcent.ingest.events.UsageDetails;
 import io.microcent.ingest.providers.ProviderUsageAdapters;
 import io.microcent.model.error.FieldError;
 import io.microcent.model.json.Json;
+import io.microcent.model.usage.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,6 +84,64 @@ class UsageFieldsReaderTest {
 
         assertThat(errors).isEmpty();
         assertThat(usage.provider()).isEqualTo("mistral");
+    }
+
+    @Test
+    void tagsAreKeptEachOnceAndSortedAndAbsentOrNullTagsAreNone() {
+        UsageDetails tagged = read("""
+                {"tags":["feature:chat","env:prod","feature:chat","url:https://x.io:8080"]}""");
+        UsageDetails absent = read("{}");
+        UsageDetails none = read("""
+                {"tags":null}""");
+        UsageDetails withUsageObject = read("""
+                {"provider":"openai","tags":["env:prod"],"usage":{"prompt_tokens":5,"completion_tokens":1}}""");
+
+        assertThat(errors).isEmpty();
+        assertThat(tagged.tags()).extracting(Tag::raw).containsExactly("env:prod", "feature:chat", "url:https://x.io:8080");
+        assertThat(absent.tags()).isEmpty();
+        assertThat(none.tags()).isEmpty();
+        assertThat(withUsageObject.tags()).extracting(Tag::raw).containsExactly("env:prod");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"tags":"env:prod"}                                                         | tags    | wrong_type
+            {"tags":{"env":"prod"}}                                                     | tags    | wrong_type
+            {"tags":[7]}                                                                | tags[0] | wrong_type
+            {"tags":["env:prod",null]}                                                  | tags[1] | wrong_type
+            {"tags":["prod"]}                                                           | tags[0] | invalid_tag
+            {"tags":["env:prod","Env:prod"]}                                            | tags[1] | invalid_tag
+            {"tags":["-env:prod"]}                                                      | tags[0] | invalid_tag
+            {"tags":["env:"]}                                                           | tags[0] | invalid_tag
+            {"tags":[":prod"]}                                                          | tags[0] | invalid_tag
+            {"tags":["env:a\\u0000b"]}                                                  | tags[0] | invalid_tag
+            {"tags":["env:\\u202Eevil"]}                                                | tags[0] | invalid_tag
+            {"tags":["env:\\ud800"]}                                                    | tags[0] | invalid_tag
+            {"tags":["kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk:v"]}                    | tags[0] | invalid_tag
+            {"tags":["a:1","b:1","c:1","d:1","e:1","f:1","g:1","h:1","i:1","j:1","k:1"]} | tags    | too_many_tags
+            """)
+    void aMalformedTagIsReportedAtItsPositionWithTheCodeOfItsRule(String object, String field, String code) {
+        UsageDetails usage = read(object);
+
+        assertThat(errors).extracting(FieldError::field, FieldError::code).containsExactly(tuple(field, code));
+        assertThat(usage.tags()).as("a refused tag is not kept").allMatch(tag -> tag.raw().equals("env:prod"));
+    }
+
+    @Test
+    void tenDistinctTagsAreAllowedDuplicatesNotCounted() {
+        UsageDetails usage = read("""
+                {"tags":["a:1","b:1","c:1","d:1","e:1","f:1","g:1","h:1","i:1","j:1","j:1","a:1"]}""");
+
+        assertThat(errors).isEmpty();
+        assertThat(usage.tags()).hasSize(Tag.MAX_PER_EVENT);
+    }
+
+    @Test
+    void aValueOfTheLongestLengthIsAllowedAndOneLongerIsNot() {
+        read("{\"tags\":[\"k:" + "v".repeat(Tag.MAX_VALUE_LENGTH) + "\"]}");
+        assertThat(errors).isEmpty();
+        read("{\"tags\":[\"k:" + "v".repeat(Tag.MAX_VALUE_LENGTH + 1) + "\"]}");
+        assertThat(errors).extracting(FieldError::field, FieldError::code).containsExactly(tuple("tags[0]", "invalid_tag"));
     }
 
     private UsageDetails read(String json) {

@@ -10,13 +10,14 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What {@code GET /v1/analytics/activity} asks for: UTC calendar days {@code from} to {@code to}, both
- * included, broken down by {@code groupBy}, for one customer or (without {@code customer}) all of them.
+ * included, broken down by {@code groupBy}, for one customer or (without {@code customer}) all of them, of the
+ * usage that passes the {@code filters}.
  */
-public record ActivityQuery(LocalDate from, LocalDate to, GroupBy groupBy, Optional<CustomerId> customer) {
+public record ActivityQuery(LocalDate from, LocalDate to, GroupBy groupBy, Optional<CustomerId> customer,
+                            UsageFilters filters) {
 
     /** The longest range, in days: a leap year. */
     public static final int MAX_DAYS = 366;
@@ -32,19 +33,23 @@ public record ActivityQuery(LocalDate from, LocalDate to, GroupBy groupBy, Optio
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(groupBy, "groupBy");
         Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(filters, "filters");
+    }
+
+    /** Of all usage, unfiltered. */
+    public ActivityQuery(LocalDate from, LocalDate to, GroupBy groupBy, Optional<CustomerId> customer) {
+        this(from, to, groupBy, customer, UsageFilters.NONE);
     }
 
     /**
      * Reads and validates the query parameters; throws an invalid-parameter problem naming each parameter at
      * fault (missing or malformed dates, {@code to} before {@code from}, more than {@value #MAX_DAYS} days, an
-     * unknown {@code groupBy}, a malformed {@code customer}).
-     *
-     * @param parameters a query parameter's value by name, {@code null} when absent
+     * unknown {@code groupBy}, a malformed {@code customer} or filter value).
      */
-    public static ActivityQuery parse(Function<String, String> parameters) {
+    public static ActivityQuery parse(QueryParameters parameters) {
         ParameterErrors errors = new ParameterErrors();
-        LocalDate from = date("from", parameters.apply("from"), errors);
-        LocalDate to = date("to", parameters.apply("to"), errors);
+        LocalDate from = date("from", parameters.one("from"), errors);
+        LocalDate to = date("to", parameters.one("to"), errors);
         if (from != null && to != null) {
             if (to.isBefore(from)) {
                 errors.add("to", "before_from", "to (" + to + ") must not be before from (" + from + ")");
@@ -52,10 +57,11 @@ public record ActivityQuery(LocalDate from, LocalDate to, GroupBy groupBy, Optio
                 errors.add("to", "range_too_long", "from " + from + " to " + to + " is more than " + MAX_DAYS + " days");
             }
         }
-        GroupBy groupBy = groupBy(parameters.apply("groupBy"), errors);
-        Optional<CustomerId> customer = customer(parameters.apply("customer"), errors);
+        GroupBy groupBy = groupBy(parameters.one("groupBy"), errors);
+        Optional<CustomerId> customer = customer(parameters.one("customer"), errors);
+        UsageFilters filters = UsageFilters.parse(parameters, errors);
         errors.throwIfAny();
-        return new ActivityQuery(from, to, groupBy, customer);
+        return new ActivityQuery(from, to, groupBy, customer, filters);
     }
 
     /** The number of days in the range. */
@@ -63,7 +69,7 @@ public record ActivityQuery(LocalDate from, LocalDate to, GroupBy groupBy, Optio
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
-    private static LocalDate date(String parameter, String raw, ParameterErrors errors) {
+    static LocalDate date(String parameter, String raw, ParameterErrors errors) {
         if (raw == null || raw.isBlank()) {
             errors.add(parameter, "required", parameter + " is required, a UTC date like 2026-11-05");
             return null;
@@ -86,7 +92,7 @@ public record ActivityQuery(LocalDate from, LocalDate to, GroupBy groupBy, Optio
         });
     }
 
-    private static Optional<CustomerId> customer(String raw, ParameterErrors errors) {
+    static Optional<CustomerId> customer(String raw, ParameterErrors errors) {
         if (raw == null) {
             return Optional.empty();
         }

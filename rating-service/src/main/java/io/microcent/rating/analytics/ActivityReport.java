@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * The answer of {@code GET /v1/analytics/activity}: one entry per UTC day that has usage (days without
  * usage are left out), oldest first, each with its totals and the breakdown by the grouped dimension.
  * A day's totals are the sum of its breakdown, and every grouping sums the same rows, so the totals of
- * one window are the same whatever the breakdown is grouped by.
+ * one window are the same whatever the breakdown is grouped by. The one exception is the breakdown by tag:
+ * usage with several tags counts under each, so its entries may sum to more than the day's totals.
  */
 public record ActivityReport(GroupBy groupBy, LocalDate from, LocalDate to, List<Day> activity) {
 
@@ -41,16 +42,27 @@ public record ActivityReport(GroupBy groupBy, LocalDate from, LocalDate to, List
         }
     }
 
-    /** Assembles the report from the rollups' daily sums per dimension value (in any order, one per day and value). */
+    /**
+     * Assembles the report from the rollups' daily sums per dimension value (in any order, one per day and value),
+     * of a dimension each usage has one value of: a day's totals are the sum of its breakdown.
+     */
     public static ActivityReport of(ActivityQuery query, List<DailyUsage> usage) {
+        Map<LocalDate, UsageCounters> totals = usage.stream().collect(Collectors.toMap(DailyUsage::day,
+                DailyUsage::counters, UsageCounters::plus));
+        return of(query, usage, totals);
+    }
+
+    /** As {@link #of(ActivityQuery, List)}, with each day's totals given (by tag, they are not the breakdown's sum). */
+    public static ActivityReport of(ActivityQuery query, List<DailyUsage> usage, Map<LocalDate, UsageCounters> totals) {
         Map<LocalDate, List<DailyUsage>> byDay = usage.stream()
                 .collect(Collectors.groupingBy(DailyUsage::day, TreeMap::new, Collectors.toList()));
-        List<Day> days = byDay.entrySet().stream().map(day -> day(day.getKey(), day.getValue())).toList();
+        List<Day> days = byDay.entrySet().stream()
+                .map(day -> day(day.getKey(), totals.getOrDefault(day.getKey(), UsageCounters.ZERO), day.getValue()))
+                .toList();
         return new ActivityReport(query.groupBy(), query.from(), query.to(), days);
     }
 
-    private static Day day(LocalDate date, List<DailyUsage> usage) {
-        UsageCounters total = usage.stream().map(DailyUsage::counters).reduce(UsageCounters.ZERO, UsageCounters::plus);
+    private static Day day(LocalDate date, UsageCounters total, List<DailyUsage> usage) {
         List<Breakdown> breakdown = usage.stream()
                 .map(u -> Breakdown.of(label(u.value()), u.counters()))
                 .sorted(BY_COST_DESCENDING)

@@ -13,7 +13,9 @@ public enum GroupBy {
     API_KEY("apiKey"),
     COST_CENTER("costCenter"),
     USER("user"),
-    TEAM("team");
+    TEAM("team"),
+    /** One entry per tag: usage with several tags counts under each, so a day's entries may sum to more than its total. */
+    TAG("tag");
 
     private final String parameter;
 

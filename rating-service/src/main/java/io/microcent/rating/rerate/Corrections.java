@@ -37,12 +37,12 @@ final class Corrections {
 
     /**
      * The event as a correction carries it: every dimension kept (so projections add the difference to the
-     * same rows), but no requests or tokens (they were counted once already) and no reservation (it was
+     * same rows, tags included), but no requests or tokens (they were counted once already) and no reservation (it was
      * settled when the event was first rated).
      */
     static UsageEvent withoutQuantities(UsageEvent event) {
         return new UsageEvent(event.schemaVersion(), event.id(), event.customer(), event.timestamp(), event.ingestedAt(),
                 event.project(), event.costCenter(), event.apiKeyId(), event.user(), event.team(), event.provider(),
-                event.model(), 0, 0, 0, 0, 0, null);
+                event.model(), 0, 0, 0, 0, 0, null, event.tags());
     }
 }

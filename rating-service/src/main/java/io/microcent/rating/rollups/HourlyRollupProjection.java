@@ -29,7 +29,7 @@ public final class HourlyRollupProjection implements ProjectionRunner.Handler<Cu
     /** The projection's name: its consumer group and its key in {@code rating.projection_offsets}. */
     public static final String NAME = "rating-usage-hourly";
 
-    /** Rows per upsert statement: 17 bind values a row stays far below PostgreSQL's 32,767 a statement. */
+    /** Rows per upsert statement: 18 bind values a row stays far below PostgreSQL's 32,767 a statement. */
     static final int ROWS_PER_STATEMENT = 1_000;
 
     /** The counters an upsert adds to the stored ones on conflict. */
@@ -53,7 +53,7 @@ public final class HourlyRollupProjection implements ProjectionRunner.Handler<Cu
         var insert = tx.insertInto(USAGE_HOURLY,
                 USAGE_HOURLY.CUSTOMER, USAGE_HOURLY.HOUR, USAGE_HOURLY.PERIOD, USAGE_HOURLY.PROJECT,
                 USAGE_HOURLY.COST_CENTER, USAGE_HOURLY.API_KEY_ID, USAGE_HOURLY.USER_ID, USAGE_HOURLY.TEAM,
-                USAGE_HOURLY.PROVIDER, USAGE_HOURLY.MODEL,
+                USAGE_HOURLY.PROVIDER, USAGE_HOURLY.MODEL, USAGE_HOURLY.TAGS,
                 USAGE_HOURLY.REQUESTS, USAGE_HOURLY.INPUT_TOKENS, USAGE_HOURLY.OUTPUT_TOKENS,
                 USAGE_HOURLY.CACHE_READ_TOKENS, USAGE_HOURLY.CACHE_WRITE_TOKENS,
                 USAGE_HOURLY.COST_MICROCENTS, USAGE_HOURLY.CHARGE_MICROCENTS);
@@ -62,6 +62,7 @@ public final class HourlyRollupProjection implements ProjectionRunner.Handler<Cu
             UsageCounters sum = row.getValue();
             insert = insert.values(key.customer().raw(), key.hour().atOffset(ZoneOffset.UTC), key.period().toString(),
                     key.project(), key.costCenter(), key.apiKeyId(), key.user(), key.team(), key.provider(), key.model(),
+                    key.tags().toArray(String[]::new),
                     sum.requests(), sum.inputTokens(), sum.outputTokens(), sum.cacheReadTokens(), sum.cacheWriteTokens(),
                     sum.cost().value(), sum.charge().value());
         }

@@ -76,6 +76,6 @@ class ActivityQueryTest {
     }
 
     private static ActivityQuery parse(Map<String, String> parameters) {
-        return ActivityQuery.parse(parameters::get);
+        return ActivityQuery.parse(QueryParameters.single(parameters));
     }
 }

@@ -11,6 +11,7 @@ import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.ChargeAmount;
 import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.Tag;
 import io.microcent.model.usage.UsageEvent;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class CorrectionsTest {
     private static final Instant AT = Instant.parse("2026-11-10T08:30:00Z");
     private static final UsageEvent EVENT = new UsageEvent(UsageEvent.SCHEMA_VERSION, EventId.of("evt-1"), CustomerId.of("acme"),
             AT, AT.plusSeconds(2), ProjectId.of("search"), null, null, null, null, "openai", ModelId.of("gpt-4o"),
-            3, 1_000, 200, 50, 0, ReservationId.of("res-1"));
+            3, 1_000, 200, 50, 0, ReservationId.of("res-1"), List.of(Tag.of("env:prod"), Tag.of("feature:chat")));
 
     @Test
     void anEventWhoseLinesAlreadyAddUpToItsNewRatingGetsNoCorrection() {
@@ -56,8 +57,9 @@ class CorrectionsTest {
                 + carried.cacheWriteTokens()).as("nothing counted twice").isZero();
         assertThat(carried.reservationId()).as("the reservation was settled by the first rating").isNull();
         assertThat(carried).extracting(UsageEvent::id, UsageEvent::customer, UsageEvent::timestamp, UsageEvent::project,
-                UsageEvent::provider, UsageEvent::model).containsExactly(EVENT.id(), EVENT.customer(), EVENT.timestamp(),
-                EVENT.project(), EVENT.provider(), EVENT.model());
+                UsageEvent::provider, UsageEvent::model, UsageEvent::tags).containsExactly(EVENT.id(), EVENT.customer(),
+                EVENT.timestamp(), EVENT.project(), EVENT.provider(), EVENT.model(), EVENT.tags());
+        assertThat(carried.tags()).as("tags are part of the rollup row the difference goes to").hasSize(2);
     }
 
     @Test

@@ -82,6 +82,27 @@ class HourlyRollupsBrokerTest {
     }
 
     @Test
+    void tagsArePartOfTheRowKeyAndTheSameTagsAddToTheStoredRowInALaterPoll() {
+        CustomerId customer = newCustomer();
+        try (HourlyRollups rollups = HourlyRollups.start(context)) {
+            RatedUsages.publish(context.kafkaBootstrap(), List.of(
+                    usage(customer, NOV_5_0910).requests(1).cost(1, 0).build(),
+                    usage(customer, NOV_5_0910).tags("env:prod").requests(2).cost(2, 0).build(),
+                    usage(customer, NOV_5_0910).tags("feature:chat", "env:prod").requests(4).cost(4, 0).build()));
+            await().atMost(WAIT).until(() -> requestsOf(customer) == 7);
+            // a later poll: the same tags sent in another order add to the stored row, by the upsert's conflict target
+            RatedUsages.publish(context.kafkaBootstrap(), List.of(
+                    usage(customer, NOV_5_0910).tags("env:prod", "feature:chat").requests(8).cost(8, 0).build()));
+            await().atMost(WAIT).until(() -> requestsOf(customer) == 15);
+        }
+
+        assertThat(db.select(USAGE_HOURLY.TAGS, USAGE_HOURLY.REQUESTS).from(USAGE_HOURLY)
+                .where(USAGE_HOURLY.CUSTOMER.eq(customer.raw())).orderBy(USAGE_HOURLY.REQUESTS)
+                .fetch(r -> tuple(List.of(r.value1()), r.value2())))
+                .containsExactly(tuple(List.of(), 1L), tuple(List.of("env:prod"), 2L), tuple(List.of("env:prod", "feature:chat"), 12L));
+    }
+
+    @Test
     void aRestartedRollupGoesOnFromItsStoredOffsetsWithoutCountingTwice() {
         CustomerId customer = newCustomer();
         try (HourlyRollups first = HourlyRollups.start(context)) {

@@ -46,6 +46,21 @@ class HourlySumsTest {
     }
 
     @Test
+    void tagsArePartOfTheRowKeyInTheirNormalOrder() {
+        RatedUsage untagged = usage(ACME, NOV_5_0910).model("openai", "gpt-4o").requests(1).build();
+        RatedUsage prod = usage(ACME, NOV_5_0910).model("openai", "gpt-4o").tags("env:prod").requests(2).build();
+        RatedUsage prodChat = usage(ACME, NOV_5_0910).model("openai", "gpt-4o").tags("feature:chat", "env:prod").requests(4).build();
+        RatedUsage chatProd = usage(ACME, NOV_5_0910).model("openai", "gpt-4o").tags("env:prod", "feature:chat", "env:prod")
+                .requests(8).build();
+
+        Map<HourlyKey, UsageCounters> sums = HourlySums.of(Arrays.asList(untagged, prod, prodChat, chatProd));
+
+        assertThat(sums.keySet()).extracting(HourlyKey::tags)
+                .containsExactly(java.util.List.of(), java.util.List.of("env:prod"), java.util.List.of("env:prod", "feature:chat"));
+        assertThat(sums.values()).extracting(UsageCounters::requests).containsExactly(1L, 2L, 12L);
+    }
+
+    @Test
     void dimensionsTheEventDidNotNameAreStoredAsAbsent() {
         HourlyKey key = HourlyKey.of(usage(ACME, NOV_5_0910).team("platform").build());
 

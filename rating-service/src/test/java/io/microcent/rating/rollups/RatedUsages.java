@@ -13,12 +13,14 @@ import io.microcent.model.money.Microcents;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.Tag;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.kafka.KafkaConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +38,7 @@ public final class RatedUsages {
     private String team;
     private String provider;
     private String model;
+    private List<Tag> tags = List.of();
     private long requests = 1;
     private long inputTokens;
     private long outputTokens;
@@ -95,6 +98,11 @@ public final class RatedUsages {
         return this;
     }
 
+    public RatedUsages tags(String... tags) {
+        this.tags = Arrays.stream(tags).map(Tag::of).toList();
+        return this;
+    }
+
     public RatedUsages requests(long requests) {
         this.requests = requests;
         return this;
@@ -124,7 +132,7 @@ public final class RatedUsages {
                 team == null ? null : TeamId.of(team),
                 provider,
                 model == null ? null : ModelId.of(model),
-                requests, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens);
+                requests, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, null, tags);
         return new RatedUsage(event, period, PlanId.of("starter"), requests, 0, Microcents.of(cost), Microcents.of(charge));
     }
 

@@ -10,7 +10,10 @@ import io.microcent.model.id.ReservationId;
 import io.microcent.model.id.TeamId;
 import io.microcent.model.id.UserId;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,6 +32,10 @@ import java.util.Objects;
  * @param schemaVersion the contract version, {@value #SCHEMA_VERSION}; readers refuse versions they do not know
  * @param reservationId the reservation caps' {@code /v1/authorize} made for this call, or {@code null}; once
  *                      the event is rated, caps releases the reservation and counts the real spend instead
+ * @param tags          the sender's {@link Tag}s, each once and sorted; never {@code null} (empty when none). An
+ *                      optional addition to schema version 1: a record written before it existed has no
+ *                      {@code tags} and reads as none, and an event without tags is written without the field,
+ *                      exactly as before, so readers of either age read both
  */
 public record UsageEvent(
         int schemaVersion,
@@ -48,7 +55,8 @@ public record UsageEvent(
         long outputTokens,
         long cacheReadTokens,
         long cacheWriteTokens,
-        ReservationId reservationId) {
+        ReservationId reservationId,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Tag> tags) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -57,9 +65,19 @@ public record UsageEvent(
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(ingestedAt, "ingestedAt");
+        tags = Tag.normalized(tags);
     }
 
-    /** An event made without a reservation (the contract before {@code reservationId} was added). */
+    /** An event without tags (the contract before {@code tags} was added). */
+    public UsageEvent(int schemaVersion, EventId id, CustomerId customer, Instant timestamp, Instant ingestedAt,
+                      ProjectId project, CostCenterId costCenter, ApiKeyId apiKeyId, UserId user, TeamId team,
+                      String provider, ModelId model, long requests, long inputTokens, long outputTokens,
+                      long cacheReadTokens, long cacheWriteTokens, ReservationId reservationId) {
+        this(schemaVersion, id, customer, timestamp, ingestedAt, project, costCenter, apiKeyId, user, team, provider,
+                model, requests, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reservationId, List.of());
+    }
+
+    /** An event made without a reservation or tags (the contract before {@code reservationId} was added). */
     public UsageEvent(int schemaVersion, EventId id, CustomerId customer, Instant timestamp, Instant ingestedAt,
                       ProjectId project, CostCenterId costCenter, ApiKeyId apiKeyId, UserId user, TeamId team,
                       String provider, ModelId model, long requests, long inputTokens, long outputTokens,
