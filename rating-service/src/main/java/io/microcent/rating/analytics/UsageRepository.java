@@ -8,6 +8,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import static io.microcent.rating.db.Tables.USAGE_HOURLY;
 import static org.jooq.impl.DSL.countDistinct;
@@ -92,20 +94,30 @@ public final class UsageRepository {
                 ? new Field<?>[][]{{}, {bucket}, {bucket, team}, {name}, {name, bucket}, {name, team}}
                 : new Field<?>[][]{{}, {bucket}, {bucket, name}, {name}};
 
-        db.select(fields).from(perBucket).groupBy(groupingSets(sets)).fetch().forEach(group -> {
-            boolean b = group.get(inBucket) == 0;
-            boolean n = group.get(inName) == 0;
-            boolean t = group.get(inTeam) == 0 && byUser; // in the team view the team is the name
-            UsageCounters sums = AnalyticsRepository.counters(group);
-            long active = group.get(activeUsers);
-            Instant start = b ? startOf(group.get(bucket)) : null;
-            String stored = n ? group.get(name) : null;
+        Result<Record> groups = db.select(fields).from(perBucket).groupBy(groupingSets(sets)).fetch();
+        // tens of thousands of groups (users × buckets): each field's position is looked up once, not per group
+        int atBucketFlag = groups.indexOf(inBucket);
+        int atNameFlag = groups.indexOf(inName);
+        int atTeamFlag = groups.indexOf(inTeam);
+        int atBucket = groups.indexOf(bucket);
+        int atName = groups.indexOf(name);
+        int atTeam = groups.indexOf(team);
+        int atActive = groups.indexOf(activeUsers);
+        Function<Record, UsageCounters> counters = AnalyticsRepository.countersOf(groups);
+        groups.forEach(group -> {
+            boolean b = (Integer) group.get(atBucketFlag) == 0;
+            boolean n = (Integer) group.get(atNameFlag) == 0;
+            boolean t = (Integer) group.get(atTeamFlag) == 0 && byUser; // in the team view the team is the name
+            UsageCounters sums = counters.apply(group);
+            long active = (Integer) group.get(atActive);
+            Instant start = b ? startOf(group.get(atBucket)) : null;
+            String stored = n ? (String) group.get(atName) : null;
             if (!b && !n && !t) {
                 assembly.kpis = UsageReport.Kpis.of(active, sums);
             } else if (b && !n && !t) {
                 assembly.bucket(start).total(active, sums);
             } else if (b && (t || !byUser)) {
-                String teamLabel = ActivityReport.label(group.get(team));
+                String teamLabel = ActivityReport.label((String) group.get(atTeam));
                 assembly.bucket(start).teams.add(new UsageReport.TeamShare(teamLabel, sums.requests(), sums.cost()));
                 if (!byUser) {
                     assembly.row(stored).trend.put(start, sums.requests());
@@ -113,8 +125,8 @@ public final class UsageRepository {
             } else if (b) {
                 assembly.row(stored).trend.put(start, sums.requests());
             } else if (t) {
-                if (!HourlyKey.ABSENT.equals(group.get(team))) {
-                    assembly.row(stored).teams.add(new Named(group.get(team), sums.cost().value(), sums.requests()));
+                if (!HourlyKey.ABSENT.equals((String) group.get(atTeam))) {
+                    assembly.row(stored).teams.add(new Named((String) group.get(atTeam), sums.cost().value(), sums.requests()));
                 }
             } else {
                 assembly.row(stored).total(active, sums);
