@@ -151,6 +151,21 @@ final class Browser implements AutoCloseable {
         return (Boolean) driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
     }
 
+    /** The innermost elements reaching past the window's right edge, to say what makes a page too wide. */
+    String widerThanTheWindow() {
+        return String.valueOf(driver.executeScript("""
+                const out = [];
+                document.querySelectorAll('body *').forEach(el => {
+                  const r = el.getBoundingClientRect();
+                  if (r.right > window.innerWidth + 1 && ![...el.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1)
+                      && !(el.parentElement && el.parentElement.closest('.table-wrap')) && !el.closest('nav') && getComputedStyle(el).position !== 'fixed') {
+                    out.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') + ' right=' + Math.round(r.right));
+                  }
+                });
+                return out.slice(0, 5).join('; ');
+                """));
+    }
+
     /** Saves what the page looks like as {@code target/screenshots/<name>.png}, for people to look at. */
     Path screenshot(String name) {
         try {

@@ -75,7 +75,8 @@ class ConsolePagesBrowserTest {
                 browser.driver().get(section);
                 browser.waitFor(By.cssSelector("main"));
                 if (browser.overflowsSideways()) {
-                    overflowing.add(section);
+                    overflowing.add(section + " (" + browser.widerThanTheWindow() + ")");
+                    browser.fullPageScreenshot("too-wide-" + overflowing.size());
                 }
             }
             browser.go("/console");
