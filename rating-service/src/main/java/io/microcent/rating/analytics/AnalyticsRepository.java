@@ -143,6 +143,7 @@ public final class AnalyticsRepository {
             case COST_CENTER -> USAGE_HOURLY.COST_CENTER;
             case USER -> USAGE_HOURLY.USER_ID;
             case TEAM -> USAGE_HOURLY.TEAM;
+            case CUSTOMER -> USAGE_HOURLY.CUSTOMER;
             case TAG -> throw new IllegalArgumentException("tags are an array, not a column of one value: see EACH_TAG_OF_ROW");
         };
     }

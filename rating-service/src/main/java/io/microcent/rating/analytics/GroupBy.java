@@ -14,6 +14,8 @@ public enum GroupBy {
     COST_CENTER("costCenter"),
     USER("user"),
     TEAM("team"),
+    /** Per customer: who drives the spend, across customers (the console's top customers). */
+    CUSTOMER("customer"),
     /** One entry per tag: usage with several tags counts under each, so a day's entries may sum to more than its total. */
     TAG("tag");
 

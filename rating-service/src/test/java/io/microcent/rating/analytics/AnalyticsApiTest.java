@@ -153,6 +153,27 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void byCustomerEveryCustomerOfADayHasItsOwnEntryTheMostExpensiveFirst() {
+        JsonNode tenth = api.get("/v1/analytics/activity?from=2031-03-10&to=2031-03-10&groupBy=customer").body().path("activity").path(0);
+
+        // other test classes' customers may share the day; Acme's and Globex's entries are theirs alone
+        List<String> labels = labels(tenth);
+        assertThat(labels).contains(ACME.raw(), GLOBEX.raw());
+        assertThat(labels.indexOf(ACME.raw())).isLessThan(labels.indexOf(GLOBEX.raw()));
+        assertThat(totals(entry(tenth, ACME.raw()))).containsExactly(5_850L, 10_000L, 4L, 1_870L);
+        assertThat(totals(entry(tenth, GLOBEX.raw()))).containsExactly(70L, 70L, 7L, 0L);
+    }
+
+    private static JsonNode entry(JsonNode day, String label) {
+        for (JsonNode entry : day.path("breakdown")) {
+            if (entry.path("label").asText().equals(label)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no entry " + label);
+    }
+
+    @Test
     void eachDimensionIsLabelledWithItsValuesAndUsageWithoutOneIsNone() {
         String tenth = "/v1/analytics/activity?from=2031-03-10&to=2031-03-10&customer=" + ACME + "&groupBy=";
 
