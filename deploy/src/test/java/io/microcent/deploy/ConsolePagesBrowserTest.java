@@ -12,11 +12,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every section of the console, on a platform with usage in it: each page opens from the sidebar, has what a
@@ -42,6 +47,38 @@ class ConsolePagesBrowserTest {
         if (platform != null) {
             platform.close();
         }
+    }
+
+    @Test
+    void theOverviewShowsTheMonthAsTheAnalyticsApiAddsItUp() {
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        String monthActivity = "/v1/analytics/activity?groupBy=customer&from=" + month.atDay(1) + "&to=" + LocalDate.now(ZoneOffset.UTC);
+        long[] totals = new long[3];
+        await().atMost(Microcent.PIPELINE_TIMEOUT).untilAsserted(() -> {
+            JsonNode days = platform.api().get(monthActivity).json().path("activity");
+            java.util.Arrays.fill(totals, 0);
+            days.forEach(day -> {
+                totals[0] += day.path("requestCount").asLong();
+                totals[1] += day.path("costMicrocents").asLong();
+                totals[2] += day.path("chargeMicrocents").asLong();
+            });
+            assertThat(totals[0]).isEqualTo(25);
+        });
+        try (Browser browser = Browser.open(platform.port())) {
+            browser.signIn(TestPlatform.OPERATOR_TOKEN);
+            browser.go("/console");
+            assertThat(microcents(browser, "kpi-cost")).isEqualTo(totals[1]).isPositive();
+            assertThat(microcents(browser, "kpi-billed")).isEqualTo(totals[2]);
+            assertThat(microcents(browser, "kpi-margin")).isEqualTo(totals[2] - totals[1]);
+            assertThat(browser.driver().findElement(By.cssSelector("#kpi-requests [data-value]")).getAttribute("data-value")).isEqualTo("25");
+            WebElement top = browser.driver().findElement(By.cssSelector("#top-customers tr[data-customer='pages-co']"));
+            assertThat(top.findElement(By.cssSelector("[data-microcents]")).getAttribute("data-microcents")).isEqualTo(String.valueOf(totals[2]));
+            browser.fullPageScreenshot("overview-with-usage");
+        }
+    }
+
+    private static long microcents(Browser browser, String kpi) {
+        return Long.parseLong(browser.driver().findElement(By.cssSelector("#" + kpi + " [data-microcents]")).getAttribute("data-microcents"));
     }
 
     @Test

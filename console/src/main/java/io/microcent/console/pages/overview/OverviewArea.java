@@ -30,8 +30,9 @@ public final class OverviewArea implements ConsoleArea {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         YearMonth month = YearMonth.from(today);
         Api api = request.api();
+        // by customer: the month's totals and, summed over its days, the top customers, in one call
         JsonNode activity = api.get(ServiceName.RATING, "/v1/analytics/activity",
-                Api.Query.of("from", month.atDay(1).toString(), "to", today.toString(), "groupBy", "model"));
+                Api.Query.of("from", month.atDay(1).toString(), "to", today.toString(), "groupBy", "customer"));
         JsonNode lastMonth = api.get(ServiceName.INVOICING, "/v1/invoices/summary", Api.Query.of("period", month.minusMonths(1).toString()));
         List<JsonNode> attention = List.of(
                 api.get(ServiceName.INVOICING, "/v1/invoices", Api.Query.of("status", "payment_failed", "limit", ATTENTION_LIMIT)),

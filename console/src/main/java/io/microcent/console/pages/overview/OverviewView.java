@@ -18,11 +18,25 @@ import java.util.Map;
  * each day's figure as the service computed it; last month's invoices are invoicing's own summary.
  */
 public record OverviewView(String month, long chargeMicrocents, long costMicrocents, long requests, String trendChart,
+                           List<TopCustomer> topCustomers,
                            String lastMonth, long lastMonthInvoices, long lastMonthTotalMicrocents,
                            List<InvoiceAttention> attention, List<DeadLetterRow> deadLetters, List<CapsView.Row> capsNearLimit) {
 
     /** How many caps near their limit the overview lists, the closest first. */
     static final int CAPS_LISTED = 8;
+
+    /** A customer's usage this month, from the service's per-day entries. */
+    public record TopCustomer(String customer, long chargeMicrocents, long costMicrocents, long requests) {
+
+        TopCustomer plus(JsonNode entry) {
+            return new TopCustomer(customer, Math.addExact(chargeMicrocents, entry.path("chargeMicrocents").asLong()),
+                    Math.addExact(costMicrocents, entry.path("costMicrocents").asLong()),
+                    Math.addExact(requests, entry.path("requestCount").asLong()));
+        }
+    }
+
+    /** How many customers the overview ranks. */
+    static final int TOP_CUSTOMERS = 5;
 
     /** An invoice an operator should look at, and why. */
     public record InvoiceAttention(String id, String customer, String period, String status, String stripeStatus,
@@ -44,7 +58,12 @@ public record OverviewView(String month, long chargeMicrocents, long costMicroce
         List<String> labels = new ArrayList<>();
         List<Long> charges = new ArrayList<>();
         List<Long> costs = new ArrayList<>();
+        Map<String, TopCustomer> customers = new LinkedHashMap<>();
         for (JsonNode day : activity.path("activity")) {
+            for (JsonNode entry : day.path("breakdown")) {
+                String customer = entry.path("label").asText();
+                customers.put(customer, customers.getOrDefault(customer, new TopCustomer(customer, 0, 0, 0)).plus(entry));
+            }
             charge = Math.addExact(charge, day.path("chargeMicrocents").asLong());
             cost = Math.addExact(cost, day.path("costMicrocents").asLong());
             requests = Math.addExact(requests, day.path("requestCount").asLong());
@@ -86,7 +105,11 @@ public record OverviewView(String month, long chargeMicrocents, long costMicroce
         caps.path("caps").forEach(cap -> nearLimit.add(CapsView.Row.of(cap)));
         nearLimit.removeIf(cap -> !cap.nearLimit());
         nearLimit.sort(Comparator.comparingLong(CapsView.Row::percent).reversed().thenComparing(CapsView.Row::id));
-        return new OverviewView(name(month), charge, cost, requests, chart, name(month.minusMonths(1)), invoices, invoiced,
+        List<TopCustomer> top = customers.values().stream()
+                .sorted(Comparator.comparingLong(TopCustomer::chargeMicrocents).thenComparingLong(TopCustomer::costMicrocents).reversed()
+                        .thenComparing(TopCustomer::customer))
+                .limit(TOP_CUSTOMERS).toList();
+        return new OverviewView(name(month), charge, cost, requests, chart, top, name(month.minusMonths(1)), invoices, invoiced,
                 List.copyOf(attention.values()), letters, List.copyOf(nearLimit.subList(0, Math.min(CAPS_LISTED, nearLimit.size()))));
     }
 
