@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * The demo's usage: a small company's LLM calls over the last day and a half (never before the current month,
  * so no grace setting refuses them): users in three teams, three projects, a few models and two of the
  * customer's own API keys, so every console page has something to show. Ids and figures are fixed by a
- * seed, so a second start sends the same events and ingest drops them as duplicates.
+ * seed, so a second start sends the same events and ingest drops them as duplicates. Each call carries an
+ * {@code env:} and a {@code feature:} tag, for the Usage page's tag filter.
  */
 final class DemoUsage {
 
@@ -31,6 +32,7 @@ final class DemoUsage {
             {"openai", "gpt-4o"}, {"openai", "gpt-4o-mini"}, {"anthropic", "claude-sonnet-4-20250514"}, {"gemini", "gemini-2.5-flash"}};
     private static final String[] PROJECTS = {"chatbot", "search-ranking", "support-assist"};
     private static final String[] API_KEYS = {"key-prod", "key-batch"};
+    private static final String[] FEATURES = {"feature:chat", "feature:search", "feature:summarize"};
     static final int EVENTS = 400;
 
     private DemoUsage() {
@@ -58,6 +60,7 @@ final class DemoUsage {
             event.put("model", model[1]);
             event.put("inputTokens", 200 + random.nextInt(4_000));
             event.put("outputTokens", 50 + random.nextInt(1_200));
+            event.putArray("tags").add(random.nextInt(10) == 0 ? "env:staging" : "env:prod").add(FEATURES[random.nextInt(FEATURES.length)]);
         }
         return events;
     }
