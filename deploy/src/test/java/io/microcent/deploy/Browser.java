@@ -114,7 +114,11 @@ final class Browser implements AutoCloseable {
     }
 
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).until(condition::apply);
+        waitUntil(WAIT, condition);
+    }
+
+    void waitUntil(Duration atMost, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, atMost).until(condition::apply);
     }
 
     WebElement button(String text) {

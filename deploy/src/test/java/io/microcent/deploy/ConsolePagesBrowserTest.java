@@ -77,6 +77,29 @@ class ConsolePagesBrowserTest {
         }
     }
 
+    @Test
+    void reRatingAPeriodFromTheCustomerPageShowsTheJobUntilItIsDone() {
+        try (Browser browser = Browser.open(platform.port())) {
+            browser.signIn(TestPlatform.OPERATOR_TOKEN);
+            browser.go("/console/customers/pages-co");
+            browser.driver().findElement(By.linkText("Re-rate this period")).click();
+            assertThat(browser.field("Customer").getAttribute("value")).isEqualTo("pages-co");
+            assertThat(browser.field("Billing period").getAttribute("value")).isEqualTo(YearMonth.now(ZoneOffset.UTC).toString());
+            browser.button("Re-rate").click();
+            browser.driver().switchTo().alert().accept();
+
+            // the job's page follows it without a reload until rating says it is done
+            browser.waitUntil(Microcent.PIPELINE_TIMEOUT, driver -> driver.findElement(By.id("rerate-status")).getText().equals("Done"));
+            String job = browser.url().substring(browser.url().lastIndexOf('/') + 1);
+            JsonNode done = platform.api().get("/v1/rerate-jobs/" + job).json();
+            assertThat(done.path("status").asText()).isEqualTo("done");
+            assertThat(done.path("eventsInPeriod").asLong()).isEqualTo(25);
+            assertThat(browser.driver().findElement(By.cssSelector("#rerate-changed [data-value]")).getAttribute("data-value"))
+                    .isEqualTo(done.path("eventsChanged").asText());
+            browser.screenshot("rerate-done");
+        }
+    }
+
     private static long microcents(Browser browser, String kpi) {
         return Long.parseLong(browser.driver().findElement(By.cssSelector("#" + kpi + " [data-microcents]")).getAttribute("data-microcents"));
     }
