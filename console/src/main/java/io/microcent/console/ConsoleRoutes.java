@@ -74,7 +74,7 @@ public final class ConsoleRoutes implements HttpRoutes {
     @Override
     public void register(RoutesConfig routes) {
         assets.register(routes);
-        signIn.register(routes, pages);
+        signIn.register(routes);
         areas().forEach(area -> area.register(routes, pages));
         // last, so it only catches what no page answers: a console page of its own, not the API's problem+json
         routes.get("/console/<path>", pages.page(request -> request.notFound()));

@@ -40,33 +40,31 @@ public record ConsoleSettings(Map<ServiceName, URI> serviceUrls, Duration sessio
      * {@code MICROCENT_CONSOLE_<SERVICE>_URL} names another address for one; problems are recorded on {@code env}.
      */
     public static ConsoleSettings from(Env env, String defaultBase) {
-        URI base = url(env, API_URL, Optional.of(defaultBase));
+        URI base = url(env, API_URL, Optional.of(defaultBase)).orElse(URI.create(defaultBase));
         Map<ServiceName, URI> urls = new EnumMap<>(ServiceName.class);
         for (ServiceName service : ServiceName.values()) {
-            URI own = url(env, service.urlSetting(), Optional.empty());
-            urls.put(service, own.equals(NONE) ? base : own);
+            urls.put(service, url(env, service.urlSetting(), Optional.empty()).orElse(base));
         }
         int minutes = env.integer("MICROCENT_CONSOLE_SESSION_MINUTES", (int) SESSION_IDLE.toMinutes(), 5, 7 * 24 * 60);
         return new ConsoleSettings(urls, Duration.ofMinutes(minutes));
     }
 
-    private static final URI NONE = URI.create("none:unset");
-
-    private static URI url(Env env, String name, Optional<String> fallback) {
+    /** The URL setting {@code name} holds (else {@code fallback}); empty when unset or invalid, the problem recorded on {@code env}. */
+    private static Optional<URI> url(Env env, String name, Optional<String> fallback) {
         Optional<String> raw = env.optional(name).or(() -> fallback);
         if (raw.isEmpty()) {
-            return NONE;
+            return Optional.empty();
         }
+        String text = raw.get().endsWith("/") ? raw.get().substring(0, raw.get().length() - 1) : raw.get();
         try {
-            URI uri = URI.create(raw.get().endsWith("/") ? raw.get().substring(0, raw.get().length() - 1) : raw.get());
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                env.reject(name + " must be an http:// or https:// URL, got '" + raw.get() + "'");
-                return NONE;
+            URI uri = URI.create(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return Optional.of(uri);
             }
-            return uri;
         } catch (IllegalArgumentException e) {
-            env.reject(name + " must be an http:// or https:// URL, got '" + raw.get() + "'");
-            return NONE;
+            // reported below, with the other problems
         }
+        env.reject(name + " must be an http:// or https:// URL, got '" + raw.get() + "'");
+        return Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.microcent.caps.CapsModule;
 import io.microcent.console.ConsoleRoutes;
 import io.microcent.console.ConsoleSettings;
+import io.microcent.console.api.ServiceName;
 import io.microcent.ingest.IngestModule;
 import io.microcent.invoicing.InvoicingModule;
 import io.microcent.platform.config.Env;
@@ -48,6 +49,8 @@ public final class AllInOne implements AutoCloseable {
     private final String operatorToken;
     private final OperatorAuth auth;
     private HttpServer http;
+    /** Where the console reaches the APIs: this server, set once it listens (its port is known only then). */
+    private volatile Map<ServiceName, URI> consoleServiceUrls = Map.of();
     private String kafkaBootstrap;
     private final List<Service> services = new ArrayList<>();
 
@@ -115,8 +118,9 @@ public final class AllInOne implements AutoCloseable {
             readiness.put(module.name(), service::isReady);
         }
         // the console calls the APIs over HTTP like any client, here on this same server once it listens
-        routes.add(new ConsoleRoutes(ConsoleSettings.SESSION_IDLE, () -> ConsoleSettings.allAt(selfUrl(settings.host())).serviceUrls()));
+        routes.add(new ConsoleRoutes(ConsoleSettings.SESSION_IDLE, () -> consoleServiceUrls));
         http = track(HttpServer.start(settings.host(), settings.port(), routes, readiness, meters));
+        consoleServiceUrls = ConsoleSettings.allAt(selfUrl(settings.host())).serviceUrls();
     }
 
     /** The database the services use, and the embedded PostgreSQL behind it when no external one is set. */

@@ -142,7 +142,10 @@ public final class Api {
         }
     }
 
-    /** Query parameters in order; a parameter may repeat (filters such as {@code tag=}). Blank values are left out. */
+    /**
+     * Query parameters in order; a parameter may repeat (filters such as {@code tag=}). Blank values are left
+     * out. The one query builder of the console: for calls to the APIs and for links between its own pages.
+     */
     public static final class Query {
         private final List<String[]> pairs = new ArrayList<>();
 
@@ -168,6 +171,11 @@ public final class Api {
         public Query addAll(String name, List<String> values) {
             values.forEach(value -> add(name, value));
             return this;
+        }
+
+        /** {@code path?a=1&b=2}, or {@code path} alone without parameters: a link to a console page. */
+        public String on(String path) {
+            return path + encoded();
         }
 
         String encoded() {

@@ -40,7 +40,7 @@ public final class SignIn {
         this.apiAs = apiAs;
     }
 
-    public void register(RoutesConfig routes, Pages pages) {
+    public void register(RoutesConfig routes) {
         routes.get(PATH, this::form);
         routes.post(PATH, this::signIn);
         routes.post("/console/sign-out", this::signOut);

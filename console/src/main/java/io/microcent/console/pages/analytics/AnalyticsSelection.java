@@ -1,8 +1,8 @@
 package io.microcent.console.pages.analytics;
 
 import io.microcent.console.api.Api;
-import io.microcent.console.pages.usage.QueryString;
 import io.microcent.console.pages.usage.TimeRange;
+import io.microcent.console.web.Choice;
 import io.microcent.console.web.ConsoleRequest;
 
 import java.time.Clock;
@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record AnalyticsSelection(TimeRange range, String customer, GroupBy groupBy, Metric metric, Optional<String> apiKey) {
 
-    public enum GroupBy {
+    public enum GroupBy implements Choice {
         MODEL("model", "Model"), PROJECT("project", "Project"), API_KEY("apiKey", "API key"), USER("user", "Member"),
         TEAM("team", "Team"), COST_CENTER("costCenter", "Cost center"), TAG("tag", "Tag");
 
@@ -28,21 +28,19 @@ public record AnalyticsSelection(TimeRange range, String customer, GroupBy group
             this.label = label;
         }
 
+        @Override
         public String parameter() {
             return parameter;
         }
 
+        @Override
         public String label() {
             return label;
-        }
-
-        static GroupBy parse(String raw) {
-            return List.of(values()).stream().filter(g -> g.parameter.equals(raw)).findFirst().orElse(MODEL);
         }
     }
 
     /** What the charts measure. */
-    public enum Metric {
+    public enum Metric implements Choice {
         COST("cost", "Cost"), REQUESTS("requests", "Requests"), TOKENS("tokens", "Tokens");
 
         private final String parameter;
@@ -53,23 +51,25 @@ public record AnalyticsSelection(TimeRange range, String customer, GroupBy group
             this.label = label;
         }
 
+        @Override
         public String parameter() {
             return parameter;
         }
 
+        @Override
         public String label() {
             return label;
-        }
-
-        static Metric parse(String raw) {
-            return List.of(values()).stream().filter(m -> m.parameter.equals(raw)).findFirst().orElse(COST);
         }
     }
 
     public static AnalyticsSelection of(ConsoleRequest request, Clock clock, Optional<String> apiKey) {
         return new AnalyticsSelection(TimeRange.of(request, clock), request.param("customer").orElse(""),
-                GroupBy.parse(request.param("groupBy").orElse("model")), Metric.parse(request.param("metric").orElse("cost")),
+                choice(request, "groupBy", GroupBy.values(), GroupBy.MODEL), choice(request, "metric", Metric.values(), Metric.COST),
                 apiKey);
+    }
+
+    private static <E extends Enum<E> & Choice> E choice(ConsoleRequest request, String parameter, E[] choices, E otherwise) {
+        return request.param(parameter).flatMap(raw -> Choice.parse(choices, raw)).orElse(otherwise);
     }
 
     /** {@code GET /v1/analytics/activity}'s parameters. */
@@ -88,8 +88,8 @@ public record AnalyticsSelection(TimeRange range, String customer, GroupBy group
         return query(groupBy, other).on(path());
     }
 
-    private QueryString query(GroupBy group, Metric measure) {
-        QueryString query = new QueryString();
+    private Api.Query query(GroupBy group, Metric measure) {
+        Api.Query query = Api.Query.none();
         range.addTo(query);
         return query.add("customer", customer).add("groupBy", group.parameter()).add("metric", measure.parameter());
     }

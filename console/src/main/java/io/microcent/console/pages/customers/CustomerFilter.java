@@ -2,11 +2,8 @@ package io.microcent.console.pages.customers;
 
 import io.microcent.console.api.Api;
 import io.microcent.console.web.ConsoleRequest;
-import io.microcent.console.web.Links;
 import io.microcent.console.web.Nav;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What the customers page filters on ({@code search}: part of the id, name or e-mail; {@code plan}: the plan in
@@ -39,10 +36,6 @@ public record CustomerFilter(String search, String plan) {
     }
 
     private String href(String path, String cursor) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("search", search);
-        params.put("plan", plan);
-        params.put("cursor", cursor);
-        return Links.to(path, params);
+        return Api.Query.of("search", search, "plan", plan, "cursor", cursor).on(path);
     }
 }

@@ -3,10 +3,7 @@ package io.microcent.console.pages.invoices;
 import io.microcent.console.api.Api;
 import io.microcent.console.web.ConsoleRequest;
 
-import io.microcent.console.web.Links;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What the invoices page filters on, as the invoicing API takes it: the page, its CSV and its links all build
@@ -49,12 +46,7 @@ public record InvoiceFilter(String status, String stripeStatus, String period, S
     }
 
     private static String href(String path, InvoiceFilter filter, String cursor) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("status", filter.status);
-        params.put("stripeStatus", filter.stripeStatus);
-        params.put("period", filter.period);
-        params.put("search", filter.search);
-        params.put("cursor", cursor);
-        return Links.to(path, params);
+        return Api.Query.of("status", filter.status, "stripeStatus", filter.stripeStatus, "period", filter.period,
+                "search", filter.search, "cursor", cursor).on(path);
     }
 }

@@ -1,5 +1,7 @@
 package io.microcent.console.pages.usage;
 
+import io.microcent.console.api.Api;
+import io.microcent.console.web.Choice;
 import io.microcent.console.web.ConsoleRequest;
 
 import java.time.Clock;
@@ -20,7 +22,7 @@ import java.util.Optional;
 public record TimeRange(Preset preset, Instant from, Instant to, LocalDate fromDate, LocalDate toDate) {
 
     /** The choices of the range control, in its order. */
-    public enum Preset {
+    public enum Preset implements Choice {
         H24("24h", "Last 24 hours"), D7("7d", "Last 7 days"), D14("14d", "Last 14 days"), D30("30d", "Last 30 days"),
         CUSTOM("custom", "Custom");
 
@@ -32,16 +34,14 @@ public record TimeRange(Preset preset, Instant from, Instant to, LocalDate fromD
             this.label = label;
         }
 
+        @Override
         public String parameter() {
             return parameter;
         }
 
+        @Override
         public String label() {
             return label;
-        }
-
-        static Optional<Preset> parse(String parameter) {
-            return List.of(values()).stream().filter(p -> p.parameter.equals(parameter)).findFirst();
         }
     }
 
@@ -50,7 +50,7 @@ public record TimeRange(Preset preset, Instant from, Instant to, LocalDate fromD
     static final int MAX_DAYS = 366;
 
     public static TimeRange of(ConsoleRequest request, Clock clock) {
-        Preset preset = request.param("range").flatMap(Preset::parse).orElse(DEFAULT);
+        Preset preset = request.param("range").flatMap(raw -> Choice.parse(Preset.values(), raw)).orElse(DEFAULT);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return switch (preset) {
@@ -111,7 +111,7 @@ public record TimeRange(Preset preset, Instant from, Instant to, LocalDate fromD
     }
 
     /** The parameters that choose this window again, for links. */
-    public void addTo(QueryString query) {
+    public void addTo(Api.Query query) {
         query.add("range", preset.parameter());
         if (preset == Preset.CUSTOM) {
             query.add("from", fromDate.toString());

@@ -1,6 +1,7 @@
 package io.microcent.console.pages.usage;
 
 import io.microcent.console.api.Api;
+import io.microcent.console.web.Choice;
 import io.microcent.console.web.ConsoleRequest;
 
 import java.time.Clock;
@@ -17,7 +18,7 @@ public record UsageSelection(View view, TimeRange range, String customer, List<S
 
     public static final String PATH = "/console/usage";
 
-    public enum View {
+    public enum View implements Choice {
         USER("user", "By user"), TEAM("team", "By team");
 
         private final String parameter;
@@ -28,17 +29,19 @@ public record UsageSelection(View view, TimeRange range, String customer, List<S
             this.label = label;
         }
 
+        @Override
         public String parameter() {
             return parameter;
         }
 
+        @Override
         public String label() {
             return label;
         }
     }
 
     /** The sortable columns of the breakdown. */
-    public enum Sort {
+    public enum Sort implements Choice {
         REQUESTS("requests", "Requests"), INPUT("input", "Input"), OUTPUT("output", "Output"), COST("cost", "Cost");
 
         private final String parameter;
@@ -49,29 +52,22 @@ public record UsageSelection(View view, TimeRange range, String customer, List<S
             this.label = label;
         }
 
+        @Override
         public String parameter() {
             return parameter;
         }
 
+        @Override
         public String label() {
             return label;
-        }
-
-        static Sort parse(String raw) {
-            for (Sort sort : values()) {
-                if (sort.parameter.equals(raw)) {
-                    return sort;
-                }
-            }
-            return COST;
         }
     }
 
     public static UsageSelection of(ConsoleRequest request, Clock clock) {
-        View view = request.param("view").filter("team"::equals).map(v -> View.TEAM).orElse(View.USER);
+        View view = request.param("view").flatMap(raw -> Choice.parse(View.values(), raw)).orElse(View.USER);
         return new UsageSelection(view, TimeRange.of(request, clock), request.param("customer").orElse(""),
                 request.params("apiKey"), request.params("tag"), request.params("team"),
-                request.param("q").orElse(""), Sort.parse(request.param("sort").orElse("cost")),
+                request.param("q").orElse(""), request.param("sort").flatMap(raw -> Choice.parse(Sort.values(), raw)).orElse(Sort.COST),
                 !"asc".equals(request.param("dir").orElse("desc")), request.param("live").filter("on"::equals).isPresent());
     }
 
@@ -83,14 +79,14 @@ public record UsageSelection(View view, TimeRange range, String customer, List<S
     }
 
     /** Every parameter of this selection, for a link to the page, the live stream or the CSV file. */
-    public QueryString query() {
+    public Api.Query query() {
         return filters().add("view", view.parameter()).add("q", search).add("sort", sort.parameter())
                 .add("dir", descending ? "desc" : "asc").add("live", live ? "on" : null);
     }
 
     /** The window and filters alone: what the view toggle keeps when it changes the view. */
-    private QueryString filters() {
-        QueryString query = new QueryString();
+    private Api.Query filters() {
+        Api.Query query = Api.Query.none();
         range.addTo(query);
         return query.add("customer", customer).addAll("apiKey", apiKeys).addAll("tag", tags).addAll("team", teams);
     }
