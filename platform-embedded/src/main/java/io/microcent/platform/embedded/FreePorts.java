@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Finds currently free TCP ports on the loopback interface. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
@@ -19,7 +19,7 @@ final class FreePorts {
      * still a short window between closing and the server binding; that is acceptable for a
      * single-machine embedded setup.
      */
-    static int[] pick(int count) {
+    public static int[] pick(int count) {
         List<ServerSocket> sockets = new ArrayList<>(count);
         try {
             int[] ports = new int[count];
