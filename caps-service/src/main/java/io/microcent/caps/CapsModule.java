@@ -59,8 +59,8 @@ public final class CapsModule implements ServiceModule {
     }
 
     private IngestKeyVerifier ingestKeys() {
-        return pluggedInIngestKeys.orElseGet(() -> settings.ingestUrl()
-                .<IngestKeyVerifier>map(IngestKeysOverHttp::new)
-                .orElse(IngestKeyVerifier.NONE));
+        return pluggedInIngestKeys.orElseGet(() -> settings.ingestUrls().isEmpty()
+                ? IngestKeyVerifier.NONE
+                : new IngestKeysOverHttp(settings.ingestUrls()));
     }
 }

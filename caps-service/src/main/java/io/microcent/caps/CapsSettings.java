@@ -7,6 +7,8 @@ import io.microcent.platform.config.PlanCatalogSetting;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,24 +26,25 @@ import java.util.Optional;
  *       Required with more than one instance; without it this instance answers every customer itself.</li>
  *   <li>{@code MICROCENT_INGEST_URL} (no default): where ingest-service answers, e.g. {@code http://ingest:8081},
  *       so that {@code /v1/authorize} accepts ingest API keys when caps runs on its own (it asks ingest about
- *       each key). Without it, and without a checker plugged in by the launcher, only the operator token.</li>
+ *       each key). Several comma-separated URLs (instances without a balancer in front) are tried in turn.
+ *       Without it, and without a checker plugged in by the launcher, only the operator token.</li>
  * </ul>
  */
 public record CapsSettings(Rate defaultPricePerToken, PlanCatalog plans, Duration reservationTtl, Optional<URI> advertisedUrl,
-                           Optional<URI> ingestUrl) {
+                           List<URI> ingestUrls) {
 
     public static final String DEFAULT_PRICE_PER_TOKEN = "75";
 
     public static final CapsSettings DEFAULTS = new CapsSettings(Rate.ofMicrocents(DEFAULT_PRICE_PER_TOKEN),
-            PlanCatalog.defaults(), Duration.ofMinutes(5), Optional.empty(), Optional.empty());
+            PlanCatalog.defaults(), Duration.ofMinutes(5), Optional.empty(), List.of());
 
     public static CapsSettings from(Env env) {
         Rate perToken = rate(env, "MICROCENT_CAPS_DEFAULT_PRICE_PER_TOKEN", DEFAULT_PRICE_PER_TOKEN);
         PlanCatalog plans = PlanCatalogSetting.read(env); // the catalog rating charges with
         int ttlSeconds = env.integer("MICROCENT_CAPS_RESERVATION_TTL_SECONDS", 300, 1, 86_400);
         Optional<URI> advertisedUrl = httpUrl(env, "MICROCENT_CAPS_ADVERTISED_URL", "http://caps-1:8083", true);
-        Optional<URI> ingestUrl = httpUrl(env, "MICROCENT_INGEST_URL", "http://ingest:8081", false);
-        return new CapsSettings(perToken, plans, Duration.ofSeconds(ttlSeconds), advertisedUrl, ingestUrl);
+        List<URI> ingestUrls = httpUrls(env, "MICROCENT_INGEST_URL", "http://ingest:8081");
+        return new CapsSettings(perToken, plans, Duration.ofSeconds(ttlSeconds), advertisedUrl, ingestUrls);
     }
 
 
@@ -57,19 +60,30 @@ public record CapsSettings(Rate defaultPricePerToken, PlanCatalog plans, Duratio
 
     /** An optional http(s) URL with a host (and a port, when {@code needsPort}), like {@code example}. */
     private static Optional<URI> httpUrl(Env env, String name, String example, boolean needsPort) {
-        Optional<String> text = env.optional(name);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
+        return env.optional(name).flatMap(text -> httpUrl(env, name, text, example, needsPort));
+    }
+
+    /** Comma-separated http(s) URLs; none when unset. */
+    private static List<URI> httpUrls(Env env, String name, String example) {
+        List<URI> urls = new ArrayList<>();
+        env.optional(name).ifPresent(text -> {
+            for (String one : text.split(",", -1)) {
+                httpUrl(env, name, one.strip(), example, false).ifPresent(urls::add);
+            }
+        });
+        return List.copyOf(urls);
+    }
+
+    private static Optional<URI> httpUrl(Env env, String name, String text, String example, boolean needsPort) {
         try {
-            URI url = URI.create(text.get());
+            URI url = URI.create(text);
             if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null
                     || (needsPort && url.getPort() < 0)) {
                 throw new IllegalArgumentException("needs a scheme, a host" + (needsPort ? " and a port" : ""));
             }
             return Optional.of(url);
         } catch (IllegalArgumentException e) {
-            env.reject(name + " must look like " + example + ", got '" + text.get() + "'");
+            env.reject(name + " must look like " + example + ", got '" + text + "'");
             return Optional.empty();
         }
     }

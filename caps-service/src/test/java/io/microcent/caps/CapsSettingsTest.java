@@ -31,14 +31,25 @@ class CapsSettingsTest {
         CapsSettings settings = CapsSettings.from(env);
 
         env.validate();
-        assertThat(settings.ingestUrl()).contains(URI.create("https://ingest.internal"));
+        assertThat(settings.ingestUrls()).containsExactly(URI.create("https://ingest.internal"));
         assertThat(settings.advertisedUrl()).contains(URI.create("http://caps-1:8083"));
+    }
+
+    @Test
+    void severalIngestInstancesAreListedCommaSeparated() {
+        Env env = new Env(Map.of("MICROCENT_INGEST_URL", "http://ingest-1:8081, http://ingest-2:8081"));
+
+        CapsSettings settings = CapsSettings.from(env);
+
+        env.validate();
+        assertThat(settings.ingestUrls()).containsExactly(URI.create("http://ingest-1:8081"), URI.create("http://ingest-2:8081"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(textBlock = """
             MICROCENT_INGEST_URL,          ingest:8081
             MICROCENT_INGEST_URL,          ftp://ingest:8081
+            MICROCENT_INGEST_URL,          'http://ingest-1:8081,,http://ingest-2:8081'
             MICROCENT_CAPS_ADVERTISED_URL, http://caps-1
             """)
     void aUrlThatCannotBeCalledIsRefusedAtStart(String variable, String value) {

@@ -101,14 +101,14 @@ public final class AllInOne implements AutoCloseable {
         StartedDatabase started = joined(startingDatabase);
         started.embedded().ifPresent(this::track); // stopped after the services, before Kafka
         Database database = track(started.database());
-        MicrocentTopics.ensureAll(bootstrap, settings.topicPartitions());
+        MicrocentTopics.ensureAll(bootstrap, settings.topicPartitions(), settings.replication());
         kafkaBootstrap = bootstrap;
 
         PrometheusMeterRegistry meters = StandaloneRunner.newMeterRegistry();
         // one name for this data directory on every start: Kafka lets a restarted instance straight back in
         String instanceId = InstanceId.persisted(settings.dataDir().resolve(INSTANCE_ID_FILE), "all-in-one");
         ServiceContext context = new ServiceContext(bootstrap, database, meters, env, auth,
-                settings.dataDir().resolve("state"), instanceId, clock);
+                settings.dataDir().resolve("state"), instanceId, clock, settings.replication());
         List<HttpRoutes> routes = new ArrayList<>(List.of(auth.routes()));
         Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
         for (ServiceModule module : modules) {

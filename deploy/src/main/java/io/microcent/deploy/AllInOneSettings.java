@@ -2,6 +2,7 @@ package io.microcent.deploy;
 
 import io.microcent.platform.config.Env;
 import io.microcent.platform.kafka.MicrocentTopics;
+import io.microcent.platform.kafka.Replication;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.Optional;
  *
  * @param externalKafka    {@code MICROCENT_KAFKA_BOOTSTRAP}; when empty an embedded broker runs under the data directory
  * @param externalDatabase {@code MICROCENT_DATABASE_URL}; when empty an embedded PostgreSQL runs under the data directory
+ * @param replication      one copy by default, even on an external Kafka: one all-in-one is one instance of each
+ *                         service, most often on a development broker (set the replication settings for a cluster)
  */
 public record AllInOneSettings(
         String host,
@@ -23,7 +26,8 @@ public record AllInOneSettings(
         String databaseUser,
         String databasePassword,
         int databasePoolSize,
-        int topicPartitions) {
+        int topicPartitions,
+        Replication replication) {
 
     public static AllInOneSettings from(Env env) {
         return new AllInOneSettings(
@@ -37,6 +41,7 @@ public record AllInOneSettings(
                 env.string("MICROCENT_DATABASE_USER", "postgres"),
                 env.string("MICROCENT_DATABASE_PASSWORD", "postgres"),
                 env.integer("MICROCENT_DATABASE_POOL_SIZE", 16, 1, 500),
-                env.integer("MICROCENT_TOPIC_PARTITIONS", MicrocentTopics.DEFAULT_PARTITIONS, 1, 1024));
+                env.integer("MICROCENT_TOPIC_PARTITIONS", MicrocentTopics.DEFAULT_PARTITIONS, 1, 1024),
+                Replication.read(env, Replication.SINGLE_BROKER));
     }
 }

@@ -61,6 +61,7 @@ public final class RatingService implements Service {
         var topology = RatingTopology.build(new StreamsBuilder(), rules, dedupRetention);
         var config = RatingTopology.streamsConfig(context.kafkaBootstrap(), context.stateDirFor(RatingModule.NAME), streamThreads);
         config.put(StreamsConfig.CLIENT_ID_CONFIG, context.instanceId());
+        context.replication().applyTo(config);
         StreamsRunner streams = StreamsRunner.start(RatingModule.NAME, topology, config, context.meters());
         HourlyRollups rollups = HourlyRollups.start(context);
         HttpRoutes analytics = AnalyticsApi.routes(context.operatorAuth(), context.database().dsl(), context.clock());

@@ -14,13 +14,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Ingest keys checked by asking ingest-service over HTTP, for caps run on its own ({@code MICROCENT_INGEST_URL}):
  * {@code GET /v1/api-keys/current} with the presented secret answers the key it belongs to (200) or that it
  * is none (401). Nothing is cached here: ingest caches active keys itself, and a revocation must not wait
- * for two caches. While ingest does not answer, a key cannot be checked: 503, retry.
+ * for two caches. Given several ingest instances, it asks the one that answered last, and the next when
+ * that one does not answer. While none answers, a key cannot be checked: 503, retry.
  */
 public final class IngestKeysOverHttp implements IngestKeyVerifier {
 
@@ -28,7 +31,9 @@ public final class IngestKeysOverHttp implements IngestKeyVerifier {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(IngestKeysOverHttp.class);
 
-    private final URI currentKey;
+    private final List<URI> currentKey;
+    /** The instance asked first: the one that answered last. */
+    private final AtomicInteger preferred = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -36,11 +41,35 @@ public final class IngestKeysOverHttp implements IngestKeyVerifier {
 
     /** @param ingestUrl where ingest-service answers, e.g. {@code http://ingest:8081} */
     public IngestKeysOverHttp(URI ingestUrl) {
-        this.currentKey = ingestUrl.resolve(CURRENT_KEY_PATH);
+        this(List.of(ingestUrl));
+    }
+
+    /** @param ingestUrls the ingest instances, any of which may answer */
+    public IngestKeysOverHttp(List<URI> ingestUrls) {
+        if (ingestUrls.isEmpty()) {
+            throw new IllegalArgumentException("at least one ingest URL");
+        }
+        this.currentKey = ingestUrls.stream().map(url -> url.resolve(CURRENT_KEY_PATH)).toList();
     }
 
     @Override
     public Optional<IngestKey> verify(String secret) {
+        int first = preferred.get();
+        ApiException unanswered = null;
+        for (int i = 0; i < currentKey.size(); i++) {
+            int index = (first + i) % currentKey.size();
+            try {
+                Optional<IngestKey> key = verify(currentKey.get(index), secret);
+                preferred.set(index);
+                return key;
+            } catch (ApiException e) {
+                unanswered = e;
+            }
+        }
+        throw unanswered;
+    }
+
+    private Optional<IngestKey> verify(URI currentKey, String secret) {
         HttpRequest request = HttpRequest.newBuilder(currentKey).timeout(TIMEOUT).GET()
                 .header("Authorization", "Bearer " + secret)
                 .header("Accept", "application/json")
@@ -56,7 +85,7 @@ public final class IngestKeysOverHttp implements IngestKeyVerifier {
             throw unavailable();
         }
         return switch (response.statusCode()) {
-            case 200 -> Optional.of(keyOf(response.body()));
+            case 200 -> Optional.of(keyOf(currentKey, response.body()));
             case 401 -> Optional.empty();
             default -> {
                 log.warn("ingest at {} answered {} about an API key: {}", currentKey, response.statusCode(), response.body());
@@ -65,7 +94,7 @@ public final class IngestKeysOverHttp implements IngestKeyVerifier {
         };
     }
 
-    private IngestKey keyOf(String body) {
+    private static IngestKey keyOf(URI currentKey, String body) {
         try {
             JsonNode key = Json.mapper().readTree(body);
             JsonNode customer = key.get("customer");

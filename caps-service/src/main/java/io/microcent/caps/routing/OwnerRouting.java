@@ -28,11 +28,17 @@ public final class OwnerRouting {
     public static final String FORWARDED_HEADER = "X-Microcent-Forwarded-By";
     private static final List<String> FORWARDED_HEADERS = List.of("Authorization", "Content-Type", "X-Microcent-Actor");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Short: until the group notices a crashed owner (the session timeout), it is still named as the owner, and
+     * a dead machine's address may swallow connection attempts instead of refusing them. The caller gets its
+     * 503 with {@code Retry-After} within this, not after the whole request timeout.
+     */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(OwnerRouting.class);
 
     private final CustomerOwnership ownership;
     private final String self;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
     /** @param self how this instance names itself in {@link #FORWARDED_HEADER} */
     public OwnerRouting(CustomerOwnership ownership, String self) {

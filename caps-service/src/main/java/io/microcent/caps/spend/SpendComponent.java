@@ -47,6 +47,7 @@ public final class SpendComponent implements AutoCloseable {
     public static SpendComponent start(ServiceContext context, int threads, CapsSettings settings, Reservations reservations) {
         Map<String, Object> config = SpendTopology.streamsConfig(context.kafkaBootstrap(), context.stateDirFor(CapsModule.NAME), threads);
         config.put(StreamsConfig.CLIENT_ID_CONFIG, context.instanceId());
+        context.replication().applyTo(config);
         settings.advertisedUrl().ifPresent(url -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, url.getHost() + ":" + url.getPort()));
         StreamsRunner streams = StreamsRunner.start(CapsModule.NAME, SpendTopology.build(new StreamsBuilder(), reservations, context.clock()),
                 config, context.meters());

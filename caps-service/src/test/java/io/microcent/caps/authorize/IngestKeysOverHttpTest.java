@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -68,15 +69,27 @@ class IngestKeysOverHttpTest {
     }
 
     @Test
+    void anIngestInstanceThatDoesNotAnswerIsPassedOverForTheNext() throws Exception {
+        ingest.withKey(SECRET, "{\"id\":\"key_8\",\"name\":\"all customers\"}");
+        IngestKeysOverHttp twoInstances = new IngestKeysOverHttp(List.of(closedUrl(), ingest.url()));
+
+        assertThat(twoInstances.verify(SECRET)).hasValueSatisfying(key -> assertThat(key.id()).isEqualTo("key_8"));
+        assertThat(twoInstances.verify(SECRET)).isPresent();
+        assertThat(ingest.authorizations()).hasSize(2);
+    }
+
+    @Test
     void anIngestThatDoesNotAnswerMeansKeysCannotBeCheckedNow() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        IngestKeysOverHttp nowhere = new IngestKeysOverHttp(URI.create("http://127.0.0.1:" + closedPort));
+        IngestKeysOverHttp nowhere = new IngestKeysOverHttp(List.of(closedUrl(), closedUrl()));
 
         ApiException e = catchThrowableOfType(ApiException.class, () -> nowhere.verify(SECRET));
 
         assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    private static URI closedUrl() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
     }
 }

@@ -13,10 +13,15 @@ import java.util.Optional;
  * caps' periods and reservations, invoicing), each of which reads time only through the clock it is given.
  * The offset to the real clock is computed once, at start; real time still measures durations, stamps
  * logs and checks webhook signatures.
+ *
+ * <p>{@value #ANCHOR} (optional, an ISO instant of real time) is when the simulated clock read
+ * {@value #VARIABLE}; unset, the moment this process starts. Several processes of one simulated platform
+ * (a cluster's instances, one restarted after a crash) given the same start and anchor share one clock.
  */
 public final class ClockSetting {
 
     public static final String VARIABLE = "MICROCENT_CLOCK_START";
+    public static final String ANCHOR = "MICROCENT_CLOCK_ANCHOR";
 
     private ClockSetting() {
     }
@@ -27,13 +32,23 @@ public final class ClockSetting {
     }
 
     static Clock read(Env env, Clock real) {
-        return env.optional(VARIABLE).flatMap(raw -> {
+        Optional<Instant> start = instant(env, VARIABLE);
+        Optional<Instant> anchor = instant(env, ANCHOR);
+        if (anchor.isPresent() && env.optional(VARIABLE).isEmpty()) {
+            env.reject(ANCHOR + " is set without " + VARIABLE + ": it says when the simulated clock read that start");
+        }
+        Instant startedAt = anchor.orElseGet(real::instant);
+        return start.map(simulated -> Clock.offset(real, Duration.between(startedAt, simulated))).orElse(real);
+    }
+
+    private static Optional<Instant> instant(Env env, String name) {
+        return env.optional(name).flatMap(raw -> {
             try {
                 return Optional.of(Instant.parse(raw));
             } catch (DateTimeParseException e) {
-                env.reject(VARIABLE + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z, got '" + raw + "'");
+                env.reject(name + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z, got '" + raw + "'");
                 return Optional.empty();
             }
-        }).map(start -> Clock.offset(real, Duration.between(real.instant(), start))).orElse(real);
+        });
     }
 }

@@ -2,18 +2,31 @@ package io.microcent.platform.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Configuration from environment variables. Every read records what is wrong instead of throwing, so
- * {@link #validate()} can report all errors together at start.
+ * {@link #validate()} can report all errors together at start. It also remembers which variables were asked
+ * for, with their defaults ({@link #settings()}): a service's settings table comes from the code that reads
+ * them, so deployment files can be checked against it.
  */
 public final class Env {
 
     private final Map<String, String> vars;
     private final List<String> errors = new ArrayList<>();
+    private final Map<String, Setting> asked = new LinkedHashMap<>();
+
+    /**
+     * A variable some code read.
+     *
+     * @param defaultValue what applies when it is unset; empty when unset means "off" or "not given"
+     * @param required     unset is a configuration error
+     */
+    public record Setting(String name, Optional<String> defaultValue, boolean required) {
+    }
 
     public Env(Map<String, String> vars) {
         this.vars = Map.copyOf(vars);
@@ -24,24 +37,27 @@ public final class Env {
     }
 
     public Optional<String> optional(String name) {
-        String value = vars.get(name);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        note(new Setting(name, Optional.empty(), false));
+        return raw(name);
     }
 
     public String string(String name, String defaultValue) {
-        return optional(name).orElse(defaultValue);
+        note(new Setting(name, Optional.of(defaultValue), false));
+        return raw(name).orElse(defaultValue);
     }
 
     /** A value that has no default: its absence is an error reported by {@link #validate()}. */
     public String required(String name, String why) {
-        return optional(name).orElseGet(() -> {
+        note(new Setting(name, Optional.empty(), true));
+        return raw(name).orElseGet(() -> {
             errors.add(name + " is required (" + why + ")");
             return "";
         });
     }
 
     public int integer(String name, int defaultValue, int min, int max) {
-        Optional<String> raw = optional(name);
+        note(new Setting(name, Optional.of(String.valueOf(defaultValue)), false));
+        Optional<String> raw = raw(name);
         if (raw.isEmpty()) {
             return defaultValue;
         }
@@ -67,7 +83,8 @@ public final class Env {
     }
 
     public boolean flag(String name, boolean defaultValue) {
-        Optional<String> raw = optional(name);
+        note(new Setting(name, Optional.of(String.valueOf(defaultValue)), false));
+        Optional<String> raw = raw(name);
         if (raw.isEmpty()) {
             return defaultValue;
         }
@@ -79,6 +96,24 @@ public final class Env {
                 yield defaultValue;
             }
         };
+    }
+
+    /**
+     * Every variable read so far, in the order first read. Read twice, a variable keeps what the more telling
+     * read said: a default or "required" beats a plain optional read.
+     */
+    public List<Setting> settings() {
+        return List.copyOf(asked.values());
+    }
+
+    private Optional<String> raw(String name) {
+        String value = vars.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private void note(Setting setting) {
+        asked.merge(setting.name(), setting, (before, now) ->
+                before.required() || before.defaultValue().isPresent() ? before : now);
     }
 
     /** Records a problem found by a caller's own check, to be reported with the others. */

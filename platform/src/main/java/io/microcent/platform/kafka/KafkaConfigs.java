@@ -79,7 +79,6 @@ public final class KafkaConfigs {
         return props;
     }
 
-    /** Kafka Streams with exactly-once v2: state, outputs and input offsets commit together. */
     /**
      * Tells the dead-letter handlers which topics {@code config}'s topology reads into global stores, where
      * Kafka Streams cannot produce a dead letter from a handler ({@link DeadLetterHandlers#GLOBAL_TOPICS_CONFIG}).
@@ -90,13 +89,14 @@ public final class KafkaConfigs {
         return config;
     }
 
+    /** Kafka Streams with exactly-once v2: state, outputs and input offsets commit together. */
     public static Map<String, Object> exactlyOnceStreams(String bootstrap, String applicationId, Path stateDir) {
         Map<String, Object> props = new HashMap<>();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // the broker's default
+        Replication.SINGLE_BROKER.applyTo(props); // a service on a cluster applies its own (ServiceContext#replication)
         // global stores (price book, cap definitions) use the same handler as the tasks: the default in Kafka 5
         props.put("processing.exception.handler.global.enabled", true);
         // one record never stops a topology: unreadable records and records a processor throws on are set

@@ -18,8 +18,13 @@ public final class MicrocentTopics {
     private MicrocentTopics() {
     }
 
+    /** Every topic on one broker (embedded, tests). */
     public static void ensureAll(String bootstrap, int partitions) {
-        TopicAdmin.ensureTopics(bootstrap, Topics.all().stream().map(t -> newTopic(t, partitions)).toList());
+        ensureAll(bootstrap, partitions, Replication.SINGLE_BROKER);
+    }
+
+    public static void ensureAll(String bootstrap, int partitions, Replication replication) {
+        TopicAdmin.ensureTopics(bootstrap, Topics.all().stream().map(t -> replication.applyTo(newTopic(t, partitions))).toList());
     }
 
     static NewTopic newTopic(Topic<?, ?> topic, int partitions) {

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -58,6 +59,12 @@ public final class TopicAdmin {
                     result.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                     log.info("Created topic {}", result.getKey());
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof InvalidReplicationFactorException tooFewBrokers) {
+                        throw new IllegalStateException("could not create topic " + result.getKey() + ": "
+                                + tooFewBrokers.getMessage() + " Set " + Replication.FACTOR + " (and "
+                                + Replication.MIN_INSYNC + ") to at most the number of brokers; 1 for a single broker",
+                                tooFewBrokers);
+                    }
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("could not create topic " + result.getKey(), e.getCause());
                     }

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Runs one service alone against an external Kafka and PostgreSQL: the {@code main} of every service. */
 public final class StandaloneRunner {
@@ -32,17 +31,7 @@ public final class StandaloneRunner {
 
     public static void run(ServiceModule module, int defaultPort) {
         Env env = Env.system();
-        String bootstrap = env.required("MICROCENT_KAFKA_BOOTSTRAP", "the Kafka bootstrap servers, host:port");
-        String dbUrl = env.required("MICROCENT_DATABASE_URL", "a jdbc:postgresql:// URL");
-        String dbUser = env.string("MICROCENT_DATABASE_USER", "postgres");
-        String dbPassword = env.string("MICROCENT_DATABASE_PASSWORD", "postgres");
-        String token = env.required("MICROCENT_ADMIN_TOKEN", "the operator bearer token");
-        Optional<String> viewerToken = env.optional("MICROCENT_VIEWER_TOKEN");
-        String host = env.string("MICROCENT_HOST", "0.0.0.0");
-        int port = env.port("MICROCENT_PORT", defaultPort);
-        Path dataDir = env.path("MICROCENT_DATA_DIR", "./data");
-        int poolSize = env.integer("MICROCENT_DATABASE_POOL_SIZE", 8, 1, 500);
-        int partitions = env.integer("MICROCENT_TOPIC_PARTITIONS", MicrocentTopics.DEFAULT_PARTITIONS, 1, 1024);
+        StandaloneSettings settings = StandaloneSettings.read(env, defaultPort);
         Clock clock = ClockSetting.read(env);
         module.configure(env);
         try {
@@ -53,18 +42,34 @@ public final class StandaloneRunner {
         }
 
         PrometheusMeterRegistry meters = newMeterRegistry();
-        Database database = Database.connect(dbUrl, dbUser, dbPassword, poolSize);
-        MicrocentTopics.ensureAll(bootstrap, partitions);
-        ServiceContext context = new ServiceContext(bootstrap, database, meters, env, new OperatorAuth(token, viewerToken),
-                dataDir, InstanceId.persisted(dataDir.resolve(module.name() + "-instance-id"), module.name()), clock);
+        Database database = Database.connect(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword(),
+                settings.databasePoolSize());
+        MicrocentTopics.ensureAll(settings.kafkaBootstrap(), settings.topicPartitions(), settings.replication());
+        Path dataDir = settings.dataDir();
+        ServiceContext context = new ServiceContext(settings.kafkaBootstrap(), database, meters, env,
+                new OperatorAuth(settings.adminToken(), settings.viewerToken()), dataDir,
+                InstanceId.persisted(dataDir.resolve(module.name() + "-instance-id"), module.name()), clock, settings.replication());
         Service service = module.start(context);
-        HttpServer http = HttpServer.start(host, port, List.of(service.routes(), context.operatorAuth().routes()), Map.of(module.name(), service::isReady), meters);
+        HttpServer http = HttpServer.start(settings.host(), settings.port(), List.of(service.routes(), context.operatorAuth().routes()),
+                Map.of(module.name(), service::isReady), meters);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping {}", module.name());
             http.close();
             service.close();
             database.close();
         }, "shutdown"));
+    }
+
+    /**
+     * Every environment variable a service run alone reads, with its default: the standalone runner's own
+     * and {@code module}'s. Deployment files are checked against this list.
+     */
+    public static List<Env.Setting> settingsOf(ServiceModule module, int defaultPort) {
+        Env env = new Env(Map.of());
+        StandaloneSettings.read(env, defaultPort);
+        ClockSetting.read(env);
+        module.configure(env);
+        return env.settings();
     }
 
     public static PrometheusMeterRegistry newMeterRegistry() {

@@ -41,6 +41,37 @@ class ClockSettingTest {
     }
 
     @Test
+    void anAnchorSaysWhenTheSimulatedClockReadTheStartSoThatProcessesStartedLaterAgree() {
+        // the anchor is an hour before this process starts: the clock has run an hour since the start
+        Env env = new Env(Map.of(ClockSetting.VARIABLE, "2026-11-30T23:58:00Z", ClockSetting.ANCHOR, "2026-12-01T22:00:00Z"));
+
+        Clock clock = ClockSetting.read(env, REAL);
+
+        env.validate();
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-12-01T00:58:00Z"));
+    }
+
+    @Test
+    void anAnchorWithoutAStartIsReported() {
+        Env env = new Env(Map.of(ClockSetting.ANCHOR, "2026-12-01T22:00:00Z"));
+
+        Clock clock = ClockSetting.read(env, REAL);
+
+        assertThat(clock.instant()).isEqualTo(REAL.instant());
+        assertThatThrownBy(env::validate).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(ClockSetting.ANCHOR).hasMessageContaining(ClockSetting.VARIABLE);
+    }
+
+    @Test
+    void anAnchorThatIsNotAnInstantIsReported() {
+        Env env = new Env(Map.of(ClockSetting.VARIABLE, "2026-11-30T23:58:00Z", ClockSetting.ANCHOR, "soon"));
+
+        ClockSetting.read(env, REAL);
+
+        assertThatThrownBy(env::validate).isInstanceOf(ConfigException.class).hasMessageContaining(ClockSetting.ANCHOR + " must be");
+    }
+
+    @Test
     void aRealClockedStartRunsOn() throws InterruptedException {
         Clock clock = ClockSetting.read(new Env(Map.of(ClockSetting.VARIABLE, "2020-01-01T00:00:00Z")));
         Instant first = clock.instant();

@@ -1,6 +1,7 @@
 package io.microcent.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,30 @@ class TopicAdminTest {
             String cleanupPolicy = admin.describeConfigs(List.of(resource)).all().get()
                     .get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
             assertThat(cleanupPolicy).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+    }
+
+    @Test
+    void aReplicationFactorAboveTheBrokerCountSaysWhichSettingToLower() {
+        NewTopic topic = new Replication((short) 3, 2, 0).applyTo(new NewTopic("topic-admin-" + UUID.randomUUID(), 1, (short) 1));
+
+        assertThatThrownBy(() -> TopicAdmin.ensureTopics(bootstrap, List.of(topic)))
+                .hasMessageContaining(Replication.FACTOR).hasMessageContaining("1 for a single broker");
+    }
+
+    @Test
+    void everyMicrocentTopicCarriesTheMinimumOfInSyncReplicas() throws Exception {
+        String name = "topic-admin-" + UUID.randomUUID();
+        NewTopic compacted = new NewTopic(name, 2, (short) 1)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
+        TopicAdmin.ensureTopics(bootstrap, List.of(Replication.SINGLE_BROKER.applyTo(compacted)));
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
+            var configs = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(configs.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()).isEqualTo("1");
+            assertThat(configs.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.microcent.platform.test;
 import io.microcent.platform.config.Env;
 import io.microcent.platform.http.OperatorAuth;
 import io.microcent.platform.kafka.MicrocentTopics;
+import io.microcent.platform.kafka.Replication;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.StandaloneRunner;
 
@@ -30,7 +31,8 @@ public final class TestContexts {
         ensureTopics(infra);
         String instance = service + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new ServiceContext(infra.kafkaBootstrap(), infra.database(), StandaloneRunner.newMeterRegistry(),
-                new Env(env), new OperatorAuth(OPERATOR_TOKEN), TestInfrastructure.newTempDir(instance), instance, clock);
+                new Env(env), new OperatorAuth(OPERATOR_TOKEN), TestInfrastructure.newTempDir(instance), instance, clock,
+                Replication.SINGLE_BROKER);
     }
 
     private static synchronized void ensureTopics(TestInfrastructure infra) {

@@ -50,7 +50,7 @@ class DefaultPriceBookBrokerTest {
         freshDatabase = Database.connect(infra.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"), infra.dbUser(), infra.dbPassword());
         ServiceContext shared = TestContexts.forService(RatingModule.NAME);
         context = new ServiceContext(shared.kafkaBootstrap(), freshDatabase, shared.meters(), shared.env(), shared.operatorAuth(),
-                shared.stateDir(), shared.instanceId(), shared.clock());
+                shared.stateDir(), shared.instanceId(), shared.clock(), shared.replication());
     }
 
     @AfterEach
