@@ -47,7 +47,9 @@ final class IngestClient {
                 ledger.refused(batch);
                 return;
             }
-            if (!answer.unavailable()) {
+            // a customer registered a moment ago may not have reached this ingest instance's customer list yet
+            boolean notKnownYet = answer.status() == 422 && "customer_not_found".equals(firstErrorCode(answer));
+            if (!answer.unavailable() && !notKnownYet) {
                 throw new IllegalStateException("ingest refused a valid batch: " + answer.status() + " " + answer.json());
             }
             resends.incrementAndGet();

@@ -4,6 +4,7 @@ import io.microcent.platform.embedded.EmbeddedPostgres;
 import io.microcent.platform.embedded.FreePorts;
 import io.microcent.platform.embedded.KafkaClusterNode;
 import io.microcent.platform.kafka.MicrocentTopics;
+import io.microcent.platform.kafka.Replication;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class LocalCluster implements AutoCloseable {
         brokers.forEach(ClusterProcess::start);
         String bootstrap = brokers.stream().map(b -> b.baseUrl().orElseThrow()).collect(Collectors.joining(","));
         KafkaClusterNode.awaitBrokers(bootstrap, NODES, READY_TIMEOUT);
-        MicrocentTopics.ensureAll(bootstrap, MicrocentTopics.DEFAULT_PARTITIONS);
+        MicrocentTopics.ensureAll(bootstrap, MicrocentTopics.DEFAULT_PARTITIONS, Replication.CLUSTER);
         EmbeddedPostgres database = postgres.join();
         log("Kafka (%d nodes) and PostgreSQL ready in %d s", NODES, seconds(startedAt));
 
@@ -178,15 +179,14 @@ public final class LocalCluster implements AutoCloseable {
                 env.put("MICROCENT_KAFKA_BOOTSTRAP", bootstrap);
                 env.put("MICROCENT_DATABASE_URL", database.jdbcUrl());
                 env.put("MICROCENT_DATABASE_USER", database.user());
-                env.put("MICROCENT_DATABASE_PASSWORD", database.password());
                 env.put("MICROCENT_DATABASE_POOL_SIZE", "5");
                 env.put("MICROCENT_ADMIN_TOKEN", OPERATOR_TOKEN);
                 env.put("MICROCENT_HOST", "127.0.0.1");
                 env.put("MICROCENT_PORT", String.valueOf(port));
                 env.put("MICROCENT_DATA_DIR", dataDir.toString());
-                env.put("MICROCENT_TOPIC_REPLICATION_FACTOR", "3");
-                env.put("MICROCENT_TOPIC_MIN_INSYNC_REPLICAS", "2");
-                env.put("MICROCENT_STREAMS_STANDBY_REPLICAS", "1");
+                env.put(Replication.FACTOR, String.valueOf(Replication.CLUSTER.factor()));
+                env.put(Replication.MIN_INSYNC, String.valueOf(Replication.CLUSTER.minInsyncReplicas()));
+                env.put(Replication.STANDBYS, String.valueOf(Replication.CLUSTER.standbyReplicas()));
                 env.put("MICROCENT_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true");
                 env.putAll(clock.environment());
                 if (kind == ProcessKind.CAPS) {
