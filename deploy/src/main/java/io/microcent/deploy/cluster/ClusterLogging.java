@@ -27,7 +27,10 @@ final class ClusterLogging {
                   <logger name="org.apache.kafka.streams.processor.internals.StoreChangelogReader" level="INFO"/>
                   <logger name="org.apache.kafka.controller.BrokerHeartbeatManager" level="INFO"/>
                   <logger name="org.apache.kafka.controller.ReplicationControlManager" level="INFO"/>
-                  <logger name="org.apache.kafka.raft" level="INFO"/>
+                  <logger name="org.apache.kafka.raft.QuorumState" level="INFO"/>
+                  <logger name="org.apache.kafka.coordinator.group" level="INFO"/>
+                  <logger name="org.apache.kafka.coordinator.transaction" level="INFO"/>
+                  <logger name="kafka.coordinator.transaction" level="INFO"/>
                   <logger name="kafka" level="WARN"/>
                   <logger name="state.change.logger" level="WARN"/>
                   <logger name="org.eclipse.jetty" level="WARN"/>

@@ -40,9 +40,19 @@ final class Views {
         return new Count(spend.path("requests").asLong(), -1);
     }
 
-    /** The month's cost caps counted for the customer. */
+    /** The month's cost caps counted for the customer, waiting up to a minute for an instance to answer. */
     long capsCost(String customer, YearMonth month) {
-        return get(ProcessKind.CAPS, "/v1/customers/" + customer + "/spend?period=" + month).path("costMicrocents").asLong();
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (true) {
+            try {
+                return get(ProcessKind.CAPS, "/v1/customers/" + customer + "/spend?period=" + month).path("costMicrocents").asLong();
+            } catch (IllegalStateException notAnswering) {
+                if (System.nanoTime() > deadline) {
+                    throw notAnswering;
+                }
+                Pause.of(java.time.Duration.ofSeconds(1));
+            }
+        }
     }
 
     /** The customer's invoices of {@code month}. */
