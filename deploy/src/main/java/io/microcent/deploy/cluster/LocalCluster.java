@@ -45,6 +45,7 @@ public final class LocalCluster implements AutoCloseable {
     private final List<ClusterProcess> services;
     private final String bootstrap;
     private final ClusterClock clock;
+    private boolean closed;
 
     private LocalCluster(Path workDir, EmbeddedPostgres postgres, List<ClusterProcess> brokers,
                          List<ClusterProcess> services, String bootstrap, ClusterClock clock) {
@@ -78,6 +79,8 @@ public final class LocalCluster implements AutoCloseable {
 
         List<ClusterProcess> services = services(workDir, java, classpath, logback, bootstrap, database, clock, serviceSettings);
         LocalCluster cluster = new LocalCluster(workDir, database, brokers, services, bootstrap, clock);
+        // the processes are this JVM's children: a harness stopped with Ctrl-C must not leave them running
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "local-cluster-shutdown"));
         try {
             services.forEach(ClusterProcess::start);
             services.forEach(s -> s.awaitReady(READY_TIMEOUT));
@@ -127,7 +130,11 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (ClusterProcess p : processes().reversed()) {
             try {
                 p.kill();
