@@ -86,6 +86,7 @@ final class ClusterRun implements AutoCloseable {
 
     /** SIGKILL, the failover measured with probes, the restart, then the totals checked with the load paused. */
     Round kill(ClusterProcess process) {
+        PartitionLeaders.awaitFullyReplicated(cluster.bootstrap(), LocalCluster.READY_TIMEOUT);
         Instant at = cluster.clock().now();
         LocalCluster.log("kill -9 %s (cluster time %s)", process.name(), at);
         long killedAt = System.nanoTime();

@@ -72,6 +72,7 @@ public final class LocalCluster implements AutoCloseable {
         List<ClusterProcess> brokers = brokers(workDir, java, classpath, logback);
         brokers.forEach(ClusterProcess::start);
         String bootstrap = brokers.stream().map(b -> b.baseUrl().orElseThrow()).collect(Collectors.joining(","));
+        brokers.forEach(b -> awaitListening(b, READY_TIMEOUT)); // before any Kafka client, which would log every refusal
         KafkaClusterNode.awaitBrokers(bootstrap, NODES, READY_TIMEOUT);
         MicrocentTopics.ensureAll(bootstrap, MicrocentTopics.DEFAULT_PARTITIONS, Replication.CLUSTER);
         EmbeddedPostgres database = postgres.join();
@@ -210,6 +211,22 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
         return services;
+    }
+
+    private static void awaitListening(ClusterProcess broker, Duration within) {
+        String[] hostPort = broker.baseUrl().orElseThrow().split(":");
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 1_000);
+                return;
+            } catch (IOException notYet) {
+                if (!broker.alive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(broker.name() + " is not listening; see " + broker.log(), notYet);
+                }
+                Pause.of(Duration.ofMillis(200));
+            }
+        }
     }
 
     private static String url(int port) {

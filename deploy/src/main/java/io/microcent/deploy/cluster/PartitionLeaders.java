@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** Which Kafka node leads most partitions of a topic, as the Admin client tells. */
+/** Which Kafka node leads most partitions of a topic, and whether every partition is fully replicated, as the Admin client tells. */
 final class PartitionLeaders {
 
     private PartitionLeaders() {
@@ -25,6 +25,33 @@ final class PartitionLeaders {
                     .orElseThrow(() -> new IllegalStateException(topic + " has no leader"));
         } catch (Exception e) {
             throw new IllegalStateException("could not describe " + topic, e);
+        }
+    }
+
+    /**
+     * Waits until every partition of every topic has all its replicas in sync: a node restarted a moment ago may
+     * still be catching up, and killing another one then would leave partitions below their minimum in-sync
+     * replicas (or without any leader), which is two failures at once, not one.
+     */
+    static void awaitFullyReplicated(String bootstrap, java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            while (true) {
+                try {
+                    var topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+                    long behind = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                            .flatMap(t -> t.partitions().stream()).filter(p -> p.isr().size() < p.replicas().size()).count();
+                    if (behind == 0) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    // not answering yet: asked again below
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("partitions still under-replicated after " + within);
+                }
+                Pause.of(java.time.Duration.ofMillis(500));
+            }
         }
     }
 }
