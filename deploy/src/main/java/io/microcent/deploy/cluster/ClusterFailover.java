@@ -11,12 +11,12 @@ import java.util.List;
  * ended, so that it dies while both instances close the month) one invoicing and one ingest instance, and the Kafka
  * node leading most partitions of {@code usage.events}; each failover measured, each process restarted.
  */
-public final class ClusterFailover {
+final class ClusterFailover {
 
     private ClusterFailover() {
     }
 
-    public static FailoverReport run(RunOptions options, String classpath) {
+    static FailoverReport run(RunOptions options, String classpath) {
         try (ClusterRun run = ClusterRun.start(options, classpath)) {
             LocalCluster cluster = run.cluster();
             List<Round> rounds = new ArrayList<>();

@@ -48,6 +48,12 @@ final class ClusterRun implements AutoCloseable {
         this.probes = new Probes(cluster, ingest, views, ledger, runId);
         customers.addAll(probes.customers());
         this.capAmount = HardCapClient.callCost() * options.capCalls() + HardCapClient.callCost() / 2;
+        cluster.clock().firstMonthEnd().ifPresent(end -> {
+            if (cluster.clock().until(end).compareTo(Duration.ofSeconds(20)) < 0) {
+                throw new IllegalStateException("the cluster took too long to start: its month ends at " + end
+                        + ", too soon to register customers and send usage in it; give a larger --month-end-after");
+            }
+        });
         ClusterSetup.customers(cluster, customers);
         ClusterSetup.hardCostCap(cluster, cappedCustomer, capAmount);
         Probes.Failover warmUp = probes.measure(System.nanoTime(), FAILOVER_TIMEOUT);

@@ -5,26 +5,26 @@ import java.util.List;
 import java.util.Optional;
 
 /** What a run found: a row per kill, the final totals, the month's invoices and the hard cap. */
-public record FailoverReport(List<Round> rounds, Reconciliation.Outcome totals, Optional<InvoiceCheck.Outcome> invoices,
+record FailoverReport(List<Round> rounds, Reconciliation.Outcome totals, Optional<InvoiceCheck.Outcome> invoices,
                              HardCapClient.Stats authorize, long capAmount, List<String> capProblems, long refusedEvents,
                              long resends, double seconds) {
 
     /** Nothing lost, nothing doubled, one invoice per customer, the hard cap held, every failover ended. */
-    public boolean ok() {
+    boolean ok() {
         return rounds.stream().allMatch(Round::ok) && totals.exact() && invoices.map(InvoiceCheck.Outcome::ok).orElse(true)
                 && capProblems.isEmpty() && authorize.allowedAfterRefused() == 0 && authorize.unavailableWithoutRetryAfter() == 0
                 && refusedEvents == 0;
     }
 
-    public long lost() {
+    long lost() {
         return totals.lost();
     }
 
-    public long doubled() {
+    long doubled() {
         return totals.doubled();
     }
 
-    public void print(PrintStream out) {
+    void print(PrintStream out) {
         out.println();
         out.printf("%-6s %-12s %-26s %9s %7s %7s %9s %8s %8s %9s %10s %6s %8s%n", "round", "killed", "at (cluster clock)",
                 "failover", "ingest", "rating", "invoicing", "caps", "auth", "restart", "acked", "lost", "doubled");

@@ -22,7 +22,7 @@ class ClusterFailoverTest {
     @Test
     void kill_minus_nine_of_any_kind_of_process_under_load_loses_nothing_and_doubles_nothing() {
         RunOptions options = RunOptions.parse(List.of("--events-per-second", "200", "--batch", "50", "--customers", "3",
-                "--cap-calls", "40", "--month-end-after", "120")).withWorkDir(workDir);
+                "--cap-calls", "40", "--month-end-after", "150")).withWorkDir(workDir);
 
         FailoverReport report = ClusterFailover.run(options, System.getProperty("java.class.path"));
         report.print(System.out);
