@@ -81,7 +81,9 @@ public final class KafkaClusterNode {
         long startedAt = System.nanoTime();
         KafkaStorage.createDirectories(spec.logDir());
         Map<String, String> props = serverProperties(spec);
-        Path propertiesFile = KafkaStorage.writeProperties(spec.logDir().resolveSibling("server.properties"), props,
+        // named after the log directory: nodes whose log directories share a parent must not share this file
+        Path propertiesFile = KafkaStorage.writeProperties(
+                spec.logDir().resolveSibling(spec.logDir().getFileName() + "-server.properties"), props,
                 "Kafka cluster node " + spec.nodeId() + ": written on every start");
         if (!KafkaStorage.isFormatted(spec.logDir())) {
             KafkaStorage.format(propertiesFile, spec.logDir(), spec.clusterId());
