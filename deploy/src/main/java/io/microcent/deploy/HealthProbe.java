@@ -26,13 +26,13 @@ public final class HealthProbe {
     }
 
     /** The readiness URL of the process in this container, from its {@code MICROCENT_PORT}. */
-    static URI defaultUrl(Map<String, String> env) {
+    public static URI defaultUrl(Map<String, String> env) {
         String port = Optional.ofNullable(env.get("MICROCENT_PORT")).filter(p -> !p.isBlank()).orElse("8080").trim();
         return URI.create("http://127.0.0.1:" + port + READY_PATH);
     }
 
     /** True when {@code url} answers 200 within the timeout; what went wrong is printed for {@code docker inspect}. */
-    static boolean check(URI url) {
+    public static boolean check(URI url) {
         try {
             HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
             connection.setConnectTimeout(TIMEOUT_MS);
