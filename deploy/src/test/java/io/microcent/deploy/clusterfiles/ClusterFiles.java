@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -89,5 +91,12 @@ final class ClusterFiles {
     /** A node's text: a scalar as YAML wrote it, empty when absent or null. */
     static String text(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? "" : Objects.requireNonNullElse(node.asText(), "");
+    }
+
+    /** A mapping of scalars as text (labels, selectors, annotations, ConfigMap data). */
+    static Map<String, String> strings(JsonNode mapping) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        mapping.fields().forEachRemaining(e -> strings.put(e.getKey(), text(e.getValue())));
+        return strings;
     }
 }

@@ -13,6 +13,7 @@ import io.microcent.platform.service.StandaloneRunner;
 import io.microcent.rating.RatingMain;
 import io.microcent.rating.RatingModule;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,6 @@ record MicrocentProcess(String service, String mainClass, int defaultPort, Map<S
     private static Map<String, Env.Setting> byName(List<Env.Setting> settings) {
         Map<String, Env.Setting> byName = new LinkedHashMap<>();
         settings.forEach(s -> byName.put(s.name(), s));
-        return Map.copyOf(byName);
+        return Collections.unmodifiableMap(byName); // in the order read, so messages come in a stable order
     }
 }
