@@ -34,6 +34,9 @@ final class ComposeChecks {
                 continue;
             }
             healthCheck(compose, service, problems);
+            if (compose.service(service).path("mem_limit").isMissingNode()) {
+                problems.add(where(compose, service) + ": has no mem_limit, so its heap is sized by the host's memory");
+            }
             if (!container.service().equals("console")) {
                 dependsOnInfrastructure(compose, service, problems);
             }

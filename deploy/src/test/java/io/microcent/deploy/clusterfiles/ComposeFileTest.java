@@ -156,12 +156,14 @@ class ComposeFileTest {
     }
 
     @Test
-    void anImageOtherThanTheDockerfilesOrAnotherDatabaseIsReported() {
+    void anImageOtherThanTheDockerfilesNoMemoryLimitOrAnotherDatabaseIsReported() {
         ComposeFile broken = COMPOSE.copy();
         broken.service("console").put("image", "microcent:0.0.9");
+        broken.service("console").remove("mem_limit");
         env(broken, "invoicing-1").put("MICROCENT_DATABASE_URL", "jdbc:postgresql://postgres:5432/billing");
         assertThat(ComposeChecks.problems(broken)).containsExactly(
                 F + "console: runs image microcent:0.0.9, but the Dockerfile builds microcent:0.1.0",
+                F + "console: has no mem_limit, so its heap is sized by the host's memory",
                 F + "invoicing-1: MICROCENT_DATABASE_URL is jdbc:postgresql://postgres:5432/billing, not jdbc:postgresql://postgres:5432/microcent");
     }
 
