@@ -167,6 +167,59 @@ class ComposeFileTest {
                 F + "invoicing-1: MICROCENT_DATABASE_URL is jdbc:postgresql://postgres:5432/billing, not jdbc:postgresql://postgres:5432/microcent");
     }
 
+    @Test
+    void aDependencyOnAServiceWithoutHealthCheckOrThatDoesNotExistIsReported() {
+        ComposeFile broken = COMPOSE.copy();
+        broken.service("postgres").remove("healthcheck");
+        assertThat(ComposeChecks.problems(broken)).contains(
+                F + "ingest-1: waits for postgres, which has no health check",
+                F + "postgres: has no health check");
+        broken = COMPOSE.copy();
+        ((ObjectNode) broken.service("console").path("depends_on")).putObject("caps-3").put("condition", "service_healthy");
+        assertThat(ComposeChecks.problems(broken)).containsExactly(F + "console: depends on caps-3, which is no service of the file");
+    }
+
+    @Test
+    void brokersWithAnotherClusterIdAdvertisedNameOrRoleOrTooFewAreReported() {
+        ComposeFile broken = COMPOSE.copy();
+        env(broken, "kafka-2").put("CLUSTER_ID", "another-cluster-id-000");
+        env(broken, "kafka-3").put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://localhost:9092");
+        env(broken, "kafka-1").put("KAFKA_PROCESS_ROLES", "broker");
+        assertThat(ComposeChecks.problems(broken)).contains(
+                F + "kafka-1: KAFKA_PROCESS_ROLES is broker, not broker,controller",
+                F + "kafka-3: advertises PLAINTEXT://localhost:9092, not its own name PLAINTEXT://kafka-3:9092",
+                F + "the brokers do not share one CLUSTER_ID: [5L6g3nShT-eMCtK--X86sw, another-cluster-id-000]");
+        broken = COMPOSE.copy();
+        ((ObjectNode) broken.root().path("services")).remove("kafka-3");
+        for (String service : broken.serviceNames()) {
+            if (broken.service(service).path("depends_on") instanceof ObjectNode dependsOn) {
+                dependsOn.remove("kafka-3");
+            }
+        }
+        assertThat(ComposeChecks.problems(broken)).contains(F + "runs 2 Kafka brokers, not 3");
+    }
+
+    @Test
+    void anotherPostgresOrAUserTheServicesDoNotUseIsReported() {
+        ComposeFile broken = COMPOSE.copy();
+        broken.service("postgres").put("image", "postgres:16");
+        env(broken, "postgres").put("POSTGRES_USER", "postgres");
+        assertThat(ComposeChecks.problems(broken)).startsWith(
+                F + "postgres: runs postgres:16, not postgres:17",
+                F + "ingest-1: MICROCENT_DATABASE_USER is microcent, not postgres");
+    }
+
+    @Test
+    void aConsoleWithoutAnAddressForAServiceOrNoConsoleAtAllIsReported() {
+        ComposeFile broken = COMPOSE.copy();
+        env(broken, "console").remove("MICROCENT_CONSOLE_INGEST_URL");
+        assertThat(ComposeChecks.problems(broken))
+                .containsExactly(F + "console: sets neither MICROCENT_CONSOLE_INGEST_URL nor MICROCENT_CONSOLE_API_URL");
+        broken = COMPOSE.copy();
+        ((ObjectNode) broken.root().path("services")).remove("console");
+        assertThat(ComposeChecks.problems(broken)).containsExactly(F + "no console");
+    }
+
     private static ObjectNode env(ComposeFile compose, String service) {
         return (ObjectNode) compose.service(service).path("environment");
     }

@@ -149,6 +149,38 @@ class KubernetesManifestsTest {
                         + "but the directory holds [caps.yaml, config.yaml, console.yaml, ingest.yaml, invoicing.yaml, namespace.yaml, rating.yaml]");
     }
 
+    @Test
+    void aReplacedEntrypointAMissingProbeOrAnnotationOrANumberForAStringIsReported() {
+        KubernetesManifests broken = K8S.copy();
+        container(broken, "Deployment", "ingest").putArray("command").add("java");
+        container(broken, "Deployment", "invoicing").remove("livenessProbe");
+        ((ObjectNode) broken.object("StatefulSet", "rating").path("spec").path("template").path("metadata").path("annotations"))
+                .remove("prometheus.io/scrape");
+        ((ObjectNode) container(broken, "Deployment", "console").path("env").path(0)).put("value", 8085);
+        assertThat(KubernetesChecks.problems(broken)).containsExactly(
+                D + "console.yaml: Deployment console: MICROCENT_PORT is 8085, not a string (Kubernetes refuses it; quote it)",
+                D + "ingest.yaml: Deployment ingest: replaces the image's entrypoint (java -cp microcent.jar): name the main class in args",
+                D + "invoicing.yaml: Deployment invoicing: has no livenessProbe (an httpGet of /health/live)",
+                D + "rating.yaml: StatefulSet rating: its pods are not annotated prometheus.io/scrape \"true\", prometheus.io/port and "
+                        + "prometheus.io/path /metrics: {prometheus.io/port=8082, prometheus.io/path=/metrics}");
+    }
+
+    @Test
+    void aServiceWithoutWorkloadOrAWorkloadNotSelectingItsPodsIsReported() {
+        KubernetesManifests broken = K8S.copy();
+        ((ObjectNode) broken.object("StatefulSet", "rating").path("spec").path("template").path("metadata").path("labels"))
+                .put("app.kubernetes.io/name", "rater");
+        assertThat(KubernetesChecks.problems(broken)).contains(
+                D + ": no Deployment or StatefulSet runs rating",
+                D + "rating.yaml: StatefulSet rating: claims to be rater, which is none of [ingest, rating, caps, invoicing, console]");
+        broken = K8S.copy();
+        ((ObjectNode) broken.object("Deployment", "console").path("spec").path("selector").path("matchLabels"))
+                .put("app.kubernetes.io/name", "consoles");
+        assertThat(KubernetesChecks.problems(broken)).containsExactly(
+                D + "console.yaml: Deployment console: its selector {app.kubernetes.io/name=consoles} does not select its own pods "
+                        + "{app.kubernetes.io/name=console, app.kubernetes.io/part-of=microcent}");
+    }
+
     private static ObjectNode container(KubernetesManifests k8s, String kind, String name) {
         return (ObjectNode) k8s.object(kind, name).path("spec").path("template").path("spec").path("containers").path(0);
     }
