@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class ConsoleMain {
 
+    public static final int DEFAULT_PORT = 8085;
+
     private static final Logger log = LoggerFactory.getLogger(ConsoleMain.class);
 
     private ConsoleMain() {
@@ -24,9 +26,7 @@ public final class ConsoleMain {
 
     public static void main(String[] args) {
         Env env = Env.system();
-        ConsoleSettings settings = ConsoleSettings.from(env, "http://127.0.0.1:8080");
-        String host = env.string("MICROCENT_HOST", "0.0.0.0");
-        int port = env.port("MICROCENT_PORT", 8085);
+        Setup setup = Setup.read(env);
         try {
             env.validate();
         } catch (ConfigException e) {
@@ -34,8 +34,26 @@ public final class ConsoleMain {
             System.exit(2);
         }
         PrometheusMeterRegistry meters = StandaloneRunner.newMeterRegistry();
-        HttpServer http = HttpServer.start(host, port, List.of(ConsoleRoutes.of(settings)), Map.of(), meters);
-        log.info("console on http://{}:{}/console, calling {}", host, http.port(), settings.serviceUrls());
+        HttpServer http = HttpServer.start(setup.host(), setup.port(), List.of(ConsoleRoutes.of(setup.settings())), Map.of(), meters);
+        log.info("console on http://{}:{}/console, calling {}", setup.host(), http.port(), setup.settings().serviceUrls());
         Runtime.getRuntime().addShutdownHook(new Thread(http::close, "shutdown"));
+    }
+
+    /**
+     * Every environment variable the console alone reads, with its default (as {@code StandaloneRunner.settingsOf}
+     * gives a service's): deployment files are checked against it.
+     */
+    public static List<Env.Setting> settings() {
+        Env env = new Env(Map.of());
+        Setup.read(env);
+        return env.settings();
+    }
+
+    /** What the console alone reads: one place, so {@link #settings()} lists exactly what {@link #main} reads. */
+    private record Setup(ConsoleSettings settings, String host, int port) {
+        static Setup read(Env env) {
+            return new Setup(ConsoleSettings.from(env, "http://127.0.0.1:8080"),
+                    env.string("MICROCENT_HOST", "0.0.0.0"), env.port("MICROCENT_PORT", DEFAULT_PORT));
+        }
     }
 }
