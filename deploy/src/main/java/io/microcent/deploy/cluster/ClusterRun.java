@@ -140,13 +140,18 @@ final class ClusterRun implements AutoCloseable {
         Optional<InvoiceCheck.Outcome> invoices = cluster.clock().firstMonthEnd().map(end -> InvoiceCheck.await(ledger, views,
                 cluster.clock().month(end.minusSeconds(1)), customers, DRAIN_TIMEOUT));
         List<String> capProblems = new ArrayList<>();
-        for (YearMonth month : ledger.months(cappedCustomer)) {
-            long cost = views.capsCost(cappedCustomer, month);
+        capped.sentCost().forEach((month, cost) -> {
             if (cost > capAmount) {
-                capProblems.add(month + ": usage of allowed calls cost " + cost + " µ¢, over the hard cap of " + capAmount);
+                capProblems.add(month + ": the usage sent for allowed calls cost " + cost + " µ¢, over the hard cap of " + capAmount);
+            }
+        });
+        for (YearMonth month : ledger.months(cappedCustomer)) {
+            long counted = views.capsCost(cappedCustomer, month);
+            if (counted > capAmount) {
+                capProblems.add(month + ": caps counted " + counted + " µ¢ of spend, over the hard cap of " + capAmount);
             }
         }
-        return new FailoverReport(rounds, totals, invoices, capped.stats(), capAmount, capProblems, ledger.refused(),
+        return new FailoverReport(rounds, totals, invoices, capped.stats(), capAmount, capped.sentCost(), capProblems, ledger.refused(),
                 ingest.resends(), secondsIntoRun());
     }
 

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** What a run found: a row per kill, the final totals, the month's invoices and the hard cap. */
 record FailoverReport(List<Round> rounds, Reconciliation.Outcome totals, Optional<InvoiceCheck.Outcome> invoices,
-                             HardCapClient.Stats authorize, long capAmount, List<String> capProblems, long refusedEvents,
+                             HardCapClient.Stats authorize, long capAmount, java.util.Map<java.time.YearMonth, Long> capSpend,
+                             List<String> capProblems, long refusedEvents,
                              long resends, double seconds) {
 
     /** Nothing lost, nothing doubled, one invoice per customer, the hard cap held, every failover ended. */
@@ -44,7 +45,8 @@ record FailoverReport(List<Round> rounds, Reconciliation.Outcome totals, Optiona
                         + "%d answered 503 (%d without Retry-After), %d unanswered, %d other errors%s%n", capAmount,
                 authorize.allowed(), authorize.refused(), authorize.allowedAfterRefused(), authorize.unavailable(),
                 authorize.unavailableWithoutRetryAfter(), authorize.noAnswer(), authorize.otherErrors(),
-                capProblems.isEmpty() ? "; spend within the cap" : " " + capProblems);
+                capProblems.isEmpty() ? "; usage sent for allowed calls per month " + new java.util.TreeMap<>(capSpend) + " µ¢, within the cap"
+                        : " " + capProblems);
         out.printf("run: %.0f s; %s%n", seconds, ok() ? "OK" : "FAILED");
     }
 

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +39,8 @@ final class HardCapClient implements AutoCloseable {
     private final String customer;
     private final String runId;
     private final Set<YearMonth> refusedMonths = new HashSet<>();
+    /** Per month, the cost of the usage sent for allowed calls: each call's worst case, which its usage costs exactly. */
+    private final Map<YearMonth, Long> sentCost = new ConcurrentHashMap<>();
     private final AtomicLong allowed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong unavailable = new AtomicLong();
@@ -62,6 +66,11 @@ final class HardCapClient implements AutoCloseable {
     /** The worst-case cost of one call at the default price book's gpt-4o prices (2.5 and 10 µ¢ per token). */
     static long callCost() {
         return INPUT_TOKENS * 25 / 10 + OUTPUT_TOKENS * 10;
+    }
+
+    /** Per month, what the usage sent for allowed calls cost, as the gateway reckons it (not as caps counted it). */
+    Map<YearMonth, Long> sentCost() {
+        return Map.copyOf(sentCost);
     }
 
     Stats stats() {
@@ -120,6 +129,7 @@ final class HardCapClient implements AutoCloseable {
             return;
         }
         allowed.incrementAndGet();
+        sentCost.merge(month, decision.path("worstCase").path("cost").asLong(), Math::addExact);
         if (refusedMonths.contains(month)) {
             allowedAfterRefused.incrementAndGet();
         }

@@ -43,6 +43,7 @@ class ClusterFailoverTest {
         });
         assertThat(report.authorize().allowed()).as("calls allowed").isPositive();
         assertThat(report.authorize().refused()).as("calls refused once the cap was reached").isPositive();
+        assertThat(report.capSpend()).as("usage sent for allowed calls, per month").isNotEmpty();
         assertThat(report.capProblems()).as("spend within the hard cap").isEmpty();
         assertThat(report.authorize().allowedAfterRefused()).as("allowed after a refusal").isZero();
         assertThat(report.authorize().unavailableWithoutRetryAfter()).as("503s without Retry-After").isZero();
