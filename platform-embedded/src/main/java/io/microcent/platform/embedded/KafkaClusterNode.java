@@ -115,6 +115,11 @@ public final class KafkaClusterNode {
         // is fenced while alive.
         p.put("broker.heartbeat.interval.ms", "500");
         p.put("broker.session.timeout.ms", "4000");
+        // A process killed mid-transaction leaves it open: read_committed readers (the survivor restoring the dead
+        // instance's stores, the projections) wait until its coordinator aborts it once its timeout passed. The
+        // coordinator looks for such transactions only every 10 s by default, which can add up to 10 s to a
+        // failover; every second, it adds at most one.
+        p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         // The services' groups form once at first start; later members join rebalances already under way.
         p.put("group.initial.rebalance.delay.ms", "0");
         return p;

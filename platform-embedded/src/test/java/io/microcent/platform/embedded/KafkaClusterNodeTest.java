@@ -55,6 +55,15 @@ class KafkaClusterNodeTest {
     }
 
     @Test
+    void a_node_keeps_three_replicas_two_in_sync_creates_no_topic_by_itself_and_aborts_timed_out_transactions_every_second() {
+        var spec = new KafkaClusterNode.Spec(1, KafkaClusterNode.Spec.voter(1, 9093), 9092, 9093, dir.resolve("logs"), "abc");
+
+        assertThat(KafkaClusterNode.serverProperties(spec)).containsEntry("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
+                .containsEntry("default.replication.factor", "3").containsEntry("min.insync.replicas", "2")
+                .containsEntry("transaction.state.log.min.isr", "2").containsEntry("auto.create.topics.enable", "false");
+    }
+
+    @Test
     void every_topic_created_without_a_factor_has_three_replicas_and_writes_go_on_with_one_node_killed_until_it_rejoins() throws Exception {
         java.nio.file.Files.createDirectories(LOGS);
         int[] ports = FreePorts.pick(6);
