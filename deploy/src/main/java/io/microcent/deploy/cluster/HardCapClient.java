@@ -39,7 +39,7 @@ final class HardCapClient implements AutoCloseable {
     private final String customer;
     private final String runId;
     private final Set<YearMonth> refusedMonths = new HashSet<>();
-    /** Per month, the cost of the usage sent for allowed calls: each call's worst case, which its usage costs exactly. */
+    /** Per month, the cost of the usage sent for allowed calls (each costs {@link #callCost()}). */
     private final Map<YearMonth, Long> sentCost = new ConcurrentHashMap<>();
     private final AtomicLong allowed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -129,9 +129,11 @@ final class HardCapClient implements AutoCloseable {
             return;
         }
         allowed.incrementAndGet();
-        sentCost.merge(month, decision.path("worstCase").path("cost").asLong(), Math::addExact);
+        // what the call's usage costs, whatever the answer reserved (an answer that saw no cap reserves nothing)
+        sentCost.merge(month, callCost(), Math::addExact);
         if (refusedMonths.contains(month)) {
             allowedAfterRefused.incrementAndGet();
+            LocalCluster.log("authorize at %s allowed %s again in %s after refusing it: %s", url, customer, month, decision);
         }
         ingest.send(List.of(new SentEvent(runId + "-capped-" + sequence++, customer, at, INPUT_TOKENS, OUTPUT_TOKENS,
                 Optional.ofNullable(decision.path("reservationId").asText(null)))));
