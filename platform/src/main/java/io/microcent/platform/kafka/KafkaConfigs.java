@@ -21,6 +21,11 @@ public final class KafkaConfigs {
      * wait for it at all ({@link #staticMember}), and a cleanly stopped one leaves its groups on the way out.
      */
     public static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How often a member tells the coordinator it is alive, and so how soon it learns that a rebalance started
+     * (the survivors of a crash must rejoin before the dead member's partitions move): 1 s instead of 3 s.
+     */
+    public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
 
     private static final int RESTORE_FETCH_WAIT_MS = 50;
 
@@ -37,6 +42,7 @@ public final class KafkaConfigs {
     public static Map<String, Object> staticMember(Map<String, Object> props, String memberName) {
         props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, memberName);
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis());
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) HEARTBEAT_INTERVAL.toMillis());
         return props;
     }
 
@@ -47,6 +53,7 @@ public final class KafkaConfigs {
     public static Map<String, Object> staticStreamsMember(Map<String, Object> props, String memberName) {
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), memberName);
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) SESSION_TIMEOUT.toMillis());
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), (int) HEARTBEAT_INTERVAL.toMillis());
         return props;
     }
 

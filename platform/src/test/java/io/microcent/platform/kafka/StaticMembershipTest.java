@@ -43,7 +43,8 @@ class StaticMembershipTest {
 
     private KafkaConsumer<String, String> consumer(String topic, String group, String instance) {
         Map<String, Object> props = KafkaConfigs.staticMember(KafkaConfigs.committedReader(bootstrap, group, instance), instance);
-        assertThat(props).containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) KafkaConfigs.SESSION_TIMEOUT.toMillis());
+        assertThat(props).containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) KafkaConfigs.SESSION_TIMEOUT.toMillis())
+                .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) KafkaConfigs.HEARTBEAT_INTERVAL.toMillis());
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) LONG_SESSION.toMillis());
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
