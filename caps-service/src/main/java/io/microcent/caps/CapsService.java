@@ -1,5 +1,6 @@
 package io.microcent.caps;
 
+import io.microcent.caps.authorize.CapsStores;
 import io.microcent.caps.authorize.AuthorizeComponent;
 import io.microcent.caps.authorize.CustomerLocks;
 import io.microcent.caps.authorize.IngestKeyVerifier;
@@ -85,6 +86,11 @@ public final class CapsService implements Service {
             started.close();
             throw e;
         }
+    }
+
+    /** The stores this instance decides with (tests: which customers' state it serves). */
+    CapsStores decisionStores() {
+        return spend.stores();
     }
 
     @Override

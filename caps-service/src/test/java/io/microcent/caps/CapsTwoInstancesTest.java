@@ -2,6 +2,9 @@ package io.microcent.caps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.caps.authorize.IngestKeyVerifier;
+import io.microcent.model.caps.CustomerCaps;
+import io.microcent.model.id.CustomerId;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -80,6 +84,41 @@ class CapsTwoInstancesTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void anInstanceNeverReadsTheStoresOfACustomerWhosePartitionItDoesNotRun() {
+        try (RunningCaps one = startAdvertised(); RunningCaps two = startAdvertised()) {
+            List<CustomerId> customers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) { // with 4 partitions, both instances run some of these customers
+                String customer = one.createCustomer("pinned-" + i + "-" + UUID.randomUUID().toString().substring(0, 8));
+                one.api.post("/v1/caps", """
+                        {"customer":"%s","amountMicrocents":100000,"measure":"cost"}""".formatted(customer));
+                customers.add(CustomerId.of(customer));
+            }
+            // each customer's caps are read by exactly the instance running its partition, and each runs some
+            await().atMost(RunningCaps.WAIT).until(() -> customers.stream().allMatch(c -> holds(one, c) != holds(two, c))
+                    && customers.stream().anyMatch(c -> holds(one, c)) && customers.stream().anyMatch(c -> holds(two, c)));
+
+            for (CustomerId customer : customers) {
+                RunningCaps elsewhere = holds(one, customer) ? two : one;
+                // a store over all of its tasks would say "no caps" here: a wrong "allowed" while a task moves
+                assertThatThrownBy(() -> elsewhere.service.decisionStores().definitions(customer).get(customer))
+                        .as(customer.raw()).isInstanceOf(InvalidStateStoreException.class);
+                assertThatThrownBy(() -> elsewhere.service.decisionStores().spend(customer).get(customer.raw()))
+                        .isInstanceOf(InvalidStateStoreException.class);
+            }
+        }
+    }
+
+    /** Whether {@code caps} serves the customer's caps from its own stores. */
+    private static boolean holds(RunningCaps caps, CustomerId customer) {
+        try {
+            CustomerCaps held = caps.service.decisionStores().definitions(customer).get(customer);
+            return held != null && !held.caps().isEmpty();
+        } catch (InvalidStateStoreException notHere) {
+            return false;
         }
     }
 

@@ -109,20 +109,20 @@ public final class Authorizer {
 
     /** The plan's quantities so far in the billing period: rated, plus what open reservations may still use. */
     private PlanUsage planUsage(CustomerId customer, BillingPeriod period, Instant now) {
-        PeriodMeters rated = PeriodMeters.orNone(stores.meters().get(SpendState.keyOf(customer, period)));
+        PeriodMeters rated = PeriodMeters.orNone(stores.meters(customer).get(SpendState.keyOf(customer, period)));
         MeterTotals inFlight = reservations.quantitiesIn(customer, period, now);
         return new PlanUsage(rated.plan(), rated.totals().plus(inFlight));
     }
 
     private CapStanding standing(CapDefinition cap, Instant now) {
         String period = PeriodKeys.at(cap.period(), now);
-        Microcents spent = ScopeSpend.orNone(stores.spend().get(SpendKeys.of(cap, period))).in(cap.measure());
+        Microcents spent = ScopeSpend.orNone(stores.spend(cap.customer()).get(SpendKeys.of(cap, period))).in(cap.measure());
         Microcents reserved = reservations.heldAgainst(cap.customer(), CapState.keyOf(cap.id(), period), now);
         return new CapStanding(cap, period, spent, reserved);
     }
 
     private List<CapDefinition> capsOf(CustomerId customer) {
-        CustomerCaps caps = stores.definitions().get(customer);
+        CustomerCaps caps = stores.definitions(customer).get(customer);
         return caps == null ? List.of() : caps.caps();
     }
 

@@ -11,6 +11,7 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.price.ModelPriceHistory;
 import io.microcent.model.price.PriceHistories;
+import io.microcent.model.topic.Topics;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.kafka.StreamsRunner;
 import io.microcent.platform.service.ServiceContext;
@@ -55,26 +56,26 @@ public final class SpendComponent implements AutoCloseable {
                 .map(url -> new OwnerRouting(new StreamsOwnership(streams::streams, new HostInfo(url.getHost(), url.getPort()),
                         url.getScheme()), url.toString()))
                 .orElseGet(OwnerRouting::singleInstance);
-        SpendQuery spend = new SpendQuery(() -> store(streams.streams(), SpendTopology.SPEND_STORE));
+        SpendQuery spend = new SpendQuery(customer -> customerStore(streams.streams(), SpendTopology.SPEND_STORE, customer));
         return new SpendComponent(streams, routing, new SpendRoutes(spend, context.operatorAuth(), routing, context.clock()));
     }
 
-    /** The stores decisions read, fetched per use. */
+    /** The stores decisions read, fetched per use, each of the customer's partition only. */
     public CapsStores stores() {
         return new CapsStores() {
             @Override
-            public ReadOnlyKeyValueStore<CustomerId, CustomerCaps> definitions() {
-                return store(streams.streams(), SpendTopology.DEFINITIONS_STORE);
+            public ReadOnlyKeyValueStore<CustomerId, CustomerCaps> definitions(CustomerId customer) {
+                return customerStore(streams.streams(), SpendTopology.DEFINITIONS_STORE, customer);
             }
 
             @Override
-            public ReadOnlyKeyValueStore<String, ScopeSpend> spend() {
-                return store(streams.streams(), SpendTopology.SCOPE_SPEND_STORE);
+            public ReadOnlyKeyValueStore<String, ScopeSpend> spend(CustomerId customer) {
+                return customerStore(streams.streams(), SpendTopology.SCOPE_SPEND_STORE, customer);
             }
 
             @Override
-            public ReadOnlyKeyValueStore<String, PeriodMeters> meters() {
-                return store(streams.streams(), SpendTopology.METERS_STORE);
+            public ReadOnlyKeyValueStore<String, PeriodMeters> meters(CustomerId customer) {
+                return customerStore(streams.streams(), SpendTopology.METERS_STORE, customer);
             }
         };
     }
@@ -98,7 +99,30 @@ public final class SpendComponent implements AutoCloseable {
     }
 
     /**
-     * A store of this instance's active tasks. Throws {@link InvalidStateStoreException} while rebalancing or
+     * The store of the task holding {@code customer}'s partition (the customer partitions {@code usage.rated}),
+     * while that task runs on this instance; otherwise {@link InvalidStateStoreException}, also between the
+     * group naming this instance the partition's owner and the task running here (see {@link CapsStores}).
+     */
+    private static <K, V> ReadOnlyKeyValueStore<K, V> customerStore(KafkaStreams streams, String name, CustomerId customer) {
+        int partition;
+        try {
+            partition = streams.queryMetadataForKey(SpendTopology.SPEND_STORE, customer, Topics.CUSTOMER_KEY.serializer()).partition();
+        } catch (IllegalStateException e) {
+            throw new InvalidStateStoreException("store " + name + " is not available: " + e.getMessage(), e);
+        }
+        if (partition < 0) {
+            throw new InvalidStateStoreException("no instance runs the partition of customer " + customer + " right now");
+        }
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore())
+                    .withPartition(partition));
+        } catch (IllegalStateException e) {
+            throw new InvalidStateStoreException("store " + name + " is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A store of this instance's active tasks (or a global one). Throws {@link InvalidStateStoreException} while rebalancing or
      * restoring, and also when the streams are not running (yet, or any more), which Kafka Streams reports as
      * an {@link IllegalStateException}: for a caller both mean "not now".
      */

@@ -58,7 +58,7 @@ class SpendRoutesTest {
         Properties config = new Properties();
         config.putAll(SpendTopology.streamsConfig("unused:9092", stateDir, 1));
         driver = new TopologyTestDriver(SpendTopology.build(new StreamsBuilder()), config);
-        SpendQuery query = new SpendQuery(() -> {
+        SpendQuery query = new SpendQuery(customer -> {
             if (!storeAvailable) {
                 throw new InvalidStateStoreException("rebalancing");
             }

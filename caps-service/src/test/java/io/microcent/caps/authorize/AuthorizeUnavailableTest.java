@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static io.microcent.caps.spend.CapDefinitions.hardMonthly;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,22 +81,7 @@ class AuthorizeUnavailableTest {
 
     @Test
     void storesThatCannotBeQueriedAnswer503WithRetryAfter() throws Exception {
-        CapsStores restoring = new CapsStores() {
-            @Override
-            public ReadOnlyKeyValueStore<CustomerId, CustomerCaps> definitions() {
-                throw new InvalidStateStoreException("rebalancing");
-            }
-
-            @Override
-            public ReadOnlyKeyValueStore<String, ScopeSpend> spend() {
-                throw new InvalidStateStoreException("rebalancing");
-            }
-
-            @Override
-            public ReadOnlyKeyValueStore<String, PeriodMeters> meters() {
-                throw new InvalidStateStoreException("rebalancing");
-            }
-        };
+        CapsStores restoring = failingStores(() -> new InvalidStateStoreException("rebalancing"));
         CustomerLocks locks = new CustomerLocks();
 
         HttpResponse<String> answer = authorize(restoring, new ReservationBook(locks), locks, ReservationLog.IN_MEMORY);
@@ -121,22 +107,7 @@ class AuthorizeUnavailableTest {
 
     @Test
     void sumsThatOverflowAnswer503() throws Exception {
-        CapsStores overflowing = new CapsStores() {
-            @Override
-            public ReadOnlyKeyValueStore<CustomerId, CustomerCaps> definitions() {
-                throw new ArithmeticException("long overflow");
-            }
-
-            @Override
-            public ReadOnlyKeyValueStore<String, ScopeSpend> spend() {
-                throw new ArithmeticException("long overflow");
-            }
-
-            @Override
-            public ReadOnlyKeyValueStore<String, PeriodMeters> meters() {
-                throw new ArithmeticException("long overflow");
-            }
-        };
+        CapsStores overflowing = failingStores(() -> new ArithmeticException("long overflow"));
         CustomerLocks locks = new CustomerLocks();
 
         assertUnavailable(authorize(overflowing, new ReservationBook(locks), locks, ReservationLog.IN_MEMORY));
@@ -165,5 +136,25 @@ class AuthorizeUnavailableTest {
         assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(Json.mapper().readTree(answer.body()).get("code").asText()).isEqualTo("service_unavailable");
+    }
+
+    /** Stores every read of which fails with {@code failure}. */
+    private static CapsStores failingStores(Supplier<RuntimeException> failure) {
+        return new CapsStores() {
+            @Override
+            public ReadOnlyKeyValueStore<CustomerId, CustomerCaps> definitions(CustomerId customer) {
+                throw failure.get();
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, ScopeSpend> spend(CustomerId customer) {
+                throw failure.get();
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, PeriodMeters> meters(CustomerId customer) {
+                throw failure.get();
+            }
+        };
     }
 }

@@ -110,21 +110,21 @@ public final class CapsTopologyDriver implements AutoCloseable {
         return driver.getKeyValueStore(name);
     }
 
-    /** The stores authorization reads, straight from the driver. */
+    /** The stores authorization reads, straight from the driver (one partition: every customer's). */
     public CapsStores stores() {
         return new CapsStores() {
             @Override
-            public ReadOnlyKeyValueStore<CustomerId, CustomerCaps> definitions() {
+            public ReadOnlyKeyValueStore<CustomerId, CustomerCaps> definitions(CustomerId customer) {
                 return driver.getKeyValueStore(SpendTopology.DEFINITIONS_STORE);
             }
 
             @Override
-            public ReadOnlyKeyValueStore<String, ScopeSpend> spend() {
+            public ReadOnlyKeyValueStore<String, ScopeSpend> spend(CustomerId customer) {
                 return driver.getKeyValueStore(SpendTopology.SCOPE_SPEND_STORE);
             }
 
             @Override
-            public ReadOnlyKeyValueStore<String, PeriodMeters> meters() {
+            public ReadOnlyKeyValueStore<String, PeriodMeters> meters(CustomerId customer) {
                 return driver.getKeyValueStore(SpendTopology.METERS_STORE);
             }
         };
