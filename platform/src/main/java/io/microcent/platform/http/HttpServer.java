@@ -64,7 +64,8 @@ public final class HttpServer implements AutoCloseable {
             // a Content-Length over the limit is refused before the body is read, and a chunked body is cut
             // off once it passes the limit; what Jetty refuses itself is answered as a problem too
             config.jetty.modifyServer(server -> {
-                server.setHandler(new SizeLimitHandler(MAX_REQUEST_BYTES, -1));
+                // Javalin attaches its handler inside the innermost wrapper
+                server.setHandler(new FirstRequestFirst(new SizeLimitHandler(MAX_REQUEST_BYTES, -1)));
                 server.setErrorHandler(new ProblemErrorHandler());
             });
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
