@@ -11,7 +11,9 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.price.ModelPriceHistory;
 import io.microcent.model.price.PriceHistories;
+import io.microcent.model.topic.CustomerPartitions;
 import io.microcent.model.topic.Topics;
+import io.microcent.platform.kafka.TopicAdmin;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.kafka.StreamsRunner;
 import io.microcent.platform.service.ServiceContext;
@@ -37,15 +39,19 @@ public final class SpendComponent implements AutoCloseable {
     private final StreamsRunner streams;
     private final OwnerRouting routing;
     private final HttpRoutes routes;
+    /** Of {@code usage.rated}, whose partitions are the topology's tasks. */
+    private final int partitions;
 
-    private SpendComponent(StreamsRunner streams, OwnerRouting routing, HttpRoutes routes) {
+    private SpendComponent(StreamsRunner streams, OwnerRouting routing, HttpRoutes routes, int partitions) {
         this.streams = streams;
         this.routing = routing;
         this.routes = routes;
+        this.partitions = partitions;
     }
 
     /** @param reservations authorization's working copy of reservations, which the topology settles and restores */
     public static SpendComponent start(ServiceContext context, int threads, CapsSettings settings, Reservations reservations) {
+        int partitions = TopicAdmin.partitions(context.kafkaBootstrap(), Topics.USAGE_RATED.name());
         Map<String, Object> config = SpendTopology.streamsConfig(context.kafkaBootstrap(), context.stateDirFor(CapsModule.NAME), threads);
         config.put(StreamsConfig.CLIENT_ID_CONFIG, context.instanceId());
         context.replication().applyTo(config);
@@ -56,8 +62,8 @@ public final class SpendComponent implements AutoCloseable {
                 .map(url -> new OwnerRouting(new StreamsOwnership(streams::streams, new HostInfo(url.getHost(), url.getPort()),
                         url.getScheme()), url.toString()))
                 .orElseGet(OwnerRouting::singleInstance);
-        SpendQuery spend = new SpendQuery(customer -> customerStore(streams.streams(), SpendTopology.SPEND_STORE, customer));
-        return new SpendComponent(streams, routing, new SpendRoutes(spend, context.operatorAuth(), routing, context.clock()));
+        SpendQuery spend = new SpendQuery(customer -> customerStore(streams.streams(), SpendTopology.SPEND_STORE, customer, partitions));
+        return new SpendComponent(streams, routing, new SpendRoutes(spend, context.operatorAuth(), routing, context.clock()), partitions);
     }
 
     /** The stores decisions read, fetched per use, each of the customer's partition only. */
@@ -65,17 +71,17 @@ public final class SpendComponent implements AutoCloseable {
         return new CapsStores() {
             @Override
             public ReadOnlyKeyValueStore<CustomerId, CustomerCaps> definitions(CustomerId customer) {
-                return customerStore(streams.streams(), SpendTopology.DEFINITIONS_STORE, customer);
+                return customerStore(streams.streams(), SpendTopology.DEFINITIONS_STORE, customer, partitions);
             }
 
             @Override
             public ReadOnlyKeyValueStore<String, ScopeSpend> spend(CustomerId customer) {
-                return customerStore(streams.streams(), SpendTopology.SCOPE_SPEND_STORE, customer);
+                return customerStore(streams.streams(), SpendTopology.SCOPE_SPEND_STORE, customer, partitions);
             }
 
             @Override
             public ReadOnlyKeyValueStore<String, PeriodMeters> meters(CustomerId customer) {
-                return customerStore(streams.streams(), SpendTopology.METERS_STORE, customer);
+                return customerStore(streams.streams(), SpendTopology.METERS_STORE, customer, partitions);
             }
         };
     }
@@ -103,16 +109,11 @@ public final class SpendComponent implements AutoCloseable {
      * while that task runs on this instance; otherwise {@link InvalidStateStoreException}, also between the
      * group naming this instance the partition's owner and the task running here (see {@link CapsStores}).
      */
-    private static <K, V> ReadOnlyKeyValueStore<K, V> customerStore(KafkaStreams streams, String name, CustomerId customer) {
-        int partition;
-        try {
-            partition = streams.queryMetadataForKey(SpendTopology.SPEND_STORE, customer, Topics.CUSTOMER_KEY.serializer()).partition();
-        } catch (IllegalStateException e) {
-            throw new InvalidStateStoreException("store " + name + " is not available: " + e.getMessage(), e);
-        }
-        if (partition < 0) {
-            throw new InvalidStateStoreException("no instance runs the partition of customer " + customer + " right now");
-        }
+    private static <K, V> ReadOnlyKeyValueStore<K, V> customerStore(KafkaStreams streams, String name, CustomerId customer,
+                                                                  int partitions) {
+        // as the partitioner placed the customer's records; also with one instance, whose tasks may still restore
+        // while others already run
+        int partition = CustomerPartitions.of(customer, partitions);
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore())
                     .withPartition(partition));

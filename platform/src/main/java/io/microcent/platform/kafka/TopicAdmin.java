@@ -82,6 +82,21 @@ public final class TopicAdmin {
         }
     }
 
+    /** How many partitions {@code topic} has (which fixes the partition of each key). */
+    public static int partitions(String bootstrap, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not describe topic " + topic + " on " + bootstrap, e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + bootstrap + " timed out: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + topic, e);
+        }
+    }
+
     /**
      * The controller acknowledges a creation before the brokers' metadata shows the topic. Kafka
      * Streams refuses to start on a source topic it cannot see yet, so callers get back only once
