@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -111,6 +112,19 @@ final class Browser implements AutoCloseable {
 
     WebElement waitFor(By locator) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * Waits for the page's notice to say {@code expected}, and returns its text. After a form is sent, the notice of
+     * the previous change may still be on the page being left: it is never taken for the new one, and an element
+     * detached by the page changing under the wait is looked up again.
+     */
+    String awaitNotice(String expected) {
+        // a stale element, or Chromium's "node does not belong to the document" for one, while the page changes
+        return new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class)
+                .withMessage("a notice saying '" + expected + "'")
+                .until(page -> page.findElements(By.cssSelector(".flash.notice")).stream()
+                        .map(WebElement::getText).filter(text -> text.contains(expected)).findFirst().orElse(null));
     }
 
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {

@@ -80,7 +80,7 @@ class ConsoleCapsBrowserTest {
         type("cap-thresholds", "10, 50");
         browser.button("Create cap").click();
 
-        assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("Cap created");
+        assertThat(browser.awaitNotice("Cap created")).contains("Cap created");
         JsonNode cap = onlyCap();
         capId = cap.path("id").asText();
         assertThat(browser.url()).endsWith("/console/caps/" + capId);
@@ -113,7 +113,7 @@ class ConsoleCapsBrowserTest {
         type("edit-thresholds", "50, 80, 100");
         browser.button("Save changes").click();
 
-        assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("Cap changed");
+        assertThat(browser.awaitNotice("Cap changed")).contains("Cap changed");
         JsonNode cap = Microcent.ok(api.get("/v1/caps/" + capId));
         assertThat(cap.path("amountMicrocents").asLong()).isEqualTo(3_000_000L);
         assertThat(cap.path("mode").asText()).isEqualTo("hard");
@@ -203,7 +203,7 @@ class ConsoleCapsBrowserTest {
         String eventId = newest.path("eventId").asText();
         row.findElement(By.xpath(".//button[normalize-space()='Replay']")).click();
         new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.alertIsPresent()).accept();
-        assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("queued again");
+        assertThat(browser.awaitNotice("queued again")).contains("queued again");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(receiver.deliveries())
                 .filteredOn(delivery -> eventId.equals(delivery.eventId())).hasSize(2));
     }
@@ -218,7 +218,7 @@ class ConsoleCapsBrowserTest {
 
         browser.button("Delete cap").click();
         new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.alertIsPresent()).accept();
-        assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("deleted");
+        assertThat(browser.awaitNotice("deleted")).contains("deleted");
         assertThat(api.get("/v1/caps/" + capId).status()).isEqualTo(404);
         assertThat(Microcent.ok(api.get("/v1/caps")).path("caps")).isEmpty();
         // its alerts and history are still there for whoever asks
@@ -227,7 +227,7 @@ class ConsoleCapsBrowserTest {
         browser.go("/console/webhooks/" + webhookId);
         browser.button("Delete endpoint").click();
         new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.alertIsPresent()).accept();
-        assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("deleted");
+        assertThat(browser.awaitNotice("deleted")).contains("deleted");
         assertThat(Microcent.ok(api.get("/v1/webhooks")).path("webhooks")).isEmpty();
     }
 

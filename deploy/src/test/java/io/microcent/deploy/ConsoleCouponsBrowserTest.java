@@ -119,7 +119,7 @@ class ConsoleCouponsBrowserTest {
             browser.field("Max redemptions").sendKeys("10");
             browser.driver().findElement(By.id("coupon-plan-starter")).click();
             browser.button("Create coupon").click();
-            assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("SPRING25 created");
+            assertThat(browser.awaitNotice("SPRING25 created")).contains("SPRING25 created");
             assertThat(browser.url()).endsWith("/console/coupons/SPRING25");
 
             JsonNode created = Microcent.ok(api.get("/v1/coupons")).path("coupons").findParents("code").stream()
@@ -136,7 +136,7 @@ class ConsoleCouponsBrowserTest {
             browser.field("Max redemptions").sendKeys("5");
             browser.field("Minimum subtotal ($)").sendKeys("10.50");
             browser.button("Create promotion code").click();
-            assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("FRIENDS created");
+            assertThat(browser.awaitNotice("FRIENDS created")).contains("FRIENDS created");
             JsonNode code = Microcent.ok(api.get("/v1/promotion-codes?coupon=SPRING25")).path("promotionCodes").get(0);
             assertThat(code.path("code").asText()).isEqualTo("FRIENDS");
             assertThat(code.path("maxRedemptions").asInt()).isEqualTo(5);
@@ -151,7 +151,7 @@ class ConsoleCouponsBrowserTest {
 
             browser.button("Archive").click();
             browser.driver().switchTo().alert().accept();
-            assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("archived");
+            assertThat(browser.awaitNotice("archived")).contains("archived");
             assertThat(browser.driver().findElement(By.id("coupon-status")).getText()).isEqualTo("archived");
             assertThat(Microcent.ok(api.get("/v1/coupons/SPRING25")).path("archived").asBoolean()).isTrue();
 

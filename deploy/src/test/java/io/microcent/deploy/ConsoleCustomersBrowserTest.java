@@ -142,7 +142,7 @@ class ConsoleCustomersBrowserTest {
             new Select(browser.field("Billing interval")).selectByValue("year");
             browser.button("Create customer").click();
 
-            assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("new-co created");
+            assertThat(browser.awaitNotice("new-co created")).contains("new-co created");
             assertThat(browser.url()).endsWith("/console/customers/new-co");
             JsonNode created = Microcent.ok(api.get("/v1/customers/new-co"));
             assertThat(created.path("name").asText()).isEqualTo("New Co, Ltd");
@@ -201,14 +201,14 @@ class ConsoleCustomersBrowserTest {
             new Select(browser.field("Kind")).selectByValue("code");
             browser.field("Code").sendKeys("FOUNDER");
             browser.button("Redeem").click();
-            assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("FOUNDER redeemed");
+            assertThat(browser.awaitNotice("FOUNDER redeemed")).contains("FOUNDER redeemed");
             assertThat(browser.driver().findElement(By.id("redemptions")).getText()).contains("FOUNDER").contains("25% off for 12 months");
             assertThat(Microcent.ok(api.get("/v1/customers/acme/coupons")).path("coupons").get(0).path("coupon").asText()).isEqualTo("FOUNDER");
 
             new Select(browser.field("New plan")).selectByValue("growth");
             new Select(browser.field("Timing")).selectByValue("immediately");
             browser.button("Change plan").click();
-            assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("Plan is now growth");
+            assertThat(browser.awaitNotice("Plan is now growth")).contains("Plan is now growth");
             assertThat(Microcent.ok(api.get("/v1/customers/acme")).path("plan").asText()).isEqualTo("growth");
 
             JsonNode history = Microcent.ok(api.get("/v1/customers/acme/history")).path("events");

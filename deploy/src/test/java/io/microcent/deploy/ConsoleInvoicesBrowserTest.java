@@ -190,7 +190,7 @@ class ConsoleInvoicesBrowserTest {
             // Stripe does not answer: the operator retries now, and the page says how it went
             browser.button("Retry sync").click();
             browser.driver().switchTo().alert().accept();
-            assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("Stripe sync retried");
+            assertThat(browser.awaitNotice("Stripe sync retried")).contains("Stripe sync retried");
             String afterRetry = Microcent.ok(api.get("/v1/invoices/" + id)).path("stripe").path("status").asText();
             assertThat(afterRetry).isIn("pending", "failed");
             assertThat(browser.driver().findElement(By.id("stripe-status")).getText()).isEqualTo(afterRetry.equals("pending") ? "Pending" : "Failed");

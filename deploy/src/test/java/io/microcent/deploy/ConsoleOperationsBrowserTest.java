@@ -102,7 +102,7 @@ class ConsoleOperationsBrowserTest {
 
         row.findElement(By.xpath(".//button[normalize-space()='Revoke']")).click();
         new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.alertIsPresent()).accept();
-        assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("revoked");
+        assertThat(browser.awaitNotice("revoked")).contains("revoked");
         assertThat(keyNamed("ci-gateway").has("revokedAt")).isTrue();
         assertThat(api.post("/v1/events", secret, UsageEvents.array(List.of(UsageEvents.event("ops-key-2", CUSTOMER, Instant.now())))).status())
                 .as("a revoked key is refused").isEqualTo(401);
@@ -126,7 +126,7 @@ class ConsoleOperationsBrowserTest {
         type("price-input", "1.5");
         type("price-output", "0.000001");
         browser.button("Set price").click();
-        assertThat(browser.waitFor(By.cssSelector(".flash.notice")).getText()).contains("ops-model-1");
+        assertThat(browser.awaitNotice("ops-model-1")).contains("ops-model-1");
         JsonNode set = Microcent.ok(api.get("/v1/price-book/models/ops-model-1")).path("current");
         assertThat(set.path("inputPerToken").asText()).isEqualTo("0.0000015");
         assertThat(set.path("outputPerToken").asText()).as("a millionth of a dollar per million tokens, exactly").isEqualTo("0.000000000001");

@@ -61,6 +61,11 @@ public final class ConsoleRequest {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /** The choice a control's parameter names, or {@code otherwise} when absent or unknown (a hand-edited URL). */
+    public <E extends Enum<E> & Choice> E choice(String name, E[] choices, E otherwise) {
+        return param(name).flatMap(raw -> Choice.parse(choices, raw)).orElse(otherwise);
+    }
+
     /** Every value of a repeatable parameter (multi-selects), blanks left out. */
     public List<String> params(String name) {
         List<String> values = ctx.formParams(name).isEmpty() ? ctx.queryParams(name) : ctx.formParams(name);

@@ -64,12 +64,8 @@ public record AnalyticsSelection(TimeRange range, String customer, GroupBy group
 
     public static AnalyticsSelection of(ConsoleRequest request, Clock clock, Optional<String> apiKey) {
         return new AnalyticsSelection(TimeRange.of(request, clock), request.param("customer").orElse(""),
-                choice(request, "groupBy", GroupBy.values(), GroupBy.MODEL), choice(request, "metric", Metric.values(), Metric.COST),
+                request.choice("groupBy", GroupBy.values(), GroupBy.MODEL), request.choice("metric", Metric.values(), Metric.COST),
                 apiKey);
-    }
-
-    private static <E extends Enum<E> & Choice> E choice(ConsoleRequest request, String parameter, E[] choices, E otherwise) {
-        return request.param(parameter).flatMap(raw -> Choice.parse(choices, raw)).orElse(otherwise);
     }
 
     /** {@code GET /v1/analytics/activity}'s parameters. */

@@ -50,7 +50,7 @@ public record TimeRange(Preset preset, Instant from, Instant to, LocalDate fromD
     static final int MAX_DAYS = 366;
 
     public static TimeRange of(ConsoleRequest request, Clock clock) {
-        Preset preset = request.param("range").flatMap(raw -> Choice.parse(Preset.values(), raw)).orElse(DEFAULT);
+        Preset preset = request.choice("range", Preset.values(), DEFAULT);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return switch (preset) {

@@ -64,10 +64,10 @@ public record UsageSelection(View view, TimeRange range, String customer, List<S
     }
 
     public static UsageSelection of(ConsoleRequest request, Clock clock) {
-        View view = request.param("view").flatMap(raw -> Choice.parse(View.values(), raw)).orElse(View.USER);
-        return new UsageSelection(view, TimeRange.of(request, clock), request.param("customer").orElse(""),
+        return new UsageSelection(request.choice("view", View.values(), View.USER), TimeRange.of(request, clock),
+                request.param("customer").orElse(""),
                 request.params("apiKey"), request.params("tag"), request.params("team"),
-                request.param("q").orElse(""), request.param("sort").flatMap(raw -> Choice.parse(Sort.values(), raw)).orElse(Sort.COST),
+                request.param("q").orElse(""), request.choice("sort", Sort.values(), Sort.COST),
                 !"asc".equals(request.param("dir").orElse("desc")), request.param("live").filter("on"::equals).isPresent());
     }
 
