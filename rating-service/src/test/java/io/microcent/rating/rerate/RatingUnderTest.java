@@ -30,6 +30,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -86,6 +87,15 @@ final class RatingUnderTest implements AutoCloseable {
     /** Produces one record, keyed by customer, acknowledged before returning; returns its partition. */
     <V> int produce(Topic<CustomerId, V> topic, CustomerId customer, V value) {
         return send(topic, customer, value, null);
+    }
+
+    /**
+     * Produces one record stamped {@code at}. Kafka Streams takes a task's records in timestamp order, so a plan
+     * stamped now would be taken after usage stamped in the past even when produced first; stamping the plan
+     * with the moment it starts keeps the order the test means.
+     */
+    <V> int produceAt(Topic<CustomerId, V> topic, CustomerId customer, V value, Instant at) {
+        return send(topic, customer, value, at.toEpochMilli());
     }
 
     /** A usage event as ingest produces it: its Kafka timestamp is its ingest time. */

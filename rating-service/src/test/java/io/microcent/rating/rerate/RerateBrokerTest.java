@@ -248,7 +248,7 @@ class RerateBrokerTest {
 
     private static CustomerId onMeteredPlan() {
         CustomerId customer = CustomerId.of("rerate-" + UUID.randomUUID());
-        rating.produce(Topics.CUSTOMER_PLANS, customer, new CustomerPlan(customer, PlanId.of("metered"), NOV_1));
+        rating.produceAt(Topics.CUSTOMER_PLANS, customer, new CustomerPlan(customer, PlanId.of("metered"), NOV_1), NOV_1);
         return customer;
     }
 
