@@ -1,6 +1,7 @@
 package io.microcent.caps;
 
 import io.microcent.caps.authorize.IngestKeyVerifier;
+import io.microcent.caps.authorize.CachedIngestKeys;
 import io.microcent.caps.authorize.IngestKeysOverHttp;
 import io.microcent.caps.webhooks.WebhookSettings;
 import io.microcent.platform.config.Env;
@@ -61,6 +62,6 @@ public final class CapsModule implements ServiceModule {
     private IngestKeyVerifier ingestKeys() {
         return pluggedInIngestKeys.orElseGet(() -> settings.ingestUrls().isEmpty()
                 ? IngestKeyVerifier.NONE
-                : new IngestKeysOverHttp(settings.ingestUrls()));
+                : CachedIngestKeys.of(new IngestKeysOverHttp(settings.ingestUrls()), settings.ingestKeyCacheTtl()));
     }
 }

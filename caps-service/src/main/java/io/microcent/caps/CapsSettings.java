@@ -28,15 +28,20 @@ import java.util.Optional;
  *       so that {@code /v1/authorize} accepts ingest API keys when caps runs on its own (it asks ingest about
  *       each key). Several comma-separated URLs (instances without a balancer in front) are tried in turn.
  *       Without it, and without a checker plugged in by the launcher, only the operator token.</li>
+ *   <li>{@code MICROCENT_CAPS_INGEST_KEY_CACHE_TTL_SECONDS} (default {@value #DEFAULT_INGEST_KEY_CACHE_TTL_SECONDS},
+ *       0–300; 0 asks ingest on every call): how long caps run on its own remembers an ingest key ingest found
+ *       active. A revoked key is accepted by {@code /v1/authorize} for at most this long after caps last asked.</li>
  * </ul>
  */
 public record CapsSettings(Rate defaultPricePerToken, PlanCatalog plans, Duration reservationTtl, Optional<URI> advertisedUrl,
-                           List<URI> ingestUrls) {
+                           List<URI> ingestUrls, Duration ingestKeyCacheTtl) {
 
     public static final String DEFAULT_PRICE_PER_TOKEN = "75";
+    public static final int DEFAULT_INGEST_KEY_CACHE_TTL_SECONDS = 10;
 
     public static final CapsSettings DEFAULTS = new CapsSettings(Rate.ofMicrocents(DEFAULT_PRICE_PER_TOKEN),
-            PlanCatalog.defaults(), Duration.ofMinutes(5), Optional.empty(), List.of());
+            PlanCatalog.defaults(), Duration.ofMinutes(5), Optional.empty(), List.of(),
+            Duration.ofSeconds(DEFAULT_INGEST_KEY_CACHE_TTL_SECONDS));
 
     public static CapsSettings from(Env env) {
         Rate perToken = rate(env, "MICROCENT_CAPS_DEFAULT_PRICE_PER_TOKEN", DEFAULT_PRICE_PER_TOKEN);
@@ -44,7 +49,9 @@ public record CapsSettings(Rate defaultPricePerToken, PlanCatalog plans, Duratio
         int ttlSeconds = env.integer("MICROCENT_CAPS_RESERVATION_TTL_SECONDS", 300, 1, 86_400);
         Optional<URI> advertisedUrl = httpUrl(env, "MICROCENT_CAPS_ADVERTISED_URL", "http://caps-1:8083", true);
         List<URI> ingestUrls = httpUrls(env, "MICROCENT_INGEST_URL", "http://ingest:8081");
-        return new CapsSettings(perToken, plans, Duration.ofSeconds(ttlSeconds), advertisedUrl, ingestUrls);
+        int keyCacheSeconds = env.integer("MICROCENT_CAPS_INGEST_KEY_CACHE_TTL_SECONDS", DEFAULT_INGEST_KEY_CACHE_TTL_SECONDS, 0, 300);
+        return new CapsSettings(perToken, plans, Duration.ofSeconds(ttlSeconds), advertisedUrl, ingestUrls,
+                Duration.ofSeconds(keyCacheSeconds));
     }
 
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,14 +46,27 @@ class CapsSettingsTest {
         assertThat(settings.ingestUrls()).containsExactly(URI.create("http://ingest-1:8081"), URI.create("http://ingest-2:8081"));
     }
 
+    @Test
+    void ingestKeysAreRememberedTenSecondsUnlessToldOtherwiseAndZeroMeansAskEveryTime() {
+        assertThat(CapsSettings.DEFAULTS.ingestKeyCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+        Env env = new Env(Map.of("MICROCENT_CAPS_INGEST_KEY_CACHE_TTL_SECONDS", "0"));
+
+        CapsSettings settings = CapsSettings.from(env);
+
+        env.validate();
+        assertThat(settings.ingestKeyCacheTtl()).isZero();
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(textBlock = """
             MICROCENT_INGEST_URL,          ingest:8081
             MICROCENT_INGEST_URL,          ftp://ingest:8081
             MICROCENT_INGEST_URL,          'http://ingest-1:8081,,http://ingest-2:8081'
             MICROCENT_CAPS_ADVERTISED_URL, http://caps-1
+            MICROCENT_CAPS_INGEST_KEY_CACHE_TTL_SECONDS, 301
+            MICROCENT_CAPS_INGEST_KEY_CACHE_TTL_SECONDS, -1
             """)
-    void aUrlThatCannotBeCalledIsRefusedAtStart(String variable, String value) {
+    void aValueThatCannotBeUsedIsRefusedAtStart(String variable, String value) {
         Env env = new Env(Map.of(variable, value));
 
         CapsSettings.from(env);

@@ -41,8 +41,10 @@ public final class AuthorizeComponent implements AutoCloseable {
         StartedResources started = new StartedResources();
         try {
             Map<String, Object> config = KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-reservations");
-            // each decision waits for its record: send at once (concurrent decisions still share requests in flight)
+            // send at once, to keep the time an answered reservation is not yet durable short (concurrent decisions
+            // still share requests in flight); never block a decision long on missing metadata or a full buffer
             config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) KafkaReservationLog.MAX_UNACKNOWLEDGED.toMillis());
             Producer<String, Reservation> producer = new KafkaProducer<>(config,
                     Topics.CAPS_RESERVATIONS.keySerde().serializer(), Topics.CAPS_RESERVATIONS.valueSerde().serializer());
             started.push(producer);

@@ -31,8 +31,12 @@ import java.util.Map;
  * every reservation allowed before it, and an allowed call's worst case is reserved before the next
  * decision: concurrent calls can never be allowed beyond a hard cap together. (What can still pass a cap
  * is a call whose real cost exceeds the worst case it reserved.) Each cap holds the call's worst case in
- * what it measures ({@link WorstCase}). A new reservation is then made durable ({@link ReservationLog})
- * outside the lock; if that fails it is released again and the call is not allowed.
+ * what it measures ({@link WorstCase}). A new reservation is then handed to the {@link ReservationLog}
+ * outside the lock, which makes it durable without holding up the answer; if the log refuses it (it could
+ * not make reservations durable lately) it is released again and the call is not allowed.
+ *
+ * <p>Nothing on this path asks a database or a broker: caps, spend and meters are read from the topology's
+ * local stores, open reservations from memory.
  */
 public final class Authorizer {
 
@@ -54,8 +58,8 @@ public final class Authorizer {
     }
 
     /**
-     * @throws ReservationLog.NotDurable when an allowed call's reservation could not be made durable (it
-     *                                   was released: answer that no decision could be made)
+     * @throws ReservationLog.NotDurable when the log refused an allowed call's reservation (it was released:
+     *                                   answer that no decision could be made)
      */
     public Authorization authorize(CallRequest call, Instant now) {
         Decision decision = locks.call(call.customer(), () -> decide(call, now));
