@@ -41,9 +41,10 @@ public final class AuthorizeComponent implements AutoCloseable {
         StartedResources started = new StartedResources();
         try {
             Map<String, Object> config = KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-reservations");
-            // send at once, to keep the time an answered reservation is not yet durable short (concurrent decisions
-            // still share requests in flight); never block a decision long on missing metadata or a full buffer
-            config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            // nobody waits for these records, so they may gather for a millisecond into fewer, larger produce
+            // requests (the broker's and the topology's cost is per request and batch); longer would widen the time
+            // an answered reservation is not yet durable. Never block a decision long on metadata or a full buffer.
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) KafkaReservationLog.MAX_UNACKNOWLEDGED.toMillis());
             Producer<String, Reservation> producer = new KafkaProducer<>(config,
                     Topics.CAPS_RESERVATIONS.keySerde().serializer(), Topics.CAPS_RESERVATIONS.valueSerde().serializer());
