@@ -143,7 +143,8 @@ class HourlyRollupsBrokerTest {
     @Test
     void aPollWithMoreDistinctRowsThanOneStatementTakesIsWrittenWholeAndAddedToWhatIsStored() {
         CustomerId customer = newCustomer();
-        int users = HourlyRollupProjection.ROWS_PER_STATEMENT * 2 + 500;
+        // more rows than a statement binding each value of each row could take: the protocol allows 65,535 binds
+        int users = 4_000;
         List<ConsumerRecord<CustomerId, RatedUsage>> poll = new ArrayList<>();
         for (int user = 0; user < users; user++) {
             // two events per user: summed in memory, since one statement may not update a row twice

@@ -9,30 +9,51 @@ import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.kafka.ProjectionRunner;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 
-import java.util.ArrayList;
+import java.sql.PreparedStatement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import static io.microcent.invoicing.db.Tables.USAGE_CHARGES;
-import static io.microcent.invoicing.db.Tables.USAGE_PERIODS;
-import static org.jooq.impl.DSL.excluded;
-
 /**
  * Sums {@code usage.rated} into {@code invoicing.usage_periods}, one row per customer and billing period, and
  * into {@code invoicing.usage_charges}, one row per customer, period and charge of the plan
  * ({@link RatedUsage#chargesOrLegacy}, so lines written before they carried their charges count too). A poll's
- * records are first summed in memory, then added to the stored sums with one upsert per row, in one batch
- * inside the {@link ProjectionRunner}'s transaction that also stores the offsets: each record counts exactly
- * once in both tables, whatever restarts or rebalances happen, and a period's charges always add up to its
- * {@code charge_microcents}. A sum that overflows fails the batch; the runner then sets the record aside.
+ * records are first summed in memory, then added to the stored sums with one upsert per table, inside the
+ * {@link ProjectionRunner}'s transaction that also stores the offsets: each record counts exactly once in both
+ * tables, whatever restarts or rebalances happen, and a period's charges always add up to its
+ * {@code charge_microcents}. A sum that overflows (in memory, or added to the stored one: SQLState 22003) fails
+ * the batch; the runner then sets the record aside.
+ *
+ * <p>Each upsert binds one array per column and unnests them into rows, so its text never changes with the
+ * number of rows: the driver keeps it prepared on each connection (its statement cache), and nothing is built
+ * or rendered per poll.
+ * Rows of one statement are distinct (summed per key first), as ON CONFLICT DO UPDATE requires.
  */
 public final class UsageProjection implements ProjectionRunner.Handler<CustomerId, RatedUsage> {
 
     public static final String NAME = "invoicing-usage";
+
+    private static final String ADD_TO_PERIODS = """
+            INSERT INTO invoicing.usage_periods AS stored (customer, period, requests, included_requests,
+                    overage_requests, charge_microcents, cost_microcents)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+            ON CONFLICT (customer, period) DO UPDATE SET
+                requests = stored.requests + excluded.requests,
+                included_requests = stored.included_requests + excluded.included_requests,
+                overage_requests = stored.overage_requests + excluded.overage_requests,
+                charge_microcents = stored.charge_microcents + excluded.charge_microcents,
+                cost_microcents = stored.cost_microcents + excluded.cost_microcents
+            """;
+
+    private static final String ADD_TO_CHARGES = """
+            INSERT INTO invoicing.usage_charges AS stored (customer, period, charge, quantity, charge_microcents)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
+            ON CONFLICT (customer, period, charge) DO UPDATE SET
+                quantity = stored.quantity + excluded.quantity,
+                charge_microcents = stored.charge_microcents + excluded.charge_microcents
+            """;
 
     private final PlanCatalog plans;
 
@@ -73,40 +94,66 @@ public final class UsageProjection implements ProjectionRunner.Handler<CustomerI
                 }
             }
         }
-        List<Query> upserts = new ArrayList<>(sums.size() + chargeSums.size());
-        sums.forEach((row, sum) -> upserts.add(addTo(tx, row, sum)));
-        chargeSums.forEach((row, sum) -> upserts.add(addTo(tx, row, sum)));
-        tx.batch(upserts).execute();
+        if (!sums.isEmpty()) {
+            upsert(tx, ADD_TO_PERIODS, periodColumns(sums));
+        }
+        if (!chargeSums.isEmpty()) {
+            upsert(tx, ADD_TO_CHARGES, chargeColumns(chargeSums));
+        }
     }
 
-    private static Query addTo(DSLContext tx, Row row, UsageTotals sum) {
-        return tx.insertInto(USAGE_PERIODS)
-                .set(USAGE_PERIODS.CUSTOMER, row.customer().raw())
-                .set(USAGE_PERIODS.PERIOD, row.period().toString())
-                .set(USAGE_PERIODS.REQUESTS, sum.requests())
-                .set(USAGE_PERIODS.INCLUDED_REQUESTS, sum.includedRequests())
-                .set(USAGE_PERIODS.OVERAGE_REQUESTS, sum.overageRequests())
-                .set(USAGE_PERIODS.CHARGE_MICROCENTS, sum.charge().value())
-                .set(USAGE_PERIODS.COST_MICROCENTS, sum.cost().value())
-                .onConflict(USAGE_PERIODS.CUSTOMER, USAGE_PERIODS.PERIOD)
-                .doUpdate()
-                .set(USAGE_PERIODS.REQUESTS, USAGE_PERIODS.REQUESTS.plus(excluded(USAGE_PERIODS.REQUESTS)))
-                .set(USAGE_PERIODS.INCLUDED_REQUESTS, USAGE_PERIODS.INCLUDED_REQUESTS.plus(excluded(USAGE_PERIODS.INCLUDED_REQUESTS)))
-                .set(USAGE_PERIODS.OVERAGE_REQUESTS, USAGE_PERIODS.OVERAGE_REQUESTS.plus(excluded(USAGE_PERIODS.OVERAGE_REQUESTS)))
-                .set(USAGE_PERIODS.CHARGE_MICROCENTS, USAGE_PERIODS.CHARGE_MICROCENTS.plus(excluded(USAGE_PERIODS.CHARGE_MICROCENTS)))
-                .set(USAGE_PERIODS.COST_MICROCENTS, USAGE_PERIODS.COST_MICROCENTS.plus(excluded(USAGE_PERIODS.COST_MICROCENTS)));
+    /** Binds one array per column, in the statement's order, and runs it. */
+    private static void upsert(DSLContext tx, String sql, Object[] columns) {
+        tx.connection(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+                for (int i = 0; i < columns.length; i++) {
+                    upsert.setObject(i + 1, columns[i]);
+                }
+                upsert.executeUpdate();
+            }
+        });
     }
 
-    private static Query addTo(DSLContext tx, ChargeRow row, ChargeSum sum) {
-        return tx.insertInto(USAGE_CHARGES)
-                .set(USAGE_CHARGES.CUSTOMER, row.customer().raw())
-                .set(USAGE_CHARGES.PERIOD, row.period().toString())
-                .set(USAGE_CHARGES.CHARGE, row.charge())
-                .set(USAGE_CHARGES.QUANTITY, sum.quantity())
-                .set(USAGE_CHARGES.CHARGE_MICROCENTS, sum.charge().value())
-                .onConflict(USAGE_CHARGES.CUSTOMER, USAGE_CHARGES.PERIOD, USAGE_CHARGES.CHARGE)
-                .doUpdate()
-                .set(USAGE_CHARGES.QUANTITY, USAGE_CHARGES.QUANTITY.plus(excluded(USAGE_CHARGES.QUANTITY)))
-                .set(USAGE_CHARGES.CHARGE_MICROCENTS, USAGE_CHARGES.CHARGE_MICROCENTS.plus(excluded(USAGE_CHARGES.CHARGE_MICROCENTS)));
+    private static Object[] periodColumns(Map<Row, UsageTotals> sums) {
+        int rows = sums.size();
+        String[] customer = new String[rows];
+        String[] period = new String[rows];
+        long[] requests = new long[rows];
+        long[] includedRequests = new long[rows];
+        long[] overageRequests = new long[rows];
+        long[] charge = new long[rows];
+        long[] cost = new long[rows];
+        int row = 0;
+        for (Map.Entry<Row, UsageTotals> entry : sums.entrySet()) {
+            UsageTotals sum = entry.getValue();
+            customer[row] = entry.getKey().customer().raw();
+            period[row] = entry.getKey().period().toString();
+            requests[row] = sum.requests();
+            includedRequests[row] = sum.includedRequests();
+            overageRequests[row] = sum.overageRequests();
+            charge[row] = sum.charge().value();
+            cost[row] = sum.cost().value();
+            row++;
+        }
+        return new Object[] {customer, period, requests, includedRequests, overageRequests, charge, cost};
+    }
+
+    private static Object[] chargeColumns(Map<ChargeRow, ChargeSum> sums) {
+        int rows = sums.size();
+        String[] customer = new String[rows];
+        String[] period = new String[rows];
+        String[] charge = new String[rows];
+        long[] quantity = new long[rows];
+        long[] chargeMicrocents = new long[rows];
+        int row = 0;
+        for (Map.Entry<ChargeRow, ChargeSum> entry : sums.entrySet()) {
+            customer[row] = entry.getKey().customer().raw();
+            period[row] = entry.getKey().period().toString();
+            charge[row] = entry.getKey().charge();
+            quantity[row] = entry.getValue().quantity();
+            chargeMicrocents[row] = entry.getValue().charge().value();
+            row++;
+        }
+        return new Object[] {customer, period, charge, quantity, chargeMicrocents};
     }
 }
