@@ -1,12 +1,13 @@
 package io.microcent.caps.authorize;
 
 import io.microcent.model.caps.Reservation;
-import io.microcent.caps.spend.PeriodKeys;
 import io.microcent.caps.spend.PeriodMeters;
 import io.microcent.caps.spend.ScopeSpend;
 import io.microcent.caps.spend.SpendKeys;
 import io.microcent.model.caps.CapDefinition;
 import io.microcent.model.caps.CapMode;
+import io.microcent.model.caps.CapPeriodId;
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.CapState;
 import io.microcent.model.caps.CustomerCaps;
 import io.microcent.model.caps.SpendState;
@@ -100,7 +101,7 @@ public final class Authorizer {
         if (!blockedBy.isEmpty()) {
             return new Decision(Authorization.refused(worstCase, tightestRemaining(standings), blockedBy), null);
         }
-        Map<String, Microcents> holds = new LinkedHashMap<>();
+        Map<CapPeriodKey, Microcents> holds = new LinkedHashMap<>();
         standings.forEach(standing -> holds.put(standing.capPeriod(), worstCase.in(standing.cap().measure())));
         MeterTotals quantities = new MeterTotals(1, call.estimatedInputTokens(), call.maxOutputTokens(),
                 Math.addExact(call.estimatedInputTokens(), call.maxOutputTokens()));
@@ -119,7 +120,7 @@ public final class Authorizer {
     }
 
     private CapStanding standing(CapDefinition cap, Instant now) {
-        String period = PeriodKeys.at(cap.period(), now);
+        CapPeriodId period = CapPeriodId.containing(cap.period(), now);
         Microcents spent = ScopeSpend.orNone(stores.spend(cap.customer()).get(SpendKeys.of(cap, period))).in(cap.measure());
         Microcents reserved = reservations.heldAgainst(cap.customer(), CapState.keyOf(cap.id(), period), now);
         return new CapStanding(cap, period, spent, reserved);

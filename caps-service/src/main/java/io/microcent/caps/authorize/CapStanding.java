@@ -3,6 +3,8 @@ package io.microcent.caps.authorize;
 import io.microcent.caps.spend.CapEvaluation;
 import io.microcent.model.caps.CapDefinition;
 import io.microcent.model.caps.CapMode;
+import io.microcent.model.caps.CapPeriodId;
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.CapState;
 import io.microcent.model.caps.CapStatus;
 import io.microcent.model.money.Microcents;
@@ -12,7 +14,7 @@ import io.microcent.model.money.Microcents;
  *
  * @param period the current period, e.g. {@code 2026-11} or {@code 2026-11-21}
  */
-public record CapStanding(CapDefinition cap, String period, Microcents spent, Microcents reserved) {
+public record CapStanding(CapDefinition cap, CapPeriodId period, Microcents spent, Microcents reserved) {
 
     /** The status of the period's rated spend, as {@code caps.state} publishes it. */
     public CapStatus status() {
@@ -38,8 +40,8 @@ public record CapStanding(CapDefinition cap, String period, Microcents spent, Mi
         return new CapStanding(cap, period, spent, reserved.plus(amount));
     }
 
-    /** {@code <capId>|<period>}: what reservations are held against. */
-    public String capPeriod() {
+    /** The cap in this period: what reservations are held against. */
+    public CapPeriodKey capPeriod() {
         return CapState.keyOf(cap.id(), period);
     }
 }

@@ -1,5 +1,6 @@
 package io.microcent.caps.authorize;
 
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.Reservation;
 import io.microcent.model.id.ReservationId;
 import io.microcent.model.money.Microcents;
@@ -27,7 +28,7 @@ final class CustomerReservations {
 
     private final Map<ReservationId, Reservation> open = new HashMap<>();
     private final NavigableSet<Reservation> byExpiry = new TreeSet<>(BY_EXPIRY);
-    private final Map<String, Microcents> heldByCapPeriod = new HashMap<>();
+    private final Map<CapPeriodKey, Microcents> heldByCapPeriod = new HashMap<>();
     private final Map<BillingPeriod, MeterTotals> quantitiesByPeriod = new HashMap<>();
 
     /** Opens {@code reservation}; false (and nothing changes) when it is open already. */
@@ -61,7 +62,7 @@ final class CustomerReservations {
         }
     }
 
-    Microcents heldAgainst(String capPeriod) {
+    Microcents heldAgainst(CapPeriodKey capPeriod) {
         return heldByCapPeriod.getOrDefault(capPeriod, Microcents.ZERO);
     }
 

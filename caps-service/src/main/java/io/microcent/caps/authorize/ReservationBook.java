@@ -2,6 +2,7 @@ package io.microcent.caps.authorize;
 
 import io.microcent.model.caps.Reservation;
 import io.microcent.caps.spend.Reservations;
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ReservationId;
 import io.microcent.model.money.Microcents;
@@ -35,7 +36,7 @@ public final class ReservationBook implements Reservations {
     }
 
     /** Opens a new reservation; the caller holds the customer's lock and decided it fits. */
-    Reservation reserve(CustomerId customer, Map<String, Microcents> holds, BillingPeriod period, MeterTotals quantities,
+    Reservation reserve(CustomerId customer, Map<CapPeriodKey, Microcents> holds, BillingPeriod period, MeterTotals quantities,
                         Instant expiresAt) {
         Reservation reservation = new Reservation(ReservationId.random(), customer, holds, period, quantities, expiresAt);
         of(customer).add(reservation);
@@ -53,8 +54,8 @@ public final class ReservationBook implements Reservations {
         }
     }
 
-    /** What open reservations hold against one cap in one period ({@code <capId>|<period>}); under the customer's lock. */
-    Microcents heldAgainst(CustomerId customer, String capPeriod, Instant now) {
+    /** What open reservations hold against one cap in one period; under the customer's lock. */
+    Microcents heldAgainst(CustomerId customer, CapPeriodKey capPeriod, Instant now) {
         CustomerReservations reservations = current(customer, now);
         return reservations == null ? Microcents.ZERO : reservations.heldAgainst(capPeriod);
     }

@@ -4,6 +4,8 @@ import io.microcent.caps.spend.CapsOutput.AlertRaised;
 import io.microcent.caps.spend.CapsOutput.StateChanged;
 import io.microcent.model.caps.CapAlert;
 import io.microcent.model.caps.CapDefinition;
+import io.microcent.model.caps.CapPeriodId;
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.CapState;
 import io.microcent.model.money.Microcents;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,20 +21,20 @@ import java.time.Instant;
  */
 final class CapChecker {
 
-    private final ProcessorContext<String, CapsOutput> context;
+    private final ProcessorContext<CapPeriodKey, CapsOutput> context;
     private final KeyValueStore<String, ScopeSpend> spend;
-    private final KeyValueStore<String, FiredThresholds> fired;
+    private final KeyValueStore<CapPeriodKey, FiredThresholds> fired;
 
-    CapChecker(ProcessorContext<String, CapsOutput> context) {
+    CapChecker(ProcessorContext<CapPeriodKey, CapsOutput> context) {
         this.context = context;
         this.spend = context.getStateStore(SpendTopology.SCOPE_SPEND_STORE);
         this.fired = context.getStateStore(SpendTopology.THRESHOLDS_STORE);
     }
 
     /** @param timestamp the Kafka timestamp of the record that triggered the check, kept on what it emits */
-    void check(CapDefinition cap, String period, long timestamp) {
+    void check(CapDefinition cap, CapPeriodId period, long timestamp) {
         Microcents spent = ScopeSpend.orNone(spend.get(SpendKeys.of(cap, period))).in(cap.measure());
-        String key = CapState.keyOf(cap.id(), period);
+        CapPeriodKey key = CapState.keyOf(cap.id(), period);
         FiredThresholds firedBefore = FiredThresholds.orNone(fired.get(key));
         CapEvaluation evaluation = CapEvaluation.of(cap, period, spent, firedBefore, Instant.ofEpochMilli(timestamp));
         if (!evaluation.fired().equals(firedBefore)) {
@@ -40,7 +42,7 @@ final class CapChecker {
         }
         context.forward(new Record<>(key, new StateChanged(evaluation.state()), timestamp));
         for (CapAlert alert : evaluation.alerts()) {
-            context.forward(new Record<>(alert.alertId(), new AlertRaised(alert), timestamp));
+            context.forward(new Record<>(key, new AlertRaised(alert), timestamp));
         }
     }
 }

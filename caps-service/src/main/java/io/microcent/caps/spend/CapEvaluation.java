@@ -1,8 +1,10 @@
 package io.microcent.caps.spend;
 
 import io.microcent.model.caps.CapAlert;
+import io.microcent.model.caps.CapAlertId;
 import io.microcent.model.caps.CapDefinition;
 import io.microcent.model.caps.CapMode;
+import io.microcent.model.caps.CapPeriodId;
 import io.microcent.model.caps.CapState;
 import io.microcent.model.caps.CapStatus;
 import io.microcent.model.money.Microcents;
@@ -25,7 +27,7 @@ public record CapEvaluation(CapState state, List<CapAlert> alerts, FiredThreshol
      *                    even if a raised amount brings the spend back below them
      * @param at          the Kafka timestamp of the record being processed
      */
-    public static CapEvaluation of(CapDefinition cap, String period, Microcents spent, FiredThresholds firedBefore, Instant at) {
+    public static CapEvaluation of(CapDefinition cap, CapPeriodId period, Microcents spent, FiredThresholds firedBefore, Instant at) {
         Microcents limit = cap.amountMicrocents();
         CapStatus status = isBlocked(cap, spent) ? CapStatus.BLOCKED : CapStatus.ALLOWED;
         List<Integer> crossed = cap.thresholds().stream()
@@ -33,9 +35,8 @@ public record CapEvaluation(CapState state, List<CapAlert> alerts, FiredThreshol
                 .filter(percent -> spent.compareTo(share(limit, percent)) >= 0)
                 .toList();
         List<CapAlert> alerts = crossed.stream()
-                .map(percent -> new CapAlert(CapAlert.alertIdOf(cap.id().raw(), period, percent), cap.id().raw(),
-                        cap.customer(), cap.scope().wireName(), cap.scopeId(), period, cap.measure().wireName(),
-                        cap.mode().wireName(), percent, spent, limit,
+                .map(percent -> new CapAlert(new CapAlertId(cap.id(), period, percent), cap.id(), cap.customer(),
+                        cap.scope(), cap.scopeId(), period, cap.measure(), cap.mode(), percent, spent, limit,
                         // the one alert that announces the block; lower thresholds crossed with it do not repeat it
                         cap.mode() == CapMode.HARD && percent == FULL, at))
                 .toList();

@@ -1,6 +1,7 @@
 package io.microcent.caps.spend;
 
 import io.microcent.model.caps.CapAlert;
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.CapState;
 
 /** What the caps processors emit: a cap's new state, a deleted cap's state to remove, or an alert. */
@@ -11,10 +12,10 @@ sealed interface CapsOutput {
     }
 
     /** A tombstone for {@code caps.state} under {@code key}: the cap was deleted. */
-    record StateRemoved(String key) implements CapsOutput {
+    record StateRemoved(CapPeriodKey key) implements CapsOutput {
     }
 
-    /** For {@code caps.alerts} under the alert's customer. */
+    /** For {@code caps.alerts} under the alert's customer (emitted under its cap and period, like the state). */
     record AlertRaised(CapAlert alert) implements CapsOutput {
     }
 }

@@ -2,6 +2,7 @@ package io.microcent.caps.spend;
 
 import io.microcent.model.caps.CapDefinition;
 import io.microcent.model.caps.CapPeriod;
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.CapScope;
 import io.microcent.model.caps.CustomerCaps;
 import io.microcent.model.id.CustomerId;
@@ -24,7 +25,7 @@ import java.util.Map;
  * <p>Usage is never dropped: usage over a cap is counted (and billed by invoicing) like any other; a
  * hard cap only makes {@code /v1/authorize} refuse new calls.
  */
-final class CountSpendAndCheckCaps implements Processor<CustomerId, RatedUsage, String, CapsOutput> {
+final class CountSpendAndCheckCaps implements Processor<CustomerId, RatedUsage, CapPeriodKey, CapsOutput> {
 
     private static final Logger log = LoggerFactory.getLogger(CountSpendAndCheckCaps.class);
 
@@ -38,7 +39,7 @@ final class CountSpendAndCheckCaps implements Processor<CustomerId, RatedUsage, 
     }
 
     @Override
-    public void init(ProcessorContext<String, CapsOutput> context) {
+    public void init(ProcessorContext<CapPeriodKey, CapsOutput> context) {
         this.definitions = context.getStateStore(SpendTopology.DEFINITIONS_STORE);
         this.spend = context.getStateStore(SpendTopology.SCOPE_SPEND_STORE);
         this.checker = new CapChecker(context);
@@ -61,7 +62,7 @@ final class CountSpendAndCheckCaps implements Processor<CustomerId, RatedUsage, 
         }
         for (CapDefinition cap : caps.caps()) {
             if (scopes.matches(cap)) {
-                checker.check(cap, PeriodKeys.of(cap.period(), usage), record.timestamp());
+                checker.check(cap, UsagePeriods.of(cap.period(), usage), record.timestamp());
             }
         }
     }
@@ -72,7 +73,7 @@ final class CountSpendAndCheckCaps implements Processor<CustomerId, RatedUsage, 
         Map<String, ScopeSpend> updated = new java.util.LinkedHashMap<>();
         for (Map.Entry<CapScope, String> scope : scopes.ids().entrySet()) {
             for (CapPeriod period : CapPeriod.values()) {
-                String key = SpendKeys.of(usage.event().customer(), PeriodKeys.of(period, usage), scope.getKey(), scope.getValue());
+                String key = SpendKeys.of(usage.event().customer(), UsagePeriods.of(period, usage), scope.getKey(), scope.getValue());
                 updated.put(key, ScopeSpend.orNone(spend.get(key)).plus(usage));
             }
         }

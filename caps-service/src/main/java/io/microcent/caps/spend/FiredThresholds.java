@@ -5,7 +5,7 @@ import java.util.TreeSet;
 
 /**
  * The thresholds (percentages) of one cap that already alerted in one period, as kept in
- * {@link SpendTopology#THRESHOLDS_STORE} under {@code <capId>|<period>}, so that each alerts once.
+ * {@link SpendTopology#THRESHOLDS_STORE} under its {@link io.microcent.model.caps.CapPeriodKey}, so that each alerts once.
  */
 public record FiredThresholds(List<Integer> percents) {
 

@@ -2,6 +2,8 @@ package io.microcent.caps.spend;
 
 import io.microcent.caps.spend.CapsOutput.StateRemoved;
 import io.microcent.model.caps.CapDefinition;
+import io.microcent.model.caps.CapPeriodId;
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.CapState;
 import io.microcent.model.caps.CustomerCaps;
 import io.microcent.model.id.CapId;
@@ -25,16 +27,16 @@ import java.util.stream.Collectors;
  * period containing the record's timestamp): a lowered amount may block at once, or cross thresholds.
  * A deleted cap's current state is removed from {@code caps.state} with a tombstone.
  */
-final class RecordCapDefinitions implements Processor<CustomerId, CustomerCaps, String, CapsOutput> {
+final class RecordCapDefinitions implements Processor<CustomerId, CustomerCaps, CapPeriodKey, CapsOutput> {
 
     private static final Logger log = LoggerFactory.getLogger(RecordCapDefinitions.class);
 
-    private ProcessorContext<String, CapsOutput> context;
+    private ProcessorContext<CapPeriodKey, CapsOutput> context;
     private KeyValueStore<CustomerId, CustomerCaps> definitions;
     private CapChecker checker;
 
     @Override
-    public void init(ProcessorContext<String, CapsOutput> context) {
+    public void init(ProcessorContext<CapPeriodKey, CapsOutput> context) {
         this.context = context;
         this.definitions = context.getStateStore(SpendTopology.DEFINITIONS_STORE);
         this.checker = new CapChecker(context);
@@ -62,10 +64,10 @@ final class RecordCapDefinitions implements Processor<CustomerId, CustomerCaps, 
         Map<CapId, CapDefinition> after = byId(next);
         after.values().stream()
                 .filter(cap -> !cap.equals(before.get(cap.id())))
-                .forEach(cap -> checker.check(cap, PeriodKeys.at(cap.period(), at), record.timestamp()));
+                .forEach(cap -> checker.check(cap, CapPeriodId.containing(cap.period(), at), record.timestamp()));
         before.values().stream()
                 .filter(cap -> !after.containsKey(cap.id()))
-                .map(cap -> CapState.keyOf(cap.id(), PeriodKeys.at(cap.period(), at)))
+                .map(cap -> CapState.keyOf(cap.id(), CapPeriodId.containing(cap.period(), at)))
                 .forEach(key -> context.forward(new Record<>(key, new StateRemoved(key), record.timestamp())));
     }
 

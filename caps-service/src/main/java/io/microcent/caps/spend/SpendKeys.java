@@ -1,6 +1,7 @@
 package io.microcent.caps.spend;
 
 import io.microcent.model.caps.CapDefinition;
+import io.microcent.model.caps.CapPeriodId;
 import io.microcent.model.caps.CapScope;
 import io.microcent.model.id.CustomerId;
 
@@ -14,12 +15,12 @@ public final class SpendKeys {
     private SpendKeys() {
     }
 
-    public static String of(CustomerId customer, String period, CapScope scope, String scopeId) {
+    public static String of(CustomerId customer, CapPeriodId period, CapScope scope, String scopeId) {
         return customer.raw() + '|' + period + '|' + scope.wireName() + '|' + scopeId;
     }
 
     /** The spend a cap counts in one of its periods. */
-    public static String of(CapDefinition cap, String period) {
+    public static String of(CapDefinition cap, CapPeriodId period) {
         return of(cap.customer(), period, cap.scope(), cap.scopeId());
     }
 }

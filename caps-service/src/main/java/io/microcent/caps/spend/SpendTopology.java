@@ -3,6 +3,7 @@ package io.microcent.caps.spend;
 import io.microcent.caps.spend.CapsOutput.AlertRaised;
 import io.microcent.caps.spend.CapsOutput.StateChanged;
 import io.microcent.model.caps.CapAlert;
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.Reservation;
 import io.microcent.model.caps.SpendState;
 import io.microcent.model.id.CustomerId;
@@ -61,7 +62,7 @@ public final class SpendTopology {
     public static final String SPEND_STORE = "spend-by-period";
     /** {@link SpendKeys} → {@link ScopeSpend}: spend per scope, per month and per day, both measures. */
     public static final String SCOPE_SPEND_STORE = "spend-by-scope";
-    /** {@code <capId>|<period>} → the thresholds that alerted in that period. */
+    /** {@link CapPeriodKey} ({@code <capId>|<period>}, as on {@code caps.state}) → the thresholds that alerted in that period. */
     public static final String THRESHOLDS_STORE = "cap-thresholds-fired";
     /** Customer → its caps, from {@code caps.definitions}. */
     public static final String DEFINITIONS_STORE = "cap-definitions";
@@ -105,7 +106,7 @@ public final class SpendTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCOPE_SPEND_STORE),
                 Serdes.String(), new JsonSerde<>(ScopeSpend.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(THRESHOLDS_STORE),
-                Serdes.String(), new JsonSerde<>(FiredThresholds.class)));
+                Topics.CAPS_STATE.keySerde(), new JsonSerde<>(FiredThresholds.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEFINITIONS_STORE),
                 Topics.CAPS_DEFINITIONS.keySerde(), Topics.CAPS_DEFINITIONS.valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METERS_STORE),
@@ -128,9 +129,9 @@ public final class SpendTopology {
                         Named.as("reservation-tombstones"))
                 .to(Topics.CAPS_RESERVATIONS.name(), produced(Topics.CAPS_RESERVATIONS)
                         .withStreamPartitioner(SpendTopology::partitionOfCustomer));
-        KStream<String, CapsOutput> fromUsage = rated.process(() -> new CountSpendAndCheckCaps(reservations), Named.as("check-caps"),
+        KStream<CapPeriodKey, CapsOutput> fromUsage = rated.process(() -> new CountSpendAndCheckCaps(reservations), Named.as("check-caps"),
                         DEFINITIONS_STORE, SCOPE_SPEND_STORE, THRESHOLDS_STORE);
-        KStream<String, CapsOutput> fromDefinitions = source(builder, Topics.CAPS_DEFINITIONS)
+        KStream<CapPeriodKey, CapsOutput> fromDefinitions = source(builder, Topics.CAPS_DEFINITIONS)
                 .process(RecordCapDefinitions::new, Named.as("record-cap-definitions"),
                         DEFINITIONS_STORE, SCOPE_SPEND_STORE, THRESHOLDS_STORE);
 

@@ -1,6 +1,7 @@
 package io.microcent.caps.webhooks;
 
 import io.microcent.model.caps.CapAlert;
+import io.microcent.model.caps.CapAlertId;
 
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ import java.time.Instant;
  * @param createdAt when the alert happened ({@link CapAlert#occurredAt()}), not when it was sent
  * @param data      the alert as published on {@code caps.alerts}
  */
-public record AlertEvent(String id, String type, Instant createdAt, CapAlert data) {
+public record AlertEvent(CapAlertId id, String type, Instant createdAt, CapAlert data) {
 
     public static final String THRESHOLD_CROSSED = "cap.threshold_crossed";
     public static final String BLOCKED = "cap.blocked";

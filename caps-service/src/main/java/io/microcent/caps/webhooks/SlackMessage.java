@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.microcent.model.caps.CapAlert;
+import io.microcent.model.caps.CapMeasure;
+import io.microcent.model.caps.CapMode;
+import io.microcent.model.caps.CapScope;
 import io.microcent.model.invoice.InvoiceNotification;
 
 import java.math.BigDecimal;
@@ -28,7 +31,7 @@ final class SlackMessage {
         String customer = escape(alert.customer().raw());
         String amount = alert.spentMicrocents().toDisplayDollars() + " of " + alert.limitMicrocents().toDisplayDollars()
                 + " (" + percentOfLimit(alert) + " %)";
-        String spentLabel = "cost".equals(alert.measure()) ? "Provider cost" : "Spent";
+        String spentLabel = alert.measure() == CapMeasure.COST ? "Provider cost" : "Spent";
 
         ObjectNode message = NODES.objectNode();
         message.put("text", (alert.blocked() ? ":no_entry: " : ":warning: ") + headline(alert) + " — "
@@ -41,11 +44,11 @@ final class SlackMessage {
         fields.add(markdown("*Customer*\n" + customer));
         fields.add(markdown("*Scope*\n" + scope(alert)));
         fields.add(markdown("*" + spentLabel + "*\n" + amount));
-        fields.add(markdown("*Period*\n" + escape(alert.period())));
+        fields.add(markdown("*Period*\n" + alert.period()));
         blocks.addObject().put("type", "section").set("text", markdown(consequence(alert)));
         blocks.addObject().put("type", "context").putArray("elements").add(markdown(
-                (alert.mode() == null ? "" : escape(alert.mode()) + " ") + "cap `" + escape(alert.capId()) + "` · threshold " + alert.thresholdPercent()
-                        + " % · alert `" + escape(alert.alertId()) + "`"));
+                (alert.mode() == null ? "" : alert.mode().wireName() + " ") + "cap `" + alert.capId() + "` · threshold "
+                        + alert.thresholdPercent() + " % · alert `" + alert.alertId() + "`"));
         return message;
     }
 
@@ -77,16 +80,16 @@ final class SlackMessage {
     }
 
     private static String scope(CapAlert alert) {
-        return "customer".equals(alert.scope())
+        return alert.scope() == CapScope.CUSTOMER
                 ? "whole customer"
-                : escape(alert.scope()) + " " + escape(alert.scopeId());
+                : alert.scope().wireName() + " " + escape(alert.scopeId());
     }
 
     private static String consequence(CapAlert alert) {
         if (alert.blocked()) {
             return "Blocked: new calls in this scope are refused until the period ends.";
         }
-        return "hard".equals(alert.mode())
+        return alert.mode() == CapMode.HARD
                 ? "Not blocked yet: calls are refused once spend reaches the cap."
                 : "Not blocked: this soft cap only alerts.";
     }

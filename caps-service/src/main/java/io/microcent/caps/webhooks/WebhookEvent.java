@@ -36,7 +36,7 @@ sealed interface WebhookEvent {
     record Alert(CapAlert alert) implements WebhookEvent {
         @Override
         public String id() {
-            return alert.alertId();
+            return alert.alertId().toString();
         }
 
         @Override

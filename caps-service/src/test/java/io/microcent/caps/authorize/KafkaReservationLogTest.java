@@ -1,5 +1,6 @@
 package io.microcent.caps.authorize;
 
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.Reservation;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ReservationId;
@@ -116,7 +117,7 @@ class KafkaReservationLogTest {
     }
 
     private static Reservation reservation() {
-        return new Reservation(ReservationId.random(), ACME, Map.of("cap_1|2026-11", Microcents.ofCents(1)),
+        return new Reservation(ReservationId.random(), ACME, Map.of(CapPeriodKey.parse("cap_1|2026-11"), Microcents.ofCents(1)),
                 BillingPeriod.parse("2026-11"), MeterTotals.NONE, Instant.parse("2026-11-10T12:05:00Z"));
     }
 

@@ -1,5 +1,6 @@
 package io.microcent.caps.authorize;
 
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.Reservation;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ReservationId;
@@ -23,8 +24,8 @@ class ReservationBookTest {
     private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");
     private static final BillingPeriod NOVEMBER = BillingPeriod.containing(NOW);
     private static final CustomerId ACME = CustomerId.of("acme");
-    private static final String MONTH_CAP = "cap_month|2026-11";
-    private static final String DAY_CAP = "cap_day|2026-11-10";
+    private static final CapPeriodKey MONTH_CAP = CapPeriodKey.parse("cap_month|2026-11");
+    private static final CapPeriodKey DAY_CAP = CapPeriodKey.parse("cap_day|2026-11-10");
 
     private final CustomerLocks locks = new CustomerLocks();
     private final ReservationBook book = new ReservationBook(locks);
@@ -36,7 +37,7 @@ class ReservationBookTest {
 
         assertThat(held(MONTH_CAP, NOW)).isEqualTo(Microcents.of(500));
         assertThat(held(DAY_CAP, NOW)).isEqualTo(Microcents.of(40));
-        assertThat(held("cap_other|2026-11", NOW)).isEqualTo(Microcents.ZERO);
+        assertThat(held(CapPeriodKey.parse("cap_other|2026-11"), NOW)).isEqualTo(Microcents.ZERO);
         assertThat(quantities(NOW)).isEqualTo(new MeterTotals(2, 15, 0, 15));
     }
 
@@ -113,13 +114,13 @@ class ReservationBookTest {
         assertThat(book.openCount(ACME, later)).isEqualTo((int) open);
     }
 
-    private Reservation reserve(Map<String, Long> holds, long inputTokens, Instant expiresAt) {
-        Map<String, Microcents> amounts = new HashMap<>();
+    private Reservation reserve(Map<CapPeriodKey, Long> holds, long inputTokens, Instant expiresAt) {
+        Map<CapPeriodKey, Microcents> amounts = new HashMap<>();
         holds.forEach((capPeriod, amount) -> amounts.put(capPeriod, Microcents.of(amount)));
         return locks.call(ACME, () -> book.reserve(ACME, amounts, NOVEMBER, new MeterTotals(1, inputTokens, 0, inputTokens), expiresAt));
     }
 
-    private Microcents held(String capPeriod, Instant at) {
+    private Microcents held(CapPeriodKey capPeriod, Instant at) {
         return locks.call(ACME, () -> book.heldAgainst(ACME, capPeriod, at));
     }
 

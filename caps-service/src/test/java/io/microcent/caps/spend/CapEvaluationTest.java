@@ -3,6 +3,7 @@ package io.microcent.caps.spend;
 import io.microcent.model.caps.CapDefinition;
 import io.microcent.model.caps.CapMode;
 import io.microcent.model.caps.CapPeriod;
+import io.microcent.model.caps.CapPeriodId;
 import io.microcent.model.caps.CapScope;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.money.Microcents;
@@ -34,9 +35,10 @@ class CapEvaluationTest {
     void aThresholdIsCrossedAtItsShareNotBefore() {
         CapDefinition cap = CapDefinitions.cap("cap_1", ACME, CapScope.CUSTOMER, "acme", 1_001, CapPeriod.MONTH, CapMode.SOFT, List.of(50));
         Instant at = Instant.parse("2026-11-05T00:00:00Z");
+        CapPeriodId november = CapPeriodId.parse("2026-11");
 
-        assertThat(CapEvaluation.of(cap, "2026-11", Microcents.of(500), FiredThresholds.NONE, at).alerts()).isEmpty();
-        assertThat(CapEvaluation.of(cap, "2026-11", Microcents.of(501), FiredThresholds.NONE, at).alerts()).hasSize(1);
-        assertThat(CapEvaluation.of(cap, "2026-11", Microcents.of(501), new FiredThresholds(List.of(50)), at).alerts()).isEmpty();
+        assertThat(CapEvaluation.of(cap, november, Microcents.of(500), FiredThresholds.NONE, at).alerts()).isEmpty();
+        assertThat(CapEvaluation.of(cap, november, Microcents.of(501), FiredThresholds.NONE, at).alerts()).hasSize(1);
+        assertThat(CapEvaluation.of(cap, november, Microcents.of(501), new FiredThresholds(List.of(50)), at).alerts()).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.microcent.caps.spend;
 import io.microcent.caps.authorize.CapsStores;
 import io.microcent.model.caps.CapAlert;
 import io.microcent.model.caps.CapDefinition;
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.CapState;
 import io.microcent.model.caps.CustomerCaps;
 import io.microcent.model.caps.Reservation;
@@ -35,7 +36,7 @@ public final class CapsTopologyDriver implements AutoCloseable {
     private final TestInputTopic<CustomerId, RatedUsage> rated;
     private final TestInputTopic<CustomerId, CustomerCaps> definitions;
     private final TestInputTopic<ModelId, ModelPriceHistory> prices;
-    private final TestOutputTopic<String, CapState> states;
+    private final TestOutputTopic<CapPeriodKey, CapState> states;
     private final TestOutputTopic<CustomerId, CapAlert> alerts;
     private final TestInputTopic<String, Reservation> reservationsIn;
     private final TestOutputTopic<String, Reservation> reservationsOut;
@@ -94,7 +95,7 @@ public final class CapsTopologyDriver implements AutoCloseable {
     }
 
     /** Every record published on caps.state since the last read, tombstones as {@code null} values. */
-    public List<KeyValue<String, CapState>> states() {
+    public List<KeyValue<CapPeriodKey, CapState>> states() {
         return states.readKeyValuesToList();
     }
 

@@ -5,17 +5,21 @@ import io.microcent.model.caps.CapDefinition;
 import io.microcent.model.caps.CapMeasure;
 import io.microcent.model.caps.CapMode;
 import io.microcent.model.caps.CapPeriod;
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.CapScope;
 import io.microcent.model.caps.CapState;
 import io.microcent.model.caps.CapStatus;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.money.Microcents;
+import io.microcent.model.topic.Topics;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -64,7 +68,7 @@ class CapsTopologyTest {
         assertThat(justBelow.status()).isEqualTo(CapStatus.ALLOWED);
         assertThat(atTheCap.spentMicrocents()).isEqualTo(Microcents.of(ONE_DOLLAR));
         assertThat(atTheCap.status()).isEqualTo(CapStatus.BLOCKED);
-        assertThat(atTheCap.key()).isEqualTo("cap_hard|2026-11");
+        assertThat(atTheCap.key()).hasToString("cap_hard|2026-11");
         assertThat(atTheCap.limitMicrocents()).isEqualTo(Microcents.of(ONE_DOLLAR));
         assertThat(atTheCap.updatedAt()).isEqualTo(NOV_1.plusSeconds(20));
     }
@@ -96,7 +100,7 @@ class CapsTopologyTest {
 
         assertThat(atHalf).singleElement().satisfies(alert -> {
             assertThat(alert.thresholdPercent()).isEqualTo(50);
-            assertThat(alert.alertId()).isEqualTo("cap_hard|2026-11|50");
+            assertThat(alert.alertId()).hasToString("cap_hard|2026-11|50");
             assertThat(alert.spentMicrocents()).isEqualTo(Microcents.of(500_000));
             assertThat(alert.blocked()).isFalse();
             assertThat(alert.occurredAt()).isEqualTo(NOV_1.plusSeconds(2));
@@ -105,10 +109,10 @@ class CapsTopologyTest {
         assertThat(atTheTop).extracting(CapAlert::blocked).containsExactly(false, true);
         assertThat(atTheTop).allSatisfy(alert -> {
             assertThat(alert.customer()).isEqualTo(ACME);
-            assertThat(alert.scope()).isEqualTo("customer");
-            assertThat(alert.mode()).isEqualTo("hard");
-            assertThat(alert.measure()).isEqualTo("charge");
-            assertThat(alert.period()).isEqualTo("2026-11");
+            assertThat(alert.scope()).isEqualTo(CapScope.CUSTOMER);
+            assertThat(alert.mode()).isEqualTo(CapMode.HARD);
+            assertThat(alert.measure()).isEqualTo(CapMeasure.CHARGE);
+            assertThat(alert.period()).hasToString("2026-11");
         });
     }
 
@@ -122,11 +126,11 @@ class CapsTopologyTest {
         driver.send(usage(ACME, DEC_1).charge(500_000).rated());
 
         CapState december = lastState();
-        assertThat(december.key()).isEqualTo("cap_hard|2026-12");
+        assertThat(december.key()).hasToString("cap_hard|2026-12");
         assertThat(december.spentMicrocents()).isEqualTo(Microcents.of(500_000));
         assertThat(december.status()).isEqualTo(CapStatus.ALLOWED);
         // thresholds are remembered per period: 50 % alerts again in December
-        assertThat(driver.alerts()).extracting(CapAlert::alertId).containsExactly("cap_hard|2026-12|50");
+        assertThat(driver.alerts()).extracting(alert -> alert.alertId().toString()).containsExactly("cap_hard|2026-12|50");
     }
 
     @Test
@@ -155,10 +159,10 @@ class CapsTopologyTest {
         driver.send(usage(ACME, nov22).charge(10).rated());
         CapState the22nd = lastState();
 
-        assertThat(the21st.key()).isEqualTo("cap_day|2026-11-21");
+        assertThat(the21st.key()).hasToString("cap_day|2026-11-21");
         assertThat(the21st.spentMicrocents()).isEqualTo(Microcents.of(1_000));
         assertThat(the21st.status()).isEqualTo(CapStatus.BLOCKED);
-        assertThat(the22nd.key()).isEqualTo("cap_day|2026-11-22");
+        assertThat(the22nd.key()).hasToString("cap_day|2026-11-22");
         assertThat(the22nd.spentMicrocents()).isEqualTo(Microcents.of(10));
         assertThat(the22nd.status()).isEqualTo(CapStatus.ALLOWED);
     }
@@ -188,7 +192,7 @@ class CapsTopologyTest {
         driver.send(usage(ACME, NOV_1.plusSeconds(3)).charge(5_000).rated());
         driver.send(usage(ACME, NOV_1.plusSeconds(4)).project("Search").charge(200).rated());
 
-        List<KeyValue<String, CapState>> states = driver.states();
+        List<KeyValue<CapPeriodKey, CapState>> states = driver.states();
         assertThat(states).hasSize(3); // the definition, then the two Search usages
         assertThat(states.getLast().value.spentMicrocents()).isEqualTo(Microcents.of(500));
         assertThat(states.getLast().value.scopeId()).isEqualTo("Search");
@@ -233,11 +237,25 @@ class CapsTopologyTest {
         driver.caps(ACME, NOV_1.plusSeconds(60), hardMonthly("cap_b", ACME, 2_000));
         driver.send(usage(ACME, NOV_1.plusSeconds(120)).charge(10).rated());
 
-        List<KeyValue<String, CapState>> states = driver.states();
-        assertThat(states.getFirst().key).isEqualTo("cap_a|2026-11");
+        List<KeyValue<CapPeriodKey, CapState>> states = driver.states();
+        assertThat(states.getFirst().key).hasToString("cap_a|2026-11");
         assertThat(states.getFirst().value).isNull();
         // the unchanged cap_b is not re-published by the change; the usage counts for it only
-        assertThat(states).extracting(kv -> kv.key).containsExactly("cap_a|2026-11", "cap_b|2026-11");
+        assertThat(states).extracting(kv -> kv.key.toString()).containsExactly("cap_a|2026-11", "cap_b|2026-11");
+    }
+
+    /** The stores' changelogs hold what they held before their keys were typed, so a restore reads them as they are. */
+    @Test
+    void theStoresKeepTheirKeysAsText() {
+        driver.caps(ACME, NOV_1, hardMonthly("cap_hard", ACME, ONE_DOLLAR));
+        driver.send(usage(ACME, Instant.parse("2026-11-21T08:00:00Z")).charge(500_000).rated());
+
+        assertThat(driver.spendStore().get("acme|2026-11|customer|acme").chargeMicrocents()).isEqualTo(Microcents.of(500_000));
+        assertThat(driver.spendStore().get("acme|2026-11-21|customer|acme").chargeMicrocents()).isEqualTo(Microcents.of(500_000));
+        KeyValueStore<CapPeriodKey, FiredThresholds> fired = driver.store(SpendTopology.THRESHOLDS_STORE);
+        assertThat(fired.get(CapPeriodKey.parse("cap_hard|2026-11"))).isEqualTo(new FiredThresholds(List.of(50)));
+        assertThat(Topics.CAPS_STATE.keySerde().serializer().serialize("caps.state", CapPeriodKey.parse("cap_hard|2026-11")))
+                .asString(StandardCharsets.UTF_8).isEqualTo("cap_hard|2026-11");
     }
 
     private CapState lastState() {

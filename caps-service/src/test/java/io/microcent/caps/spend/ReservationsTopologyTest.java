@@ -2,6 +2,7 @@ package io.microcent.caps.spend;
 
 import io.microcent.caps.authorize.CustomerLocks;
 import io.microcent.caps.authorize.ReservationBook;
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.Reservation;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ReservationId;
@@ -28,7 +29,7 @@ class ReservationsTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");
     private static final CustomerId ACME = CustomerId.of("acme");
-    private static final String CAP_PERIOD = "cap_hard|2026-11";
+    private static final CapPeriodKey CAP_PERIOD = CapPeriodKey.parse("cap_hard|2026-11");
 
     @TempDir
     Path stateDir;

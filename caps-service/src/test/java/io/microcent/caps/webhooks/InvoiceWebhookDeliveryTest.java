@@ -78,11 +78,11 @@ class InvoiceWebhookDeliveryTest {
                         .containsExactlyInAnyOrder(
                                 tuple(finalized.id(), "invoice.finalized"),
                                 tuple(paid.id(), "invoice.paid"),
-                                tuple(alert.alertId(), "cap.threshold_crossed"));
+                                tuple(alert.alertId().toString(), "cap.threshold_crossed"));
                 assertThat(everything.received()).extracting(Received::eventId)
-                        .containsExactlyInAnyOrder(finalized.id(), paid.id(), alert.alertId());
+                        .containsExactlyInAnyOrder(finalized.id(), paid.id(), alert.alertId().toString());
                 assertThat(app.deliveries(alertsOnly.get("id").asText())).extracting(d -> d.get("eventId").asText())
-                        .containsExactly(alert.alertId());
+                        .containsExactly(alert.alertId().toString());
 
                 Received first = everything.received().stream().filter(r -> r.eventId().equals(finalized.id())).findFirst().orElseThrow();
                 assertSignedBy(forAcme, first);

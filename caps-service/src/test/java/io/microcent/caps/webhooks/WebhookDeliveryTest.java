@@ -47,7 +47,7 @@ class WebhookDeliveryTest {
             JsonNode delivery = awaitDelivered(webhook);
             assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
             assertThat(delivery.get("lastStatusCode").asInt()).isEqualTo(200);
-            assertThat(delivery.get("alertId").asText()).isEqualTo(alert.alertId());
+            assertThat(delivery.get("alertId").asText()).isEqualTo(alert.alertId().toString());
             assertThat(delivery.get("eventType").asText()).isEqualTo("cap.threshold_crossed");
             assertThat(delivery.has("nextAttemptAt")).isFalse();
             assertThat(app.deliveries(webhook.get("id").asText())).hasSize(1);
@@ -55,10 +55,10 @@ class WebhookDeliveryTest {
             assertThat(receiver.received()).hasSize(1);
             assertSignedBy(webhook, request);
             assertThat(delivery.get("payload").asText()).as("the log shows the body as sent").isEqualTo(request.body());
-            assertThat(request.eventId()).isEqualTo(alert.alertId());
+            assertThat(request.eventId()).isEqualTo(alert.alertId().toString());
             assertThat(request.contentType()).startsWith("application/json");
             JsonNode event = Json.mapper().readTree(request.body());
-            assertThat(event.get("id").asText()).isEqualTo(alert.alertId());
+            assertThat(event.get("id").asText()).isEqualTo(alert.alertId().toString());
             assertThat(event.get("type").asText()).isEqualTo("cap.threshold_crossed");
             assertThat(Json.mapper().treeToValue(event.get("data"), CapAlert.class)).isEqualTo(alert);
         }
@@ -79,7 +79,7 @@ class WebhookDeliveryTest {
             assertThat(delivery.has("lastError")).isFalse();
             List<Received> requests = receiver.received();
             assertThat(requests).hasSize(3);
-            assertThat(requests).extracting(Received::eventId).containsOnly(alert.alertId());
+            assertThat(requests).extracting(Received::eventId).containsOnly(alert.alertId().toString());
             assertThat(requests).extracting(Received::body).containsOnly(requests.getFirst().body());
             requests.forEach(request -> assertSignedBy(webhook, request));
         }
@@ -120,9 +120,9 @@ class WebhookDeliveryTest {
             await().atMost(WAIT).until(() -> app.deliveries(webhook.get("id").asText()).stream()
                     .filter(d -> d.get("status").asText().equals("delivered")).count() == 2);
             assertThat(app.deliveries(webhook.get("id").asText())).extracting(d -> d.get("alertId").asText())
-                    .containsExactlyInAnyOrder(alert.alertId(), later.alertId());
+                    .containsExactlyInAnyOrder(alert.alertId().toString(), later.alertId().toString());
             assertThat(receiver.received()).extracting(Received::eventId)
-                    .containsExactlyInAnyOrder(alert.alertId(), later.alertId());
+                    .containsExactlyInAnyOrder(alert.alertId().toString(), later.alertId().toString());
         }
     }
 
@@ -140,7 +140,7 @@ class WebhookDeliveryTest {
             assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
             assertThat(WebhooksTestApp.read(replay).get("status").asText()).isEqualTo("pending");
             await().atMost(WAIT).until(() -> receiver.received().size() == 2);
-            assertThat(receiver.received()).extracting(Received::eventId).containsOnly(alert.alertId());
+            assertThat(receiver.received()).extracting(Received::eventId).containsOnly(alert.alertId().toString());
             assertSignedBy(webhook, receiver.received().get(1));
             JsonNode delivery = awaitDelivered(webhook);
             assertThat(delivery.get("id").asText()).isEqualTo(deliveryId);
@@ -186,10 +186,10 @@ class WebhookDeliveryTest {
                 await().atMost(WAIT).until(() -> everything.received().size() == 2);
                 awaitDelivered(forWatched);
                 assertThat(app.deliveries(forWatched.get("id").asText())).extracting(d -> d.get("alertId").asText())
-                        .containsExactly(watchedAlert.alertId());
-                assertThat(filtered.received()).extracting(Received::eventId).containsExactly(watchedAlert.alertId());
+                        .containsExactly(watchedAlert.alertId().toString());
+                assertThat(filtered.received()).extracting(Received::eventId).containsExactly(watchedAlert.alertId().toString());
                 assertThat(everything.received()).extracting(Received::eventId)
-                        .containsExactlyInAnyOrder(otherAlert.alertId(), watchedAlert.alertId());
+                        .containsExactlyInAnyOrder(otherAlert.alertId().toString(), watchedAlert.alertId().toString());
             } finally {
                 // an endpoint for every customer would otherwise get the alerts of the tests that follow
                 app.call("DELETE", "/v1/webhooks/" + forAll.get("id").asText(), null, OPERATOR_TOKEN);

@@ -2,6 +2,8 @@ package io.microcent.caps.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.model.caps.CapAlert;
+import io.microcent.model.caps.CapMode;
+import io.microcent.model.caps.CapScope;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.invoice.InvoiceNotification;
 import io.microcent.model.json.Json;
@@ -18,11 +20,11 @@ class WebhookFormatTest {
     private static final CustomerId ACME = CustomerId.of("acme");
 
     /** 80 % of a $250 soft cap on project "web <beta>": $200.004 spent. */
-    private static final CapAlert PROJECT_AT_80 = new CapAlert("cap-7|2026-11|80", "cap-7", ACME, "project", "web <beta>",
-            "2026-11", "charge", "soft", 80, Microcents.of(200_004_000), Microcents.ofDollars("250"), false, CapAlerts.NOV_21);
+    private static final CapAlert PROJECT_AT_80 = CapAlerts.alert("cap-7", CapScope.PROJECT, "web <beta>", CapMode.SOFT, 80,
+            Microcents.of(200_004_000), Microcents.ofDollars("250"), false);
 
-    private static final CapAlert CUSTOMER_BLOCKED = new CapAlert("cap-9|2026-11|100", "cap-9", ACME, "customer", "acme",
-            "2026-11", "charge", "hard", 100, Microcents.ofDollars("100.02"), Microcents.ofDollars("100"), true, CapAlerts.NOV_21);
+    private static final CapAlert CUSTOMER_BLOCKED = CapAlerts.alert("cap-9", CapScope.CUSTOMER, "acme", CapMode.HARD, 100,
+            Microcents.ofDollars("100.02"), Microcents.ofDollars("100"), true);
 
     @Test
     void jsonCarriesTheAlertIdItsTypeItsTimeAndTheAlertWithExactMicrocents() throws Exception {
@@ -73,8 +75,8 @@ class WebhookFormatTest {
 
     @Test
     void theShareOfTheCapIsExactToOneDecimal() {
-        CapAlert atOneThird = new CapAlert("c|p|33", "c", ACME, "customer", "acme", "2026-11", "charge", "hard", 33,
-                Microcents.of(1), Microcents.of(3), false, CapAlerts.NOV_21);
+        CapAlert atOneThird = CapAlerts.alert("c", CapScope.CUSTOMER, "acme", CapMode.HARD, 33,
+                Microcents.of(1), Microcents.of(3), false);
 
         assertThat(SlackMessage.percentOfLimit(atOneThird)).isEqualTo("33.3");
         assertThat(SlackMessage.percentOfLimit(PROJECT_AT_80)).isEqualTo("80");

@@ -1,5 +1,6 @@
 package io.microcent.model.caps;
 
+import io.microcent.model.id.CapId;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.money.Microcents;
 
@@ -15,8 +16,10 @@ import java.util.Objects;
  * @param scope            what the cap limits: {@code customer}, {@code project}, {@code costCenter}, {@code apiKey}, {@code user} or {@code team}
  * @param scopeId          which one, e.g. the project name
  * @param period           the cap's period the spend belongs to: {@code 2026-11} (month) or {@code 2026-11-21} (day)
- * @param measure          {@code charge} (what the customer owes) or {@code cost} (provider cost)
- * @param mode             {@code hard} (calls are blocked at the cap) or {@code soft} (alert only)
+ * @param measure          {@code charge} (what the customer owes) or {@code cost} (provider cost); may be absent,
+ *                         as this contract always allowed
+ * @param mode             {@code hard} (calls are blocked at the cap) or {@code soft} (alert only); may be absent,
+ *                         as this contract always allowed
  * @param thresholdPercent the threshold crossed, e.g. 80
  * @param spentMicrocents  spend in the period when the threshold was crossed
  * @param limitMicrocents  the cap amount
@@ -24,14 +27,14 @@ import java.util.Objects;
  * @param occurredAt       the ingest time of the usage that crossed the threshold
  */
 public record CapAlert(
-        String alertId,
-        String capId,
+        CapAlertId alertId,
+        CapId capId,
         CustomerId customer,
-        String scope,
+        CapScope scope,
         String scopeId,
-        String period,
-        String measure,
-        String mode,
+        CapPeriodId period,
+        CapMeasure measure,
+        CapMode mode,
         int thresholdPercent,
         Microcents spentMicrocents,
         Microcents limitMicrocents,
@@ -48,9 +51,5 @@ public record CapAlert(
         Objects.requireNonNull(spentMicrocents, "spentMicrocents");
         Objects.requireNonNull(limitMicrocents, "limitMicrocents");
         Objects.requireNonNull(occurredAt, "occurredAt");
-    }
-
-    public static String alertIdOf(String capId, String period, int thresholdPercent) {
-        return capId + '|' + period + '|' + thresholdPercent;
     }
 }

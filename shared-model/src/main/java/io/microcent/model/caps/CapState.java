@@ -23,7 +23,7 @@ public record CapState(
         CustomerId customer,
         CapScope scope,
         String scopeId,
-        String period,
+        CapPeriodId period,
         CapMeasure measure,
         CapMode mode,
         Microcents spentMicrocents,
@@ -46,11 +46,11 @@ public record CapState(
     }
 
     /** The {@code caps.state} key of a cap in one period: {@code <capId>|<period>}, e.g. {@code cap_1f…|2026-11}. */
-    public static String keyOf(CapId capId, String period) {
-        return capId.raw() + '|' + period;
+    public static CapPeriodKey keyOf(CapId capId, CapPeriodId period) {
+        return new CapPeriodKey(capId, period);
     }
 
-    public String key() {
+    public CapPeriodKey key() {
         return keyOf(capId, period);
     }
 }

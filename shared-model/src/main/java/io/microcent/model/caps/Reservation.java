@@ -16,11 +16,11 @@ import java.util.Objects;
  * the call may use in its billing period. Made by caps' {@code /v1/authorize}, kept on
  * {@code caps.reservations} (key {@link #key()}) so that it outlives the instance that made it.
  *
- * @param holds      {@code <capId>|<period>} → the amount held against that cap in that period
+ * @param holds      the cap and period ({@code <capId>|<period>} in JSON) → the amount held against that cap in that period
  * @param period     the billing period the call is expected in (now)
  * @param quantities one request and the call's token budget
  */
-public record Reservation(ReservationId id, CustomerId customer, Map<String, Microcents> holds, BillingPeriod period,
+public record Reservation(ReservationId id, CustomerId customer, Map<CapPeriodKey, Microcents> holds, BillingPeriod period,
                           MeterTotals quantities, Instant expiresAt) {
 
     public Reservation {

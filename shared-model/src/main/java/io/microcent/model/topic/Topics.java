@@ -1,6 +1,7 @@
 package io.microcent.model.topic;
 
 import io.microcent.model.caps.CapAlert;
+import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.CapState;
 import io.microcent.model.caps.CustomerCaps;
 import io.microcent.model.caps.Reservation;
@@ -58,8 +59,8 @@ public final class Topics {
             new Topic<>("caps.definitions", CUSTOMER_KEY, new JsonSerde<>(CustomerCaps.class), Topic.Retention.COMPACTED);
 
     /** Each cap's spend per period and whether new calls are allowed or blocked, keyed {@code <capId>|<period>}; the latest per key. */
-    public static final Topic<String, CapState> CAPS_STATE =
-            new Topic<>("caps.state", Serdes.String(), new JsonSerde<>(CapState.class), Topic.Retention.COMPACTED);
+    public static final Topic<CapPeriodKey, CapState> CAPS_STATE = new Topic<>("caps.state",
+            IdSerde.of(CapPeriodKey::toString, CapPeriodKey::parse), new JsonSerde<>(CapState.class), Topic.Retention.COMPACTED);
 
     /** Each cap threshold crossed, once per cap, threshold and period; read by alert delivery. */
     public static final Topic<CustomerId, CapAlert> CAPS_ALERTS =

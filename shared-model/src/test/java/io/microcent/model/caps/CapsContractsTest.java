@@ -76,7 +76,9 @@ class CapsContractsTest {
 
     @Test
     void cap_state_keys_are_cap_and_period() {
-        assertThat(CapState.keyOf(CapId.of("cap_1"), "2026-11-21")).isEqualTo("cap_1|2026-11-21");
-        assertThat(CapAlert.alertIdOf("cap_1", "2026-11", 80)).isEqualTo("cap_1|2026-11|80");
+        CapPeriodKey key = CapState.keyOf(CapId.of("cap_1"), CapPeriodId.parse("2026-11-21"));
+
+        assertThat(key).hasToString("cap_1|2026-11-21");
+        assertThat(new CapAlertId(CapId.of("cap_1"), CapPeriodId.parse("2026-11"), 80)).hasToString("cap_1|2026-11|80");
     }
 }

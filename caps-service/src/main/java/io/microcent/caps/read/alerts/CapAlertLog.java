@@ -33,8 +33,8 @@ public final class CapAlertLog {
         List<Query> inserts = new ArrayList<>();
         for (CapAlert alert : alerts) {
             inserts.add(tx.insertInto(CAP_ALERTS)
-                    .set(CAP_ALERTS.ALERT_ID, alert.alertId())
-                    .set(CAP_ALERTS.CAP_ID, alert.capId())
+                    .set(CAP_ALERTS.ALERT_ID, alert.alertId().toString())
+                    .set(CAP_ALERTS.CAP_ID, alert.capId().raw())
                     .set(CAP_ALERTS.OCCURRED_AT, alert.occurredAt().atOffset(ZoneOffset.UTC))
                     .set(CAP_ALERTS.ALERT, json(alert))
                     .onConflict(CAP_ALERTS.ALERT_ID)

@@ -7,6 +7,7 @@ import io.microcent.caps.api.Requests;
 import io.microcent.caps.authorize.Authorizer;
 import io.microcent.caps.authorize.CapStanding;
 import io.microcent.caps.routing.OwnerRouting;
+import io.microcent.model.caps.CapPeriodId;
 import io.microcent.model.caps.CapStatus;
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.id.CapId;
@@ -42,7 +43,7 @@ public final class CapsEndpoint implements HttpRoutes {
      * @param remainingMicrocents the amount minus spend and reservations, never below zero
      * @param status             {@code blocked} once a hard cap's rated spend reached its amount
      */
-    public record Current(String period, Microcents spentMicrocents, Microcents reservedMicrocents,
+    public record Current(CapPeriodId period, Microcents spentMicrocents, Microcents reservedMicrocents,
                           Microcents remainingMicrocents, CapStatus status) {
 
         static Current of(CapStanding standing) {
