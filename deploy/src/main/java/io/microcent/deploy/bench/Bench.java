@@ -39,6 +39,8 @@ public final class Bench {
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(10);
     private static final int AUTHORIZE_WARMUP_SECONDS = 5;
     private static final int AUTHORIZE_SECONDS = 20;
+    private static final int RESERVATION_REQUESTS = 4_000;
+    private static final int RESERVATION_CONNECTIONS = 16;
 
     private final BenchOptions options;
     private final AllInOne platform;
@@ -88,10 +90,12 @@ public final class Bench {
     }
 
     private boolean run() throws IOException, InterruptedException {
+        String loadBefore = MachineFacts.loadAverage();
         Instant businessTime = clock.instant();
         int warmup = Math.min(WARMUP_EVENTS, options.events());
         System.out.printf("warm-up: %,d events, closed loop%n", warmup);
         throughPipeline("warm", warmup, businessTime);
+        awaitIdle();
 
         System.out.printf("measured run: %,d events, %,d per request, %d requests in flight, %d customers%n",
                 options.events(), options.batchSize(), options.concurrency(), options.customers());
@@ -107,6 +111,7 @@ public final class Bench {
         check(projected.requests() == expectedProjected, "the usage read model counts " + projected.requests()
                 + " requests, " + expectedProjected + " were sent");
 
+        awaitIdle();
         System.out.printf("raw Kafka reference: ProducerPerformance and ConsumerPerformance, %d runs, at least %,d records "
                 + "and %d s each%n", options.rawRuns(), options.events(), RawKafkaReference.MIN_RUN.toSeconds());
         RawKafkaReference.Figures raw = RawKafkaReference.run(platform.kafkaBootstrap(), options.events(), options.rawRuns(),
@@ -114,16 +119,17 @@ public final class Bench {
 
         OpenIngest open = openLoopWithCapState(businessTime);
 
+        awaitIdle();
         System.out.printf("authorize: %,d/s open loop, %d s warm-up then %d s measured%n", options.authorizePerSecond(),
                 AUTHORIZE_WARMUP_SECONDS, AUTHORIZE_SECONDS);
         ClientReport authorize = report(LoadClientProcess.start(LoadClient.AUTHORIZE_OPEN, platform.port(), secret, List.of(
                 "--rate", Integer.toString(options.authorizePerSecond()), "--warmup-seconds", Integer.toString(AUTHORIZE_WARMUP_SECONDS),
                 "--seconds", Integer.toString(AUTHORIZE_SECONDS),
                 "--customers", Integer.toString(options.customers()))));
-        ClientReport reservations = openReservationsComparison();
+        Reservations reservations = openReservationsComparison();
         long serverRssKb = MachineFacts.rssPeakKb();
 
-        print(measured, projected, raw, open, authorize, reservations, serverRssKb);
+        print(measured, projected, raw, open, authorize, reservations, serverRssKb, loadBefore);
         failures.forEach(failure -> System.out.println("FAILED: " + failure));
         return failures.isEmpty();
     }
@@ -154,6 +160,7 @@ public final class Bench {
             // each new cap's first state says caps has read the definitions, so the run does not wait for them
             caps.countFrom(0);
             check(caps.await(options.customers(), Duration.ofMinutes(1)) >= options.customers(), "caps did not publish a state for every new cap");
+            awaitIdle();
 
             System.out.printf("open-loop ingest: %,d events/s offered in batches of %d for %d s, caps.state read meanwhile%n",
                     options.ingestRate(), options.ingestBatch(), options.ingestSeconds());
@@ -175,14 +182,40 @@ public final class Bench {
                 + "\",\"amountMicrocents\":1000000000000,\"period\":\"month\",\"measure\":\"cost\",\"mode\":\"hard\"}");
     }
 
-    private ClientReport openReservationsComparison() throws IOException, InterruptedException {
+    private record Reservations(LoadFigures from0, LoadFigures fromMany) {
+    }
+
+    /**
+     * Whether a decision's cost grows with the reservations already open: one customer with a hard cap, the
+     * same closed-loop run once with none open and once after {@code --open-reservations} more were opened
+     * (and left open: their usage never arrives), each once caps has read every reservation before it, so
+     * that the second run measures decisions among many open reservations, not the pipeline catching up.
+     */
+    private Reservations openReservationsComparison() throws IOException, InterruptedException {
         String customer = "bench-reserved";
         admin.post("/v1/customers", "{\"id\":\"" + customer + "\",\"name\":\"Bench reserved\",\"plan\":\"enterprise\"}");
         createHardCap(customer);
-        System.out.printf("authorize: one customer, closed loop, from 0 and from %,d open reservations%n", options.openReservations());
-        return report(LoadClientProcess.start(LoadClient.AUTHORIZE_RESERVATIONS, platform.port(), secret, List.of(
-                "--customer", customer, "--requests", "4000", "--open", Integer.toString(options.openReservations()),
-                "--connections", "16", "--settle-seconds", "15")));
+        System.out.printf("authorize: one customer, closed loop, %,d requests from 0 and from %,d open reservations%n",
+                RESERVATION_REQUESTS, options.openReservations() + RESERVATION_REQUESTS);
+        awaitIdle();
+        LoadFigures from0 = authorizeClosed(customer, RESERVATION_REQUESTS);
+        authorizeClosed(customer, options.openReservations()); // opens them; not measured
+        awaitIdle();
+        LoadFigures fromMany = authorizeClosed(customer, RESERVATION_REQUESTS);
+        return new Reservations(from0, fromMany);
+    }
+
+    private LoadFigures authorizeClosed(String customer, int requests) throws InterruptedException {
+        return report(LoadClientProcess.start(LoadClient.AUTHORIZE_CLOSED, platform.port(), secret, List.of(
+                "--customer", customer, "--requests", Integer.toString(requests), "--connections",
+                Integer.toString(RESERVATION_CONNECTIONS)))).run("measured");
+    }
+
+    /** Lets the platform read what the last phase wrote before the next is measured. */
+    private void awaitIdle() throws InterruptedException {
+        PlatformIdle.Caught caught = PlatformIdle.await(platform.kafkaBootstrap(), PIPELINE_TIMEOUT);
+        System.out.printf("  platform caught up: %d consumer groups on %d partitions, after %.1f s%n", caught.groups(),
+                caught.partitions(), caught.waited().toMillis() / 1e3);
     }
 
     private ClientReport report(LoadClientProcess client) throws InterruptedException {
@@ -202,7 +235,7 @@ public final class Bench {
     }
 
     private void print(Pipeline measured, OperatorApi.Projected projected, RawKafkaReference.Figures raw, OpenIngest open,
-                       ClientReport authorize, ClientReport reservations, long serverRssKb) {
+                       ClientReport authorize, Reservations reservations, long serverRssKb, String loadBefore) {
         double events = options.events();
         double endToEnd = events / seconds(measured.toRated());
         double toReadModel = events / seconds(projected.took());
@@ -210,15 +243,15 @@ public final class Bench {
         LoadFigures ingest = measured.ingest();
         LoadFigures openIngest = open.ingest();
         LoadFigures auth = authorize.run("measured");
-        LoadFigures from0 = reservations.run("from-0");
-        LoadFigures fromMany = reservations.run("from-many");
+        LoadFigures from0 = reservations.from0();
+        LoadFigures fromMany = reservations.fromMany();
         long clientRssKb = clientRssPeakKb;
         long expectedProjected = Math.min(WARMUP_EVENTS, options.events()) + (long) options.events();
 
         System.out.printf("""
 
                 === Microcent benchmark ===
-                machine: %d cores, %s memory, %s %s, JDK %s
+                machine: %d cores, %s memory, %s %s, JDK %s; load average %s at the start, %s at the end
                 server: this JVM (the all-in-one: broker, four services, and the bench's topic readers), heap max %s
                         (embedded PostgreSQL runs in processes of its own, not counted in its RSS)
                 client: LoadClient in its own JVM (same java binary and class path), heap max %s
@@ -228,7 +261,7 @@ public final class Bench {
                   ingest, open loop            offered %,d events/s for %d s (a batch of %d every %s): accepted %,d events,
                                                %,.0f events/s; 202 latency from scheduled send %s; failed %d
                   authorize, open loop         %,d/s for %d s: %,d requests, %s, max %s; failed %d
-                  authorize, closed loop       one customer, 16 connections, %,d requests each:
+                  authorize, closed loop       one customer, %d connections, %,d requests each:
                     from 0 open reservations     %,.0f req/s, %s, failed %d
                     from %,d open reservations %,.0f req/s, %s, failed %d
                   client RSS peak              %s
@@ -247,13 +280,13 @@ public final class Bench {
 
                 """,
                 MachineFacts.cores(), MachineFacts.mib(MachineFacts.memoryKb()), System.getProperty("os.name"),
-                System.getProperty("os.arch"), MachineFacts.jdk(), mib(MachineFacts.heapMaxBytes()), mib(authorize.heapMaxBytes()),
+                System.getProperty("os.arch"), MachineFacts.jdk(), loadBefore, MachineFacts.loadAverage(), mib(MachineFacts.heapMaxBytes()), mib(authorize.heapMaxBytes()),
                 ingest.events(), ingest.requests(), ingest.seconds(), ingest.eventsPerSecond(), ingest.latency().p50p99(), ingest.failed(),
                 options.ingestRate(), options.ingestSeconds(), options.ingestBatch(),
                 Percentiles.ms(1_000_000L * options.ingestBatch() / options.ingestRate()), openIngest.events(),
                 openIngest.eventsPerSecond(), openIngest.latency().p50p99max(), openIngest.failed(),
                 options.authorizePerSecond(), AUTHORIZE_SECONDS, auth.requests(), auth.latency().p50p99p999(), Percentiles.ms(auth.latency().max()), auth.failed(),
-                from0.requests(),
+                RESERVATION_CONNECTIONS, from0.requests(),
                 from0.requestsPerSecond(), from0.latency().p50p99(), from0.failed(),
                 options.openReservations() + from0.requests(), fromMany.requestsPerSecond(), fromMany.latency().p50p99(), fromMany.failed(),
                 MachineFacts.mib(clientRssKb),

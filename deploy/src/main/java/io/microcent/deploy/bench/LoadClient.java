@@ -15,25 +15,25 @@ import java.util.Set;
  * <p>Modes: {@value #INGEST_CLOSED} ({@code --run-id --events --batch --concurrency --customers --timestamp}),
  * {@value #INGEST_OPEN} ({@code --run-id --rate --batch --seconds --customers --timestamp}),
  * {@value #AUTHORIZE_OPEN} ({@code --rate --warmup-seconds --seconds --customers}) and
- * {@value #AUTHORIZE_RESERVATIONS} ({@code --customer --requests --open --connections --settle-seconds}).
+ * {@value #AUTHORIZE_CLOSED} ({@code --customer --requests --connections}).
  */
 public final class LoadClient {
 
     static final String INGEST_CLOSED = "ingest-closed";
     static final String INGEST_OPEN = "ingest-open";
     static final String AUTHORIZE_OPEN = "authorize-open";
-    static final String AUTHORIZE_RESERVATIONS = "authorize-reservations";
+    static final String AUTHORIZE_CLOSED = "authorize-closed";
 
     private static final Set<String> NAMES = Set.of("--port", "--secret", "--run-id", "--events", "--batch",
             "--concurrency", "--customers", "--timestamp", "--rate", "--seconds", "--warmup-seconds", "--customer",
-            "--requests", "--open", "--connections", "--settle-seconds");
+            "--requests", "--connections");
 
     private LoadClient() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: LoadClient " + List.of(INGEST_CLOSED, INGEST_OPEN, AUTHORIZE_OPEN, AUTHORIZE_RESERVATIONS)
+            System.err.println("usage: LoadClient " + List.of(INGEST_CLOSED, INGEST_OPEN, AUTHORIZE_OPEN, AUTHORIZE_CLOSED)
                     + " --port P --secret S ...");
             System.exit(2);
         }
@@ -56,30 +56,12 @@ public final class LoadClient {
                 runs.put("warm-up", authorize.openLoop(rate, Duration.ofSeconds(given.positive("--warmup-seconds")), customers));
                 runs.put("measured", authorize.openLoop(rate, Duration.ofSeconds(given.positive("--seconds")), customers));
             }
-            case AUTHORIZE_RESERVATIONS -> runs.putAll(reservationsComparison(new AuthorizeLoad(port, secret), given));
+            case AUTHORIZE_CLOSED -> runs.put("measured", new AuthorizeLoad(port, secret).closedLoop(given.text("--customer"),
+                    given.positive("--requests"), given.positive("--connections")));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
         System.out.println(new ClientReport(mode, runs, MachineFacts.rssPeakKb(), MachineFacts.heapMaxBytes()).line());
         // the HTTP client's selector thread would keep a closing JVM waiting for its idle connections
         System.exit(0);
-    }
-
-    /**
-     * Whether a decision's cost grows with the reservations already open: one customer with a hard cap, the
-     * same closed-loop run once with none open and once after {@code --open} more were opened (and left open:
-     * their usage never arrives).
-     */
-    private static Map<String, LoadFigures> reservationsComparison(AuthorizeLoad authorize, Args given) throws InterruptedException {
-        String customer = given.text("--customer");
-        int requests = given.positive("--requests");
-        int connections = given.positive("--connections");
-        Map<String, LoadFigures> runs = new LinkedHashMap<>();
-        runs.put("from-0", authorize.closedLoop(customer, requests, connections));
-        runs.put("opening", authorize.closedLoop(customer, given.positive("--open"), connections));
-        // let caps read the reservations just recorded (caps.reservations) before measuring, so that the second run
-        // measures decisions among many open reservations, not the pipeline catching up with the ones just opened
-        Thread.sleep(Duration.ofSeconds(given.positive("--settle-seconds")));
-        runs.put("from-many", authorize.closedLoop(customer, requests, connections));
-        return runs;
     }
 }

@@ -56,6 +56,18 @@ final class MachineFacts {
         return 0;
     }
 
+    /**
+     * The 1-minute load average (/proc/loadavg), or an empty text where it does not tell: above the core count,
+     * something besides the bench took CPU and its figures are low.
+     */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     static String mib(long kb) {
         return "%,d MiB".formatted(kb / 1024);
     }

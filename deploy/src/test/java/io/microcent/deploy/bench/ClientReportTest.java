@@ -21,7 +21,7 @@ class ClientReportTest {
         Map<String, LoadFigures> runs = new LinkedHashMap<>();
         runs.put("from-0", FROM_0);
         runs.put("from-many", FROM_MANY);
-        ClientReport report = new ClientReport(LoadClient.AUTHORIZE_RESERVATIONS, runs, 412_345, 6L << 30);
+        ClientReport report = new ClientReport(LoadClient.AUTHORIZE_CLOSED, runs, 412_345, 6L << 30);
 
         String line = report.line();
         ClientReport read = ClientReport.parse(line);
