@@ -1,31 +1,45 @@
 package io.microcent.deploy.bench;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one benchmark run sends.
  *
- * @param events      events sent through HTTP ingest (and again through raw Kafka)
- * @param batchSize   events per HTTP request, as a gateway batches them
- * @param concurrency HTTP requests in flight
- * @param customers   distinct customers, spread over the partitions
+ * @param events             events of the closed-loop measured run through HTTP ingest
+ * @param batchSize          events per HTTP request in the closed loop, as a gateway batches them
+ * @param concurrency        HTTP requests in flight in the closed loop
+ * @param customers          distinct customers, spread over the partitions
+ * @param ingestRate         offered events per second of the open-loop ingest run
+ * @param ingestBatch        events per request of the open-loop ingest run (one request every batch / rate seconds)
+ * @param ingestSeconds      length of the open-loop ingest run
  * @param authorizePerSecond arrival rate of {@code POST /v1/authorize} in its latency phase
- * @param openReservations reservations opened before the second run of the open-reservations comparison
+ * @param openReservations   reservations opened before the second run of the open-reservations comparison
+ * @param rawRuns            runs of Kafka's ProducerPerformance, whose median is the raw reference
  */
-record BenchOptions(int events, int batchSize, int concurrency, int customers, int authorizePerSecond, int openReservations) {
+record BenchOptions(int events, int batchSize, int concurrency, int customers, int ingestRate, int ingestBatch,
+                    int ingestSeconds, int authorizePerSecond, int openReservations, int rawRuns) {
+
+    static final Set<String> NAMES = Set.of("--events", "--batch", "--concurrency", "--customers", "--ingest-rate",
+            "--ingest-batch", "--ingest-seconds", "--authorize-rate", "--open-reservations", "--raw-runs");
 
     static BenchOptions parse(List<String> args) {
+        Args given = Args.parse(args, NAMES);
         return new BenchOptions(
-                intArg(args, "--events", 300_000),
-                intArg(args, "--batch", 1_000),
-                intArg(args, "--concurrency", 4),
-                intArg(args, "--customers", 16),
-                intArg(args, "--authorize-rate", 5_000),
-                intArg(args, "--open-reservations", 20_000));
+                given.positive("--events", 300_000),
+                given.positive("--batch", 1_000),
+                given.positive("--concurrency", 4),
+                given.positive("--customers", 16),
+                given.positive("--ingest-rate", 50_000),
+                given.positive("--ingest-batch", 100),
+                given.positive("--ingest-seconds", 10),
+                given.positive("--authorize-rate", 5_000),
+                given.positive("--open-reservations", 20_000),
+                given.positive("--raw-runs", 3));
     }
 
-    private static int intArg(List<String> args, String name, int defaultValue) {
-        int at = args.indexOf(name);
-        return at >= 0 && at + 1 < args.size() ? Integer.parseInt(args.get(at + 1)) : defaultValue;
+    /** Events the open-loop ingest run offers in all. */
+    long ingestEvents() {
+        return (long) ingestRate * ingestSeconds;
     }
 }

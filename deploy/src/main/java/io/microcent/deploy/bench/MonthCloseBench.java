@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.deploy.AllInOne;
 import io.microcent.invoicing.InvoicingService;
 import io.microcent.invoicing.automation.WhenPeriodEndsThenInvoiceIt;
-import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.config.Env;
 import io.microcent.platform.time.MovableClock;
 
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +43,7 @@ public final class MonthCloseBench {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("MICROCENT_LOG_LEVEL", "WARN");
-        int customers = args.length == 2 && args[0].equals("--customers") ? Integer.parseInt(args[1]) : 100_000;
+        int customers = Args.parse(List.of(args), Set.of("--customers")).positive("--customers", 100_000);
         Path dataDir = Files.createTempDirectory("microcent-month-close");
         Map<String, String> settings = new java.util.HashMap<>(Map.of("MICROCENT_DATA_DIR", dataDir.toString(),
                 "MICROCENT_PORT", "0", "MICROCENT_ADMIN_TOKEN", TOKEN, "MICROCENT_LATE_USAGE_GRACE_HOURS", "1",
@@ -64,14 +64,15 @@ public final class MonthCloseBench {
 
             started = System.nanoTime();
             String secret = admin.post("/v1/api-keys", "{\"name\":\"month-close\"}").path("secret").asText();
-            List<UsageEvent> events = BenchEvents.generate(customers, customers, "close", MID_MONTH.plusSeconds(60));
-            int refused = new LoadGenerator(platform.port(), secret).sendAll(LoadGenerator.buildBodies(events, 1_000), 4);
+            // one event per customer: event i is customer i's
+            LoadFigures usage = new IngestLoad(platform.port(), secret).closedLoop("close", customers, 1_000, 4, customers,
+                    MID_MONTH.plusSeconds(60));
             Instant sent = clock.instant();
             while (!invoicing.usageCountedUpTo(sent)) {
                 Thread.sleep(200);
             }
             System.out.printf("usage: %,d events (%d requests refused) rated and counted in %.1f s%n",
-                    events.size(), refused, seconds(started));
+                    usage.events(), usage.failed(), seconds(started));
 
             clock.set(MONTH_ENDED);
             WhenPeriodEndsThenInvoiceIt close = invoicing.periodClose();

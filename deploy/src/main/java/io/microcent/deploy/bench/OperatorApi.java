@@ -40,23 +40,33 @@ final class OperatorApi {
         return Json.mapper().readTree(response.body());
     }
 
-    /** Waits until the usage read model counts {@code expected} requests over all bench customers. */
-    Duration awaitProjectedRequests(int customers, long expected, Instant since, BillingPeriod period)
+    /**
+     * Waits until the usage read model counts at least {@code expected} requests over all bench customers;
+     * answers how long that took from {@code since} and how many it counts then (more than expected: an
+     * event counted twice).
+     */
+    Projected awaitProjectedRequests(int customers, long expected, Instant since, BillingPeriod period)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
-            long total = 0;
-            for (int c = 0; c < customers; c++) {
-                HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(base + "/v1/customers/bench-" + c + "/usage?period=" + period)).GET());
-                total += Json.mapper().readTree(response.body()).path("requests").asLong();
-            }
+            long total = projectedRequests(customers, period);
             if (total >= expected) {
-                return Duration.between(since, Instant.now());
+                return new Projected(Duration.between(since, Instant.now()), total);
             }
             Thread.sleep(20);
         }
         throw new IllegalStateException("the read model did not reach " + expected + " requests");
+    }
+
+    record Projected(Duration took, long requests) {
+    }
+
+    private long projectedRequests(int customers, BillingPeriod period) throws IOException, InterruptedException {
+        long total = 0;
+        for (int c = 0; c < customers; c++) {
+            total += get("/v1/customers/" + BenchEvents.customer(c, customers) + "/usage?period=" + period).path("requests").asLong();
+        }
+        return total;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

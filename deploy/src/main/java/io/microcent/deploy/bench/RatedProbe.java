@@ -2,7 +2,6 @@ package io.microcent.deploy.bench;
 
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.RatedUsage;
-import io.microcent.platform.kafka.KafkaConfigs;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,57 +10,76 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.BitSet;
 
 /**
- * Reads {@code usage.rated} as a downstream consumer would (read_committed) and records, per rated event,
- * the time from ingest (its {@code ingestedAt}) to the moment the rated record became readable here.
+ * Reads {@code usage.rated} as a downstream consumer would (read_committed) and counts a run's rated events by
+ * id, so that one rated twice or never shows; records, per rated event, the time from ingest (its
+ * {@code ingestedAt}) to the moment the rated record became readable here.
  */
 final class RatedProbe implements AutoCloseable {
 
+    /** How long reading goes on after the last expected event, to see a duplicate that comes after it. */
+    private static final Duration DUPLICATE_WATCH = Duration.ofSeconds(2);
+
+    /** @param distinct events of the run read at least once; @param duplicates reads beyond the first of an event */
+    record Count(long distinct, long duplicates) {
+    }
+
     private final KafkaConsumer<byte[], RatedUsage> consumer;
-    private final String runId;
+    private final String idPrefix;
     /** The platform's clock, which stamped the events' ingest times (a simulation's when MICROCENT_CLOCK_START is set). */
     private final Clock clock;
-    final Histogram ingestToRatedMicros = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
-    private long seen;
-    private Instant lastSeenAt;
+    private final Histogram ingestToRatedMicros = Percentiles.histogram();
+    private final BitSet seen = new BitSet();
+    private long duplicates;
+    private Instant lastNewAt;
 
     RatedProbe(String bootstrap, String runId, Clock clock) {
         this.clock = clock;
-        Map<String, Object> props = KafkaConfigs.committedReader(bootstrap, "bench-probe-" + runId, "bench-probe");
-        props.put("auto.offset.reset", "latest");
-        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), Topics.USAGE_RATED.valueSerde().deserializer());
-        this.runId = runId;
-        consumer.subscribe(java.util.List.of(Topics.USAGE_RATED.name()));
-        while (consumer.assignment().isEmpty()) {
-            consumer.poll(Duration.ofMillis(100));
-        }
-        consumer.seekToEnd(consumer.assignment());
-        consumer.assignment().forEach(consumer::position);
+        this.idPrefix = runId + "-";
+        this.consumer = TopicTail.fromEnd(bootstrap, Topics.USAGE_RATED.name(), "bench-rated-probe", new ByteArrayDeserializer(),
+                Topics.USAGE_RATED.valueSerde().deserializer());
     }
 
-    /** Polls until {@code expected} rated events of this run were read or {@code timeout} passed. */
-    long awaitRated(long expected, Duration timeout) {
+    /** Reads until {@code expected} distinct events of this run were read or {@code timeout} passed, then a little longer. */
+    Count awaitRated(long expected, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (seen < expected && System.nanoTime() < deadline) {
-            for (ConsumerRecord<byte[], RatedUsage> record : consumer.poll(Duration.ofMillis(100))) {
-                RatedUsage rated = record.value();
-                if (rated.event().id().raw().startsWith(runId)) {
-                    Instant now = Instant.now();
-                    long micros = Math.max(0, Duration.between(rated.event().ingestedAt(), clock.instant()).toNanos() / 1_000);
-                    ingestToRatedMicros.recordValue(Math.min(micros, ingestToRatedMicros.getHighestTrackableValue()));
-                    seen++;
-                    lastSeenAt = now;
-                }
-            }
+        while (seen.cardinality() < expected && System.nanoTime() < deadline) {
+            read();
         }
-        return seen;
+        long watchUntil = System.nanoTime() + DUPLICATE_WATCH.toNanos();
+        while (System.nanoTime() < watchUntil) {
+            read();
+        }
+        return new Count(seen.cardinality(), duplicates);
     }
 
-    Instant lastSeenAt() {
-        return lastSeenAt;
+    private void read() {
+        for (ConsumerRecord<byte[], RatedUsage> record : consumer.poll(Duration.ofMillis(100))) {
+            RatedUsage rated = record.value();
+            String id = rated.event().id().raw();
+            if (!id.startsWith(idPrefix)) {
+                continue;
+            }
+            int index = Integer.parseInt(id.substring(idPrefix.length()));
+            if (seen.get(index)) {
+                duplicates++;
+                continue;
+            }
+            seen.set(index);
+            lastNewAt = Instant.now();
+            Percentiles.record(ingestToRatedMicros, Duration.between(rated.event().ingestedAt(), clock.instant()).toNanos() / 1_000);
+        }
+    }
+
+    /** When the last event of the run was first read; null if none was. */
+    Instant lastNewAt() {
+        return lastNewAt;
+    }
+
+    Percentiles ingestToRated() {
+        return Percentiles.of(ingestToRatedMicros);
     }
 
     @Override
