@@ -1,5 +1,6 @@
 package io.microcent.model.topic;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.microcent.model.json.Json;
@@ -9,18 +10,29 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.IOException;
+import java.util.List;
 
 /** A Kafka serde writing one record type as JSON with the shared {@link Json} configuration. */
 public final class JsonSerde<T> implements Serde<T> {
 
     private final ObjectReader reader;
     private final ObjectWriter writer;
-    private final Class<T> type;
+    private final String typeName;
 
     public JsonSerde(Class<T> type) {
-        this.type = type;
+        this(Json.mapper().constructType(type), type.getSimpleName());
+    }
+
+    private JsonSerde(JavaType type, String typeName) {
+        this.typeName = typeName;
         this.reader = Json.mapper().readerFor(type);
         this.writer = Json.mapper().writerFor(type);
+    }
+
+    /** A serde of a JSON array of {@code itemType}. */
+    public static <E> JsonSerde<List<E>> listOf(Class<E> itemType) {
+        return new JsonSerde<>(Json.mapper().getTypeFactory().constructCollectionType(List.class, itemType),
+                "a list of " + itemType.getSimpleName());
     }
 
     @Override
@@ -32,7 +44,7 @@ public final class JsonSerde<T> implements Serde<T> {
             try {
                 return writer.writeValueAsBytes(value);
             } catch (IOException e) {
-                throw new SerializationException("cannot write " + type.getSimpleName() + " to " + topic, e);
+                throw new SerializationException("cannot write " + typeName + " to " + topic, e);
             }
         };
     }
@@ -46,7 +58,7 @@ public final class JsonSerde<T> implements Serde<T> {
             try {
                 return reader.readValue(bytes);
             } catch (IOException | RuntimeException e) {
-                throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic, e);
+                throw new SerializationException("cannot read " + typeName + " from " + topic, e);
             }
         };
     }

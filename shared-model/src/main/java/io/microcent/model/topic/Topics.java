@@ -11,7 +11,9 @@ import io.microcent.model.id.ModelId;
 import io.microcent.model.invoice.InvoiceNotification;
 import io.microcent.model.price.ModelPriceHistory;
 import io.microcent.model.usage.CustomerPlan;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.UsageBatch;
 import io.microcent.model.usage.UsageEvent;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,9 +35,25 @@ public final class Topics {
     public static final Topic<CustomerId, UsageEvent> USAGE_EVENTS =
             new Topic<>("usage.events", CUSTOMER_KEY, new JsonSerde<>(UsageEvent.class), Topic.Retention.LOG);
 
+    /**
+     * {@link #USAGE_EVENTS} read and written as batches: ingest writes one record per request and partition,
+     * keyed by the batch's first customer; a record of one event reads as a batch of one. The same topic, so
+     * not listed in {@link #all()}.
+     */
+    public static final Topic<CustomerId, UsageBatch> USAGE_EVENT_BATCHES = new Topic<>("usage.events", CUSTOMER_KEY,
+            new BatchSerde<>(UsageEvent.class, "a usage batch", UsageBatch::events, UsageBatch::new), Topic.Retention.LOG);
+
     /** Usage facts with their provider cost and customer charge. */
     public static final Topic<CustomerId, RatedUsage> USAGE_RATED =
             new Topic<>("usage.rated", CUSTOMER_KEY, new JsonSerde<>(RatedUsage.class), Topic.Retention.LOG);
+
+    /**
+     * {@link #USAGE_RATED} read and written as batches: rating writes one record per batch of events it rated,
+     * keyed by its first line's customer; a record of one line reads as a batch of one. The same topic, so not
+     * listed in {@link #all()}.
+     */
+    public static final Topic<CustomerId, RatedBatch> USAGE_RATED_BATCHES = new Topic<>("usage.rated", CUSTOMER_KEY,
+            new BatchSerde<>(RatedUsage.class, "a rated batch", RatedBatch::lines, RatedBatch::new), Topic.Retention.LOG);
 
     /**
      * Every record any consumer set aside instead of processing (usage rating could not rate, a record a
