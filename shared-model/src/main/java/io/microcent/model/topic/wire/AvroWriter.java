@@ -38,8 +38,14 @@ final class AvroWriter {
         out.write(WireFormat.MARKER);
         out.write(format.code());
         encoder = EncoderFactory.get().binaryEncoder(out, encoder);
-        body.write(this, value);
-        encoder.flush();
+        try {
+            body.write(this, value);
+            encoder.flush();
+        } catch (IOException | RuntimeException e) {
+            // the encoder still buffers the failed record's first bytes, which reusing it would flush into the next
+            encoder = null;
+            throw e;
+        }
         return out.copyAndTrim();
     }
 
@@ -74,7 +80,13 @@ final class AvroWriter {
      * back equal. It spans 1677-09-21 to 2262-04-11; an instant outside cannot be written (ArithmeticException).
      */
     void writeInstant(Instant instant) throws IOException {
-        encoder.writeLong(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), AvroReader.NANOS_PER_SECOND), instant.getNano()));
+        long seconds = instant.getEpochSecond();
+        long nanos = instant.getNano();
+        if (seconds < 0 && nanos > 0) { // so that the earliest instant of the range does not overflow on the way
+            seconds++;
+            nanos -= AvroReader.NANOS_PER_SECOND;
+        }
+        encoder.writeLong(Math.addExact(Math.multiplyExact(seconds, AvroReader.NANOS_PER_SECOND), nanos));
     }
 
     /** An Avro array: one block of all items, then the end. */
