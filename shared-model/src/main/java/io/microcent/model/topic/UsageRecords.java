@@ -8,6 +8,7 @@ import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import org.apache.kafka.common.errors.SerializationException;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.List;
 
@@ -61,7 +62,7 @@ final class UsageRecords<E> {
             try {
                 return binary.read(value);
             } catch (IOException | RuntimeException e) {
-                throw new SerializationException("cannot read " + itemsName + " from " + topic + ": " + e.getMessage(), e);
+                throw new SerializationException("cannot read " + itemsName + " from " + topic + ": " + reason(e), e);
             }
         }
         return isJsonArray(value) ? jsonList.deserializer().deserialize(topic, value) : List.of(jsonItem.deserializer().deserialize(topic, value));
@@ -88,6 +89,10 @@ final class UsageRecords<E> {
         } catch (JsonProcessingException e) {
             throw new SerializationException("cannot show the " + topic + " record as JSON", e);
         }
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof EOFException ? "the record ends before its body does" : e.getMessage();
     }
 
     private static boolean isJsonArray(byte[] bytes) {
