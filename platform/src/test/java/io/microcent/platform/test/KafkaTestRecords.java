@@ -1,18 +1,29 @@
 package io.microcent.platform.test;
 
+import io.microcent.model.deadletter.DeadLetter;
+import io.microcent.model.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
-/** Reads a whole topic from a test, without a consumer group and without guessing how long to poll. */
+/**
+ * Reads a whole topic from a test, without a consumer group and without guessing how long to poll. Values are
+ * text as {@link Topics#valueAsText} shows them: a binary usage record as its JSON (a dead letter's value by its
+ * source topic), so that a test reads every topic's records as JSON.
+ */
 public final class KafkaTestRecords {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -31,7 +42,7 @@ public final class KafkaTestRecords {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                     new KafkaConsumer<>(props, new StringDeserializer(), new ReadableValues())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
@@ -52,6 +63,29 @@ public final class KafkaTestRecords {
 
     public static List<String> readAllValues(String bootstrap, String topic, boolean readCommitted) {
         return readAll(bootstrap, topic, readCommitted).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** Each value as {@link Topics#valueAsText} shows it; bytes it cannot show are decoded as UTF-8, as before. */
+    private static final class ReadableValues implements Deserializer<String> {
+        @Override
+        public String deserialize(String topic, byte[] data) {
+            return deserialize(topic, null, data);
+        }
+
+        @Override
+        public String deserialize(String topic, Headers headers, byte[] data) {
+            if (data == null) {
+                return null;
+            }
+            Header source = headers == null ? null : headers.lastHeader(DeadLetter.SOURCE_TOPIC);
+            String valueTopic = Topics.DEAD_LETTERS.name().equals(topic) && source != null
+                    ? new String(source.value(), StandardCharsets.UTF_8) : topic;
+            try {
+                return Topics.valueAsText(valueTopic, data);
+            } catch (SerializationException e) {
+                return new String(data, StandardCharsets.UTF_8);
+            }
+        }
     }
 
     private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

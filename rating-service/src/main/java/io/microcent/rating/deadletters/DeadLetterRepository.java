@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.microcent.model.json.Json;
 import io.microcent.model.topic.Topics;
 import io.microcent.rating.db.tables.records.DeadLettersRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -84,7 +85,7 @@ final class DeadLetterRepository {
 
     private static DeadLetterView toView(DeadLettersRecord row) {
         String key = readableText(row.getRecordKey());
-        JsonNode value = json(row.getRecordValue());
+        JsonNode value = json(row.getSourceTopic(), row.getRecordValue());
         return new DeadLetterView(row.getId(), row.getReason(), row.getConsumer(), row.getSourceTopic(),
                 row.getSourcePartition(), row.getSourceOffset(), row.getCustomer(), row.getDetail(),
                 instant(row.getDeadLetteredAt()), Topics.USAGE_EVENTS.name().equals(row.getSourceTopic()) && row.getRecordValue() != null,
@@ -107,13 +108,14 @@ final class DeadLetterRepository {
         }
     }
 
-    private static JsonNode json(byte[] bytes) {
+    /** The value as JSON when it is a JSON document or a binary usage record ({@link Topics#valueAsText}), else null. */
+    private static JsonNode json(String topic, byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             return null;
         }
         try {
-            return STRICT_JSON.readValue(bytes);
-        } catch (IOException e) {
+            return STRICT_JSON.readValue(Topics.valueAsText(topic, bytes));
+        } catch (IOException | SerializationException e) {
             return null;
         }
     }

@@ -136,8 +136,10 @@ class DeadLetterReplayBrokerTest {
         CustomerId customer = CustomerId.of("nul-" + UUID.randomUUID());
         rating.produce(Topics.CUSTOMER_PLANS, customer, new CustomerPlan(customer, PlanId.of("starter"), NOV_3));
         UsageEvent poisoned = withProject(requests(customer, NOV_3, 1), "placeholder");
-        String json = new String(Topics.USAGE_EVENTS.valueSerde().serializer().serialize(Topics.USAGE_EVENTS.name(), poisoned),
-                StandardCharsets.UTF_8).replace("\"project\":\"placeholder\"", "\"project\":\"a\\u0000\"");
+        // written as JSON, the way producers wrote usage before binary records, so a NUL can be slipped in
+        String json = Topics.valueAsText(Topics.USAGE_EVENTS.name(),
+                Topics.USAGE_EVENTS.valueSerde().serializer().serialize(Topics.USAGE_EVENTS.name(), poisoned))
+                .replace("\"project\":\"placeholder\"", "\"project\":\"a\\u0000\"");
         produceRaw(customer.raw(), json.getBytes(StandardCharsets.UTF_8));
         rating.produce(Topics.USAGE_EVENTS, customer, withProject(requests(customer, NOV_3.plusSeconds(1), 1), "fine"));
 

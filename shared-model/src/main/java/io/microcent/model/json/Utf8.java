@@ -14,8 +14,13 @@ public final class Utf8 {
 
     /** The index of the first byte that is not part of a well-formed UTF-8 sequence, or {@code -1} when all are. */
     public static int firstMalformedByte(byte[] bytes) {
-        int i = 0;
-        int n = bytes.length;
+        return firstMalformedByte(bytes, 0, bytes.length);
+    }
+
+    /** The same for {@code bytes[from, to)}: the index (in {@code bytes}) of the first malformed byte, or {@code -1}. */
+    public static int firstMalformedByte(byte[] bytes, int from, int to) {
+        int i = from;
+        int n = to;
         while (i < n) {
             int b = bytes[i];
             if (b >= 0) { // ASCII, nearly every byte of a JSON body

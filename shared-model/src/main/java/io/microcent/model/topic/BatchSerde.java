@@ -9,22 +9,20 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The serde of a topic whose records hold a batch of items ({@code B}) where records of one item
- * ({@code E}) were written before batches existed: a batch is written as a JSON array of items, and a
- * record that is a single item (a JSON object) reads as a batch of one, so the log's older records and
- * producers that still write one item per record read alike.
+ * The serde of a usage topic whose records hold a batch of items ({@code B}): a batch is written as one
+ * binary batch record ({@link UsageRecords}), and every record of the topic reads as a batch, so a record of
+ * one item (binary, or JSON as written before batches existed) reads as a batch of one, and a JSON array as
+ * a batch.
  */
 public final class BatchSerde<B, E> implements Serde<B> {
 
-    private final JsonSerde<E> items;
-    private final JsonSerde<List<E>> lists;
+    private final UsageRecords<E> records;
     private final Function<B, List<E>> itemsOf;
     private final Function<List<E>, B> batchOf;
     private final String batchName;
 
-    public BatchSerde(Class<E> itemType, String batchName, Function<B, List<E>> itemsOf, Function<List<E>, B> batchOf) {
-        this.items = new JsonSerde<>(itemType);
-        this.lists = JsonSerde.listOf(itemType);
+    BatchSerde(UsageRecords<E> records, String batchName, Function<B, List<E>> itemsOf, Function<List<E>, B> batchOf) {
+        this.records = records;
         this.itemsOf = itemsOf;
         this.batchOf = batchOf;
         this.batchName = batchName;
@@ -32,32 +30,21 @@ public final class BatchSerde<B, E> implements Serde<B> {
 
     @Override
     public Serializer<B> serializer() {
-        Serializer<List<E>> list = lists.serializer();
-        return (topic, batch) -> batch == null ? null : list.serialize(topic, itemsOf.apply(batch));
+        return (topic, batch) -> batch == null ? null : records.writeBatch(topic, itemsOf.apply(batch));
     }
 
     @Override
     public Deserializer<B> deserializer() {
-        Deserializer<E> item = items.deserializer();
-        Deserializer<List<E>> list = lists.deserializer();
         return (topic, bytes) -> {
             if (bytes == null) {
                 return null;
             }
+            List<E> items = records.read(topic, bytes);
             try {
-                return isArray(bytes) ? batchOf.apply(list.deserialize(topic, bytes)) : batchOf.apply(List.of(item.deserialize(topic, bytes)));
+                return batchOf.apply(items);
             } catch (IllegalArgumentException e) {
                 throw new SerializationException("cannot read " + batchName + " from " + topic + ": " + e.getMessage(), e);
             }
         };
-    }
-
-    private static boolean isArray(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return b == '[';
-            }
-        }
-        return false;
     }
 }

@@ -9,12 +9,14 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.InvalidIdException;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.invoice.InvoiceNotification;
+import io.microcent.model.json.Utf8;
 import io.microcent.model.price.ModelPriceHistory;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageBatch;
 import io.microcent.model.usage.UsageEvent;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -31,9 +33,12 @@ public final class Topics {
     public static final Serde<CustomerId> CUSTOMER_KEY = IdSerde.of(CustomerId::raw, CustomerId::of);
     public static final Serde<ModelId> MODEL_KEY = IdSerde.of(ModelId::raw, ModelId::of);
 
-    /** Accepted usage facts, as ingested. The log re-rating replays. */
+    /**
+     * Accepted usage facts, as ingested. The log re-rating replays. Written binary (one event); reads any record
+     * of the topic holding one event: binary, or JSON as written before ({@link UsageRecords}).
+     */
     public static final Topic<CustomerId, UsageEvent> USAGE_EVENTS =
-            new Topic<>("usage.events", CUSTOMER_KEY, new JsonSerde<>(UsageEvent.class), Topic.Retention.LOG);
+            new Topic<>("usage.events", CUSTOMER_KEY, new SingleItemSerde<>(UsageRecords.USAGE_EVENTS), Topic.Retention.LOG);
 
     /**
      * {@link #USAGE_EVENTS} read and written as batches: ingest writes one record per request and partition,
@@ -41,11 +46,11 @@ public final class Topics {
      * not listed in {@link #all()}.
      */
     public static final Topic<CustomerId, UsageBatch> USAGE_EVENT_BATCHES = new Topic<>("usage.events", CUSTOMER_KEY,
-            new BatchSerde<>(UsageEvent.class, "a usage batch", UsageBatch::events, UsageBatch::new), Topic.Retention.LOG);
+            new BatchSerde<>(UsageRecords.USAGE_EVENTS, "a usage batch", UsageBatch::events, UsageBatch::new), Topic.Retention.LOG);
 
-    /** Usage facts with their provider cost and customer charge. */
+    /** Usage facts with their provider cost and customer charge; written and read like {@link #USAGE_EVENTS}. */
     public static final Topic<CustomerId, RatedUsage> USAGE_RATED =
-            new Topic<>("usage.rated", CUSTOMER_KEY, new JsonSerde<>(RatedUsage.class), Topic.Retention.LOG);
+            new Topic<>("usage.rated", CUSTOMER_KEY, new SingleItemSerde<>(UsageRecords.USAGE_RATED), Topic.Retention.LOG);
 
     /**
      * {@link #USAGE_RATED} read and written as batches: rating writes one record per batch of events it rated,
@@ -53,7 +58,7 @@ public final class Topics {
      * listed in {@link #all()}.
      */
     public static final Topic<CustomerId, RatedBatch> USAGE_RATED_BATCHES = new Topic<>("usage.rated", CUSTOMER_KEY,
-            new BatchSerde<>(RatedUsage.class, "a rated batch", RatedBatch::lines, RatedBatch::new), Topic.Retention.LOG);
+            new BatchSerde<>(UsageRecords.USAGE_RATED, "a rated batch", RatedBatch::lines, RatedBatch::new), Topic.Retention.LOG);
 
     /**
      * Every record any consumer set aside instead of processing (usage rating could not rate, a record a
@@ -120,6 +125,34 @@ public final class Topics {
         } catch (InvalidIdException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A raw value of {@code topicName} as readable text, for people (dead letters) and tests: a binary record of
+     * {@code usage.events} or {@code usage.rated} as JSON (an object for one item, an array for a batch); any other
+     * value, JSON included, as its UTF-8 text, unchanged. {@code null} for {@code null}; a
+     * {@link SerializationException} for a binary record that cannot be read or bytes that are not UTF-8.
+     */
+    public static String valueAsText(String topicName, byte[] value) {
+        if (value == null) {
+            return null;
+        }
+        if (USAGE_EVENTS.name().equals(topicName)) {
+            return UsageRecords.USAGE_EVENTS.asJson(topicName, value);
+        }
+        if (USAGE_RATED.name().equals(topicName)) {
+            return UsageRecords.USAGE_RATED.asJson(topicName, value);
+        }
+        return utf8Text(value);
+    }
+
+    /** Well-formed UTF-8 as text; anything else is refused rather than shown with replacement characters. */
+    static String utf8Text(byte[] value) {
+        int malformed = Utf8.firstMalformedByte(value);
+        if (malformed >= 0) {
+            throw new SerializationException("the value is not UTF-8 text (byte " + malformed + ")");
+        }
+        return new String(value, StandardCharsets.UTF_8);
     }
 
     public static List<Topic<?, ?>> all() {

@@ -34,8 +34,8 @@ import java.util.Objects;
  *                      the event is rated, caps releases the reservation and counts the real spend instead
  * @param tags          the sender's {@link Tag}s, each once and sorted; never {@code null} (empty when none). An
  *                      optional addition to schema version 1: a record written before it existed has no
- *                      {@code tags} and reads as none, and an event without tags is written without the field,
- *                      exactly as before, so readers of either age read both
+ *                      {@code tags} and reads as none, and in JSON an event without tags has no such field,
+ *                      exactly as before
  */
 public record UsageEvent(
         int schemaVersion,

@@ -46,7 +46,7 @@ class RatedUsageChargesTest {
 
         byte[] bytes = serde.serializer().serialize("usage.rated", rated);
 
-        assertThat(new String(bytes, StandardCharsets.UTF_8))
+        assertThat(Topics.valueAsText("usage.rated", bytes))
                 .contains("\"charges\":[{\"charge\":\"requests\",\"quantity\":3,\"chargeMicrocents\":20000}]");
         assertThat(serde.deserializer().deserialize("usage.rated", bytes)).isEqualTo(rated);
     }

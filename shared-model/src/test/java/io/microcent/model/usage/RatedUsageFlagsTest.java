@@ -27,7 +27,7 @@ class RatedUsageFlagsTest {
 
         byte[] bytes = serde.serializer().serialize("usage.rated", rated);
 
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"unpriced\":true", "\"adjustment\":true");
+        assertThat(Topics.valueAsText("usage.rated", bytes)).contains("\"unpriced\":true", "\"adjustment\":true");
         assertThat(serde.deserializer().deserialize("usage.rated", bytes)).isEqualTo(rated);
     }
 
@@ -36,7 +36,7 @@ class RatedUsageFlagsTest {
         RatedUsage before = new RatedUsage(EVENT, BillingPeriod.parse("2026-10"), PlanId.of("starter"), 1, 0,
                 Microcents.of(370), Microcents.ZERO);
         var serde = Topics.USAGE_RATED.valueSerde();
-        String withoutFlags = new String(serde.serializer().serialize("usage.rated", before), StandardCharsets.UTF_8)
+        String withoutFlags = Topics.valueAsText("usage.rated", serde.serializer().serialize("usage.rated", before))
                 .replace(",\"unpriced\":false", "").replace(",\"adjustment\":false", "");
 
         RatedUsage read = serde.deserializer().deserialize("usage.rated", withoutFlags.getBytes(StandardCharsets.UTF_8));

@@ -59,14 +59,14 @@ class TagTest {
     }
 
     @Test
-    void taggedEventsRoundTripAndAnEventWithoutTagsIsWrittenAsBefore() {
+    void taggedEventsRoundTripAndAnEventWithoutTagsHasNoTagsFieldInJson() {
         var serde = Topics.USAGE_EVENTS.valueSerde();
         UsageEvent tagged = event(tags("env:prod", "feature:chat"));
         byte[] bytes = serde.serializer().serialize("usage.events", tagged);
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"tags\":[\"env:prod\",\"feature:chat\"]");
+        assertThat(Topics.valueAsText("usage.events", bytes)).contains("\"tags\":[\"env:prod\",\"feature:chat\"]");
         assertThat(serde.deserializer().deserialize("usage.events", bytes)).isEqualTo(tagged);
 
-        String untagged = new String(serde.serializer().serialize("usage.events", event(List.of())), StandardCharsets.UTF_8);
+        String untagged = Topics.valueAsText("usage.events", serde.serializer().serialize("usage.events", event(List.of())));
         assertThat(untagged).doesNotContain("tags");
     }
 
