@@ -1,0 +1,85 @@
+package io.microcent.caps.spend;
+
+import io.microcent.model.caps.CapDefinition;
+import io.microcent.model.caps.CapPeriod;
+import io.microcent.model.caps.CapPeriodId;
+import io.microcent.model.caps.CapScope;
+import io.microcent.model.caps.SpendState;
+import io.microcent.model.id.CustomerId;
+import io.microcent.model.money.Microcents;
+import io.microcent.model.usage.RatedUsage;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one batch of rated lines adds to the spend stores, staged until the batch is done: each line is counted,
+ * in order, in its own customer's spend of its billing period ({@link SpendTopology#SPEND_STORE}), meters
+ * ({@link SpendTopology#METERS_STORE}) and every scope it carries, per month and per day
+ * ({@link SpendTopology#SCOPE_SPEND_STORE}); later lines and cap checks see earlier lines' sums. A line is counted
+ * in all three stores or in none.
+ */
+final class BatchSpend {
+
+    private final StagedStore<String, SpendState> periods;
+    private final StagedStore<String, PeriodMeters> meters;
+    private final StagedStore<String, ScopeSpend> scopes;
+
+    BatchSpend(ProcessorContext<?, ?> context) {
+        this.periods = new StagedStore<>(context.getStateStore(SpendTopology.SPEND_STORE));
+        this.meters = new StagedStore<>(context.getStateStore(SpendTopology.METERS_STORE));
+        this.scopes = new StagedStore<>(context.getStateStore(SpendTopology.SCOPE_SPEND_STORE));
+    }
+
+    /**
+     * Stages {@code line}, counted at {@code at} (the record's timestamp). Every sum is computed first: one that
+     * overflows throws {@link ArithmeticException} before anything of the line is staged.
+     */
+    void count(RatedUsage line, Instant at) {
+        CustomerId customer = line.event().customer();
+        String periodKey = SpendState.keyOf(customer, line.period());
+        SpendState period = plus(periods.get(periodKey), line, at);
+        PeriodMeters meter = PeriodMeters.orNone(meters.get(periodKey)).plus(line);
+        Map<String, ScopeSpend> scoped = new LinkedHashMap<>();
+        for (Map.Entry<CapScope, String> scope : ScopeIds.of(line.event()).ids().entrySet()) {
+            for (CapPeriod capPeriod : CapPeriod.values()) {
+                String key = SpendKeys.of(customer, UsagePeriods.of(capPeriod, line), scope.getKey(), scope.getValue());
+                scoped.put(key, ScopeSpend.orNone(scopes.get(key)).plus(line));
+            }
+        }
+        periods.stage(periodKey, period);
+        meters.stage(periodKey, meter);
+        scoped.forEach(scopes::stage);
+    }
+
+    /** What {@code cap} has counted in {@code period}, this batch's lines so far included. */
+    Microcents spentOn(CapDefinition cap, CapPeriodId period) {
+        return ScopeSpend.orNone(scopes.get(SpendKeys.of(cap, period))).in(cap.measure());
+    }
+
+    /** Writes the customer's staged sums, each key once (every spend key starts with {@code <customer>|}). */
+    void write(CustomerId customer) {
+        String prefix = customer.raw() + SpendState.KEY_SEPARATOR;
+        periods.writeStartingWith(prefix);
+        meters.writeStartingWith(prefix);
+        scopes.writeStartingWith(prefix);
+    }
+
+    void discard() {
+        periods.discard();
+        meters.discard();
+        scopes.discard();
+    }
+
+    private static SpendState plus(SpendState current, RatedUsage line, Instant at) {
+        SpendState base = current != null ? current : new SpendState(line.event().customer(), line.period(),
+                Microcents.ZERO, Microcents.ZERO, 0, at);
+        return new SpendState(base.customer(), base.period(),
+                base.chargeMicrocents().plus(line.chargeMicrocents()),
+                base.costMicrocents().plus(line.costMicrocents()),
+                Math.addExact(base.requests(), line.event().requests()),
+                at);
+    }
+}
