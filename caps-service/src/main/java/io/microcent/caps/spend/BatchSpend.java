@@ -9,8 +9,10 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.model.money.Microcents;
 import io.microcent.model.usage.RatedUsage;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,18 +21,25 @@ import java.util.Map;
  * in order, in its own customer's spend of its billing period ({@link SpendTopology#SPEND_STORE}), meters
  * ({@link SpendTopology#METERS_STORE}) and every scope it carries, per month and per day
  * ({@link SpendTopology#SCOPE_SPEND_STORE}); later lines and cap checks see earlier lines' sums. A line is counted
- * in all three stores or in none.
+ * in all three stores or in none. Every key belongs to one customer, so the batch stages per customer and
+ * writes one customer's keys at a time ({@link #write}).
  */
 final class BatchSpend {
 
-    private final StagedStore<String, SpendState> periods;
-    private final StagedStore<String, PeriodMeters> meters;
-    private final StagedStore<String, ScopeSpend> scopes;
+    private final KeyValueStore<String, SpendState> periodStore;
+    private final KeyValueStore<String, PeriodMeters> meterStore;
+    private final KeyValueStore<String, ScopeSpend> scopeStore;
+    private final Map<CustomerId, Staged> byCustomer = new HashMap<>();
+
+    /** One customer's staged sums. */
+    private record Staged(StagedStore<String, SpendState> periods, StagedStore<String, PeriodMeters> meters,
+                          StagedStore<String, ScopeSpend> scopes) {
+    }
 
     BatchSpend(ProcessorContext<?, ?> context) {
-        this.periods = new StagedStore<>(context.getStateStore(SpendTopology.SPEND_STORE));
-        this.meters = new StagedStore<>(context.getStateStore(SpendTopology.METERS_STORE));
-        this.scopes = new StagedStore<>(context.getStateStore(SpendTopology.SCOPE_SPEND_STORE));
+        this.periodStore = context.getStateStore(SpendTopology.SPEND_STORE);
+        this.meterStore = context.getStateStore(SpendTopology.METERS_STORE);
+        this.scopeStore = context.getStateStore(SpendTopology.SCOPE_SPEND_STORE);
     }
 
     /**
@@ -39,6 +48,10 @@ final class BatchSpend {
      */
     void count(RatedUsage line, Instant at) {
         CustomerId customer = line.event().customer();
+        Staged staged = of(customer);
+        StagedStore<String, SpendState> periods = staged.periods();
+        StagedStore<String, PeriodMeters> meters = staged.meters();
+        StagedStore<String, ScopeSpend> scopes = staged.scopes();
         String periodKey = SpendState.keyOf(customer, line.period());
         SpendState period = plus(periods.get(periodKey), line, at);
         PeriodMeters meter = PeriodMeters.orNone(meters.get(periodKey)).plus(line);
@@ -56,21 +69,27 @@ final class BatchSpend {
 
     /** What {@code cap} has counted in {@code period}, this batch's lines so far included. */
     Microcents spentOn(CapDefinition cap, CapPeriodId period) {
-        return ScopeSpend.orNone(scopes.get(SpendKeys.of(cap, period))).in(cap.measure());
+        return ScopeSpend.orNone(of(cap.customer()).scopes().get(SpendKeys.of(cap, period))).in(cap.measure());
     }
 
-    /** Writes the customer's staged sums, each key once (every spend key starts with {@code <customer>|}). */
+    /** Writes the customer's staged sums, each key once. */
     void write(CustomerId customer) {
-        String prefix = customer.raw() + SpendState.KEY_SEPARATOR;
-        periods.writeStartingWith(prefix);
-        meters.writeStartingWith(prefix);
-        scopes.writeStartingWith(prefix);
+        Staged staged = byCustomer.remove(customer);
+        if (staged != null) {
+            staged.periods().writeAll();
+            staged.meters().writeAll();
+            staged.scopes().writeAll();
+        }
     }
 
+    /** Forgets everything staged (a batch that failed writes nothing). */
     void discard() {
-        periods.discard();
-        meters.discard();
-        scopes.discard();
+        byCustomer.clear();
+    }
+
+    private Staged of(CustomerId customer) {
+        return byCustomer.computeIfAbsent(customer, c -> new Staged(new StagedStore<>(periodStore),
+                new StagedStore<>(meterStore), new StagedStore<>(scopeStore)));
     }
 
     private static SpendState plus(SpendState current, RatedUsage line, Instant at) {

@@ -2,7 +2,6 @@ package io.microcent.caps.spend;
 
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,8 +10,6 @@ import java.util.Map;
  * own changes first, and each changed key is written once, with its final value, when the batch is done. Lines
  * of one customer rewrite the same dozen keys; written once per batch, each reaches the cache, RocksDB and the
  * changelog once.
- *
- * @param <K> the store's keys, each starting with the customer it belongs to ({@code <customer>|…})
  */
 final class StagedStore<K, V> {
 
@@ -31,17 +28,6 @@ final class StagedStore<K, V> {
 
     void stage(K key, V value) {
         staged.put(key, value);
-    }
-
-    /** Writes the staged values whose key starts with {@code prefix} (one customer's: {@code <customer>|}), once each. */
-    void writeStartingWith(String prefix) {
-        for (Iterator<Map.Entry<K, V>> it = staged.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<K, V> entry = it.next();
-            if (entry.getKey().toString().startsWith(prefix)) {
-                store.put(entry.getKey(), entry.getValue());
-                it.remove();
-            }
-        }
     }
 
     /** Writes every staged value, once each. */
