@@ -9,6 +9,7 @@ import io.microcent.invoicing.stripe.StripeStub;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.json.Json;
 import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.time.MovableClock;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -189,12 +190,12 @@ class InvoicingEndToEndTest {
 
     /** Sends one-request probes until one is rated under Growth; returns how many were sent. */
     private static int awaitRatedOnGrowth(TestPlatform platform, Microcent api, String key, String customer, MovableClock clock) {
-        try (KafkaConsumer<CustomerId, RatedUsage> rated = new KafkaConsumer<>(Map.of(
+        try (KafkaConsumer<CustomerId, RatedBatch> rated = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                Topics.USAGE_RATED.keySerde().deserializer(), Topics.USAGE_RATED.valueSerde().deserializer())) {
+                Topics.USAGE_RATED_BATCHES.keySerde().deserializer(), Topics.USAGE_RATED_BATCHES.valueSerde().deserializer())) {
             rated.subscribe(List.of(Topics.USAGE_RATED.name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             for (int probes = 1; System.nanoTime() < deadline; probes++) {
@@ -203,12 +204,14 @@ class InvoicingEndToEndTest {
                 boolean ratedProbe = false;
                 while (!ratedProbe && System.nanoTime() < probeDeadline) {
                     for (var record : rated.poll(Duration.ofMillis(200))) {
-                        RatedUsage usage = record.value();
-                        if (usage.event().customer().raw().equals(customer) && usage.event().requests() == 1) {
-                            if (usage.plan().raw().equals("growth")) {
-                                return probes;
+                        // each line under its own customer: a batch's key is only its first line's
+                        for (RatedUsage usage : record.value().lines()) {
+                            if (usage.event().customer().raw().equals(customer) && usage.event().requests() == 1) {
+                                if (usage.plan().raw().equals("growth")) {
+                                    return probes;
+                                }
+                                ratedProbe = true;
                             }
-                            ratedProbe = true;
                         }
                     }
                 }

@@ -55,7 +55,7 @@ import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.LateUsagePolicy;
-import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.platform.axon.CommandSender;
 import io.microcent.platform.axon.JdbcAxon;
 import io.microcent.platform.axon.JdbcTransactions;
@@ -88,13 +88,13 @@ public final class InvoicingService implements Service {
 
     /** Everything started, closed last-started-first. */
     private final StartedResources started;
-    private final ProjectionRunner<CustomerId, RatedUsage> usage;
+    private final ProjectionRunner<CustomerId, RatedBatch> usage;
     private final WhenPeriodEndsThenInvoiceIt periodClose;
     private final UsageCountedCheck counted;
     private final List<HttpRoutes> routes;
     private volatile boolean open = true;
 
-    private InvoicingService(StartedResources started, ProjectionRunner<CustomerId, RatedUsage> usage,
+    private InvoicingService(StartedResources started, ProjectionRunner<CustomerId, RatedBatch> usage,
                              WhenPeriodEndsThenInvoiceIt periodClose, UsageCountedCheck counted, List<HttpRoutes> routes) {
         this.started = started;
         this.usage = usage;
@@ -145,9 +145,9 @@ public final class InvoicingService implements Service {
             started.push(new WhenPlanChangeFallsDueThenPublishIt(transactions, subscriptions, planPublisher, context.clock())
                     .start(WhenPlanChangeFallsDueThenPublishIt.DEFAULT_INTERVAL));
 
-            ProjectionRunner<CustomerId, RatedUsage> usage = new ProjectionRunner<>(UsageProjection.NAME, Topics.USAGE_RATED,
+            ProjectionRunner<CustomerId, RatedBatch> usage = new ProjectionRunner<>(UsageProjection.NAME, Topics.USAGE_RATED_BATCHES,
                     context.kafkaBootstrap(), context.instanceId() + "-usage", context.database().dsl(),
-                    TableProjectionOffsets.inSchema(SCHEMA), context.meters(), new UsageProjection(plans)).start();
+                    TableProjectionOffsets.inSchema(SCHEMA), context.meters(), new UsageProjection(plans), UsageProjection.LINES).start();
             started.push(usage);
 
             CommandSender commands = new CommandSender(axon.commandGateway()).as(Actors.OPERATOR);

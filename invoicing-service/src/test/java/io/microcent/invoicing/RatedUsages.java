@@ -6,10 +6,13 @@ import io.microcent.model.id.PlanId;
 import io.microcent.model.money.Microcents;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
+import io.microcent.model.topic.CustomerPartitions;
 import io.microcent.model.usage.ChargeAmount;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.kafka.KafkaConfigs;
+import io.microcent.platform.kafka.TopicAdmin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -47,6 +50,36 @@ final class RatedUsages {
 
     static ChargeAmount charge(String key, long quantity, long chargeMicrocents) {
         return new ChargeAmount(key, quantity, Microcents.of(chargeMicrocents));
+    }
+
+    /**
+     * Publishes the lines as one batch record, as rating writes them: keyed by the first line's customer, on that
+     * customer's partition (every line's customer must be on it), acknowledged.
+     */
+    static void publishBatch(String bootstrap, RatedUsage... lines) {
+        CustomerId first = lines[0].event().customer();
+        int partition = CustomerPartitions.of(first, TopicAdmin.partitions(bootstrap, Topics.USAGE_RATED.name()));
+        try (var producer = new KafkaProducer<>(KafkaConfigs.durableProducer(bootstrap, "invoicing-test-rated-batches"),
+                Topics.USAGE_RATED_BATCHES.keySerde().serializer(), Topics.USAGE_RATED_BATCHES.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.USAGE_RATED.name(), partition, first, new RatedBatch(List.of(lines)))).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish a rated batch", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new customer id whose records land on the same partition of {@code usage.rated} as {@code customer}'s. */
+    static CustomerId onTheSamePartitionAs(CustomerId customer, String bootstrap) {
+        int partitions = TopicAdmin.partitions(bootstrap, Topics.USAGE_RATED.name());
+        int partition = CustomerPartitions.of(customer, partitions);
+        while (true) {
+            CustomerId candidate = CustomerId.of("globex-" + UUID.randomUUID().toString().substring(0, 8));
+            if (CustomerPartitions.of(candidate, partitions) == partition) {
+                return candidate;
+            }
+        }
     }
 
     /** Publishes the records and waits for Kafka's acknowledgement. */

@@ -10,11 +10,15 @@ import io.microcent.model.money.Microcents;
 import io.microcent.model.plan.Meter;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
+import io.microcent.model.usage.RatedBatch;
+import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.test.KafkaTestRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,7 +127,69 @@ class UsageChargesProjectionTest {
         assertThat(sum(usage.chargeTotals(huge, NOV))).isEqualTo(usage.find(huge, NOV).charge());
     }
 
-    private static List<?> deadLettersOf(CustomerId customer) {
+    @Test
+    void aBatchOfTwoCustomersOnOnePartitionCountsEachLineOnceUnderItsOwnCustomerAsDoesAnOldSingleLineRecord() {
+        CustomerId acme = newCustomer();
+        CustomerId globex = RatedUsages.onTheSamePartitionAs(acme, invoicing.context.kafkaBootstrap());
+        Instant at = Instant.parse("2026-11-05T08:00:00Z");
+
+        // keyed by acme, its first line's customer; the globex lines count for globex
+        RatedUsages.publishBatch(invoicing.context.kafkaBootstrap(),
+                rated(acme.raw(), at, 3, List.of(charge("requests", 3, 300))),
+                rated(globex.raw(), at, 5, List.of(charge("requests", 5, 500), charge("output_tokens", 80, 8))),
+                rated(acme.raw(), at, 2, List.of(charge("requests", 2, 200))),
+                rated(globex.raw(), at, 1, List.of(charge("requests", 1, 100))));
+        RatedUsages.publish(invoicing.context.kafkaBootstrap(), rated(globex.raw(), at, 4, List.of(charge("requests", 4, 400))));
+        Instant published = Instant.now();
+
+        // the barrier that gates period close opens only once every line of every record before it is counted
+        await().atMost(WAIT).until(() -> invoicing.service.usageCountedUpTo(published));
+        assertThat(usage.find(globex, NOV).requests()).isEqualTo(10);
+        assertThat(usage.find(globex, NOV).charge()).isEqualTo(Microcents.of(1_008));
+        assertThat(usage.chargeTotals(globex, NOV)).extracting(UsageTotal::charge, UsageTotal::quantity, UsageTotal::chargeMicrocents)
+                .containsExactlyInAnyOrder(
+                        tuple(new ChargeKey("requests"), 10L, Microcents.of(1_000)),
+                        tuple(new ChargeKey("output_tokens"), 80L, Microcents.of(8)));
+        assertThat(usage.find(acme, NOV).requests()).isEqualTo(5);
+        assertThat(usage.find(acme, NOV).charge()).isEqualTo(Microcents.of(500));
+        assertThat(usage.chargeTotals(acme, NOV)).extracting(UsageTotal::charge, UsageTotal::quantity)
+                .containsExactly(tuple(new ChargeKey("requests"), 5L));
+    }
+
+    @Test
+    void aLineOfABatchWhoseSumWouldOverflowIsSetAsideAloneUnderItsCustomerAndTheOtherLinesAreCounted() {
+        CustomerId other = newCustomer();
+        CustomerId huge = RatedUsages.onTheSamePartitionAs(other, invoicing.context.kafkaBootstrap());
+        Instant at = Instant.parse("2026-11-06T08:00:00Z");
+        RatedUsages.publish(invoicing.context.kafkaBootstrap(),
+                rated(huge.raw(), at, 1, List.of(charge("total_tokens", Long.MAX_VALUE - 10, 5))));
+        RatedUsage overflowing = rated(huge.raw(), at, 1, List.of(charge("total_tokens", 100, 5)));
+
+        RatedUsages.publishBatch(invoicing.context.kafkaBootstrap(),
+                rated(other.raw(), at, 4, List.of(charge("requests", 4, 40))),
+                overflowing,
+                rated(huge.raw(), at, 1, List.of(charge("requests", 1, 7))),
+                rated(other.raw(), at, 2, List.of(charge("requests", 2, 20))));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deadLettersOf(huge)).hasSize(1));
+        ConsumerRecord<String, String> letter = deadLettersOf(huge).getFirst();
+        assertThat(DeadLetter.header(letter.headers(), DeadLetter.REASON)).isEqualTo("overflow");
+        assertThat(DeadLetter.header(letter.headers(), DeadLetter.DETAIL)).startsWith("item 2 of 4: ");
+        assertThat(letter.key()).isEqualTo(huge.raw());
+        RatedBatch setAside = Topics.USAGE_RATED_BATCHES.valueSerde().deserializer()
+                .deserialize(Topics.USAGE_RATED.name(), letter.value().getBytes(StandardCharsets.UTF_8));
+        assertThat(setAside.lines()).extracting(line -> line.event().id()).containsExactly(overflowing.event().id());
+        assertThat(deadLettersOf(other)).isEmpty();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(usage.find(other, NOV).requests()).isEqualTo(6));
+        assertThat(usage.find(other, NOV).charge()).isEqualTo(Microcents.of(60));
+        assertThat(usage.find(huge, NOV).requests()).isEqualTo(2);
+        assertThat(usage.find(huge, NOV).charge()).isEqualTo(Microcents.of(12));
+        assertThat(usage.chargeTotals(huge, NOV)).extracting(UsageTotal::charge, UsageTotal::quantity)
+                .containsExactlyInAnyOrder(tuple(new ChargeKey("total_tokens"), Long.MAX_VALUE - 10), tuple(new ChargeKey("requests"), 1L));
+    }
+
+    private static List<ConsumerRecord<String, String>> deadLettersOf(CustomerId customer) {
         return KafkaTestRecords.readAll(invoicing.context.kafkaBootstrap(), Topics.DEAD_LETTERS.name(), true).stream()
                 .filter(record -> UsageProjection.NAME.equals(DeadLetter.header(record.headers(), DeadLetter.CONSUMER)))
                 .filter(record -> customer.raw().equals(DeadLetter.header(record.headers(), DeadLetter.CUSTOMER)))

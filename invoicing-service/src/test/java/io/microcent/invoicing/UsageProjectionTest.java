@@ -5,6 +5,7 @@ import io.microcent.model.deadletter.DeadLetterReason;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.kafka.Failures;
 import io.microcent.platform.test.TestContexts;
@@ -111,14 +112,40 @@ class UsageProjectionTest {
     }
 
     @Test
+    void aPollOfBatchesAndSingleLinesCountsEachLineOnceUnderItsOwnCustomerNotTheRecordKey() {
+        CustomerId acme = newCustomer();
+        CustomerId globex = newCustomer();
+        List<ConsumerRecord<CustomerId, RatedBatch>> poll = List.of(
+                // keyed by its first line's customer, acme; two of its lines are globex's
+                new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, 0, acme, new RatedBatch(List.of(
+                        rated(acme.raw(), NOV_3, 3, List.of(charge("requests", 3, 30))),
+                        rated(globex.raw(), NOV_3, 5, List.of(charge("requests", 5, 50), charge("output_tokens", 100, 4))),
+                        rated(acme.raw(), NOV_3, 2, List.of(charge("requests", 2, 20))),
+                        rated(globex.raw(), DEC_1, 1, List.of(charge("requests", 1, 10)))))),
+                // a record of one line, as written before batches
+                new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, 1, globex,
+                        RatedBatch.of(rated(globex.raw(), NOV_3, 7, List.of(charge("requests", 7, 70))))));
+
+        db.transaction(tx -> projection.apply(tx.dsl(), poll));
+
+        assertThat(periodsOf(acme)).containsExactly(tuple("2026-11", 5L, 50L));
+        assertThat(periodsOf(globex)).containsExactly(tuple("2026-11", 12L, 124L), tuple("2026-12", 1L, 10L));
+        assertThat(chargesOf(acme)).containsExactly(tuple("2026-11", "requests", 5L, 50L));
+        assertThat(chargesOf(globex)).containsExactly(
+                tuple("2026-11", "output_tokens", 100L, 4L),
+                tuple("2026-11", "requests", 12L, 120L),
+                tuple("2026-12", "requests", 1L, 10L));
+    }
+
+    @Test
     void pollsOfEverySizeRunOneStatementTextPerTableWhichTheConnectionKeepsPrepared() {
         CustomerId acme = newCustomer();
         List<Long> prepared = db.transactionResult(tx -> {
             for (int rows = 1; rows <= 8; rows++) {
-                List<ConsumerRecord<CustomerId, RatedUsage>> poll = new ArrayList<>();
+                List<ConsumerRecord<CustomerId, RatedBatch>> poll = new ArrayList<>();
                 for (int customer = 0; customer < rows; customer++) {
                     RatedUsage usage = rated(acme.raw() + "-" + customer, NOV_3, 1, List.of(charge("requests", 1, 10)));
-                    poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), usage.event().customer(), usage));
+                    poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), usage.event().customer(), RatedBatch.of(usage)));
                 }
                 projection.apply(tx.dsl(), poll);
             }
@@ -136,6 +163,12 @@ class UsageProjectionTest {
                 .containsExactly(8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
     }
 
+    private List<Tuple> periodsOf(CustomerId customer) {
+        return db.select(USAGE_PERIODS.PERIOD, USAGE_PERIODS.REQUESTS, USAGE_PERIODS.CHARGE_MICROCENTS).from(USAGE_PERIODS)
+                .where(USAGE_PERIODS.CUSTOMER.eq(customer.raw())).orderBy(USAGE_PERIODS.PERIOD)
+                .fetch(r -> tuple(r.value1(), r.value2(), r.value3()));
+    }
+
     private List<Tuple> chargesOf(CustomerId customer) {
         return db.select(USAGE_CHARGES.PERIOD, USAGE_CHARGES.CHARGE, USAGE_CHARGES.QUANTITY, USAGE_CHARGES.CHARGE_MICROCENTS)
                 .from(USAGE_CHARGES).where(USAGE_CHARGES.CUSTOMER.eq(customer.raw()))
@@ -143,11 +176,11 @@ class UsageProjectionTest {
                 .fetch(r -> tuple(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    /** Applies the usage as one poll, in its own transaction as the runner does. */
+    /** Applies the usage as one poll of records of one line each, in its own transaction as the runner does. */
     private void apply(List<RatedUsage> usages) {
-        List<ConsumerRecord<CustomerId, RatedUsage>> poll = new ArrayList<>();
+        List<ConsumerRecord<CustomerId, RatedBatch>> poll = new ArrayList<>();
         for (RatedUsage usage : usages) {
-            poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), usage.event().customer(), usage));
+            poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), usage.event().customer(), RatedBatch.of(usage)));
         }
         db.transaction(tx -> projection.apply(tx.dsl(), poll));
     }

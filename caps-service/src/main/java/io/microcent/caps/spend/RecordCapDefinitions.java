@@ -33,13 +33,15 @@ final class RecordCapDefinitions implements Processor<CustomerId, CustomerCaps, 
 
     private ProcessorContext<CapPeriodKey, CapsOutput> context;
     private KeyValueStore<CustomerId, CustomerCaps> definitions;
-    private CapChecker checker;
+    private KeyValueStore<String, ScopeSpend> spend;
+    private CapChecks checks;
 
     @Override
     public void init(ProcessorContext<CapPeriodKey, CapsOutput> context) {
         this.context = context;
         this.definitions = context.getStateStore(SpendTopology.DEFINITIONS_STORE);
-        this.checker = new CapChecker(context);
+        this.spend = context.getStateStore(SpendTopology.SCOPE_SPEND_STORE);
+        this.checks = new CapChecks(context);
     }
 
     @Override
@@ -64,11 +66,16 @@ final class RecordCapDefinitions implements Processor<CustomerId, CustomerCaps, 
         Map<CapId, CapDefinition> after = byId(next);
         after.values().stream()
                 .filter(cap -> !cap.equals(before.get(cap.id())))
-                .forEach(cap -> checker.check(cap, CapPeriodId.containing(cap.period(), at), record.timestamp()));
+                .forEach(cap -> check(cap, CapPeriodId.containing(cap.period(), at), record.timestamp()));
+        checks.publish();
         before.values().stream()
                 .filter(cap -> !after.containsKey(cap.id()))
                 .map(cap -> CapState.keyOf(cap.id(), CapPeriodId.containing(cap.period(), at)))
                 .forEach(key -> context.forward(new Record<>(key, new StateRemoved(key), record.timestamp())));
+    }
+
+    private void check(CapDefinition cap, CapPeriodId period, long timestamp) {
+        checks.check(cap, period, ScopeSpend.orNone(spend.get(SpendKeys.of(cap, period))).in(cap.measure()), timestamp);
     }
 
     private static Map<CapId, CapDefinition> byId(CustomerCaps caps) {

@@ -6,6 +6,7 @@ import io.microcent.model.id.ReservationId;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * How the topology tells authorization about reservations. Counting a usage and releasing the
@@ -25,6 +26,21 @@ public interface Reservations {
      * authorization of {@code customer} in between.
      */
     void settle(CustomerId customer, ReservationId reservation, Runnable countSpend);
+
+    /**
+     * Runs {@code countSpend} (a batch's sums of {@code customer}) and then releases every one of {@code released}
+     * (the reservations of the batch's calls of {@code customer}). The first is released with the count, in one
+     * step; the others right after it, each in a step of its own: in between, a decision sees the spend and
+     * those reservations both, which only makes it more careful, never less. An implementation that can release
+     * them all in the one step should.
+     */
+    default void settleAll(CustomerId customer, List<ReservationId> released, Runnable countSpend) {
+        settle(customer, released.isEmpty() ? null : released.getFirst(), countSpend);
+        for (ReservationId reservation : released.subList(Math.min(1, released.size()), released.size())) {
+            settle(customer, reservation, () -> {
+            });
+        }
+    }
 
     /** A reservation of the durable copy: open it, unless it is open already or expired at {@code now}. */
     default void restore(Reservation reservation, Instant now) {

@@ -1,6 +1,7 @@
 package io.microcent.caps.spend;
 
 import io.microcent.caps.spend.CapsOutput.AlertRaised;
+import io.microcent.caps.spend.CapsOutput.LineSetAside;
 import io.microcent.caps.spend.CapsOutput.StateChanged;
 import io.microcent.model.caps.CapAlert;
 import io.microcent.model.caps.CapPeriodKey;
@@ -11,7 +12,8 @@ import io.microcent.model.topic.CustomerPartitions;
 import io.microcent.model.topic.JsonSerde;
 import io.microcent.model.topic.Topic;
 import io.microcent.model.topic.Topics;
-import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.deadletter.DeadLetter;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.platform.kafka.KafkaConfigs;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -36,23 +38,24 @@ import java.util.Set;
  * against the caps from {@code caps.definitions}.
  *
  * <pre>
- * usage.rated ──┬─► record-spend ◄──► [spend-by-period]                         (GET /v1/customers/{id}/spend)
- *               └─► check-caps ◄──► [spend-by-scope] [cap-thresholds-fired] ─┐
- *                        ▲ read                                              ├─► caps.state  (key capId|period, compacted)
- *                  [cap-definitions]                                         └─► caps.alerts (key customer)
- *                        ▲ write
- * caps.definitions ─► record-cap-definitions (re-checks new and changed caps) ─┘
+ * usage.rated ──► count-usage ◄──► [spend-by-period] (GET /v1/customers/{id}/spend) [meters-by-period] (charge worst cases)
+ *  (batches)         │      ◄──► [spend-by-scope] [cap-thresholds-fired] ─┬─► caps.state  (key capId|period, compacted)
+ *                    ▲ read                                               ├─► caps.alerts (key customer)
+ *              [cap-definitions]                                          └─► dead-letters (a line that cannot be counted)
+ *                    ▲ write
+ * caps.definitions ─► record-cap-definitions (re-checks new and changed caps) ─► caps.state, caps.alerts
  *
- * usage.rated ──► record-meters ◄──► [meters-by-period]                  (charge worst cases)
  * usage.rated ──► release-reservations ─┐    ◄──► [reservations] ◄──► keep-reservations ◄── caps.reservations
  *                                      └──► tombstones ──► caps.reservations ◄──┘ (expired)
  *
  * price.book ─► [price-book] (global: every instance prices /v1/authorize with the whole book)
  * </pre>
  *
- * {@code usage.rated} and {@code caps.definitions} are both keyed by customer and co-partitioned, and
- * their processors share stores, so they form one sub-topology: the task that counts a customer's usage
- * also holds its caps. {@code /v1/authorize} reads the same stores (interactive queries) on the instance
+ * {@code usage.rated} is read as batches ({@link Topics#USAGE_RATED_BATCHES}: a record of one line reads as a
+ * batch of one); each line is counted under its own customer, never the record key's. Every line of a record
+ * belongs to a customer of the record's partition, and {@code usage.rated} and {@code caps.definitions} are
+ * co-partitioned by customer, and their processors share stores, so they form one sub-topology: the task that
+ * counts a customer's usage also holds its caps. {@code /v1/authorize} reads the same stores (interactive queries) on the instance
  * that owns the customer's partition.
  */
 public final class SpendTopology {
@@ -97,9 +100,9 @@ public final class SpendTopology {
     }
 
     static Topology build(StreamsBuilder builder, Reservations reservations, ReservationTime time) {
-        // the spend stores are cached: each rated usage rewrites its customer's period and every scope it
-        // belongs to (a dozen keys); the cache keeps the latest values and writes each key to RocksDB and
-        // the changelog once per commit, not once per event. It is flushed before the transaction commits
+        // the spend stores are cached: each rated line rewrites its customer's period and every scope it
+        // belongs to (a dozen keys); a batch writes each key once, and the cache keeps the latest values and
+        // writes each key to RocksDB and the changelog once per commit, not once per batch. It is flushed before the transaction commits
         // (exactly-once unchanged), and interactive queries read through it, so /v1/authorize sees the latest.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SPEND_STORE),
                 Serdes.String(), new JsonSerde<>(SpendState.class)).withCachingEnabled());
@@ -119,9 +122,7 @@ public final class SpendTopology {
                         Topics.PRICE_BOOK.keySerde(), Topics.PRICE_BOOK.valueSerde()).withLoggingDisabled(),
                 Topics.PRICE_BOOK.name(), consumed(Topics.PRICE_BOOK), RecordPriceBook::new);
 
-        KStream<CustomerId, RatedUsage> rated = source(builder, Topics.USAGE_RATED);
-        rated.process(SpendRecorder::new, Named.as("record-spend"), SPEND_STORE);
-        rated.process(RecordPeriodMeters::new, Named.as("record-meters"), METERS_STORE);
+        KStream<CustomerId, RatedBatch> rated = source(builder, Topics.USAGE_RATED_BATCHES);
         rated.process(() -> new ReleaseReservations(time), Named.as("release-reservations"), RESERVATIONS_STORE, RELEASED_STORE)
                 .merge(source(builder, Topics.CAPS_RESERVATIONS)
                         .process(() -> new KeepReservations(reservations, time), Named.as("keep-reservations"),
@@ -129,8 +130,8 @@ public final class SpendTopology {
                         Named.as("reservation-tombstones"))
                 .to(Topics.CAPS_RESERVATIONS.name(), produced(Topics.CAPS_RESERVATIONS)
                         .withStreamPartitioner(SpendTopology::partitionOfCustomer));
-        KStream<CapPeriodKey, CapsOutput> fromUsage = rated.process(() -> new CountSpendAndCheckCaps(reservations), Named.as("check-caps"),
-                        DEFINITIONS_STORE, SCOPE_SPEND_STORE, THRESHOLDS_STORE);
+        KStream<CapPeriodKey, CapsOutput> fromUsage = rated.process(() -> new CountSpendAndCheckCaps(reservations),
+                Named.as(CountSpendAndCheckCaps.NAME), DEFINITIONS_STORE, SPEND_STORE, METERS_STORE, SCOPE_SPEND_STORE, THRESHOLDS_STORE);
         KStream<CapPeriodKey, CapsOutput> fromDefinitions = source(builder, Topics.CAPS_DEFINITIONS)
                 .process(RecordCapDefinitions::new, Named.as("record-cap-definitions"),
                         DEFINITIONS_STORE, SCOPE_SPEND_STORE, THRESHOLDS_STORE);
@@ -140,6 +141,10 @@ public final class SpendTopology {
                 .branch((key, output) -> output instanceof AlertRaised, Branched.withConsumer(alerts -> alerts
                         .map((key, output) -> alertByCustomer(((AlertRaised) output).alert()), Named.as("alert-by-customer"))
                         .to(Topics.CAPS_ALERTS.name(), produced(Topics.CAPS_ALERTS)), "alerts"))
+                // the dead letter's headers travel on the record, set where the line was set aside
+                .branch((key, output) -> output instanceof LineSetAside, Branched.withConsumer(lines -> lines
+                        .map((key, output) -> deadLetter(((LineSetAside) output).letter()), Named.as("line-as-dead-letter"))
+                        .to(Topics.DEAD_LETTERS.name(), produced(Topics.DEAD_LETTERS)), "lines-set-aside"))
                 .defaultBranch(Branched.withConsumer(states -> states
                         // a removed cap's state becomes a tombstone
                         .mapValues(output -> output instanceof StateChanged changed ? changed.state() : null, Named.as("state-or-tombstone"))
@@ -157,6 +162,10 @@ public final class SpendTopology {
     /** A {@code caps.reservations} record goes to its customer's partition, as authorization writes it. */
     private static Optional<Set<Integer>> partitionOfCustomer(String topic, String key, Reservation value, int partitions) {
         return Optional.of(Set.of(CustomerPartitions.of(Reservation.customerOf(key), partitions)));
+    }
+
+    private static KeyValue<byte[], byte[]> deadLetter(DeadLetter letter) {
+        return KeyValue.pair(letter.key(), letter.value());
     }
 
     private static KeyValue<CustomerId, CapAlert> alertByCustomer(CapAlert alert) {

@@ -12,7 +12,10 @@ import io.microcent.model.id.ModelId;
 import io.microcent.model.price.ModelPriceHistory;
 import io.microcent.model.topic.Topic;
 import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
@@ -34,6 +37,8 @@ public final class CapsTopologyDriver implements AutoCloseable {
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<CustomerId, RatedUsage> rated;
+    private final TestInputTopic<CustomerId, RatedBatch> ratedBatches;
+    private final TestOutputTopic<byte[], byte[]> deadLetters;
     private final TestInputTopic<CustomerId, CustomerCaps> definitions;
     private final TestInputTopic<ModelId, ModelPriceHistory> prices;
     private final TestOutputTopic<CapPeriodKey, CapState> states;
@@ -52,6 +57,8 @@ public final class CapsTopologyDriver implements AutoCloseable {
         config.putAll(SpendTopology.streamsConfig("unused:9092", stateDir, 1));
         driver = new TopologyTestDriver(SpendTopology.build(new StreamsBuilder(), reservations, time), config, start);
         rated = input(Topics.USAGE_RATED);
+        ratedBatches = input(Topics.USAGE_RATED_BATCHES);
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         definitions = input(Topics.CAPS_DEFINITIONS);
         prices = input(Topics.PRICE_BOOK);
         states = driver.createOutputTopic(Topics.CAPS_STATE.name(), Topics.CAPS_STATE.keySerde().deserializer(),
@@ -68,6 +75,26 @@ public final class CapsTopologyDriver implements AutoCloseable {
         for (RatedUsage usage : usages) {
             rated.pipeInput(usage.event().customer(), usage, usage.event().ingestedAt());
         }
+    }
+
+    /**
+     * The lines as one batch record, as rating writes them: keyed by the first line's customer, stamped with its
+     * ingest time (the driver has one partition, which every customer shares).
+     */
+    public void sendBatch(RatedUsage... lines) {
+        RatedUsage first = lines[0];
+        ratedBatches.pipeInput(first.event().customer(), new RatedBatch(List.of(lines)), first.event().ingestedAt());
+    }
+
+    /** Every record written on dead-letters since the last read. */
+    public List<org.apache.kafka.streams.test.TestRecord<byte[], byte[]>> deadLetters() {
+        return deadLetters.readRecordsToList();
+    }
+
+    /** Every record written on a store's changelog since the last read, values as text. */
+    public List<KeyValue<String, String>> changelog(String store) {
+        return driver.createOutputTopic(SpendTopology.APPLICATION_ID + "-" + store + "-changelog",
+                Serdes.String().deserializer(), Serdes.String().deserializer()).readKeyValuesToList();
     }
 
     /** The customer's whole list of caps, as published when an operator changed one at {@code at}. */

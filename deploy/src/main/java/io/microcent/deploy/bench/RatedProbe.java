@@ -1,6 +1,7 @@
 package io.microcent.deploy.bench;
 
 import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,8 +14,8 @@ import java.time.Instant;
 import java.util.BitSet;
 
 /**
- * Reads {@code usage.rated} as a downstream consumer would (read_committed) and counts a run's rated events by
- * id, so that one rated twice or never shows; records, per rated event, the time from ingest (its
+ * Reads {@code usage.rated} as a downstream consumer would (read_committed, as batches: a record holds one or
+ * many lines) and counts a run's rated events by id, line by line, so that one rated twice or never shows; records, per rated event, the time from ingest (its
  * {@code ingestedAt}) to the moment the rated record became readable here.
  */
 final class RatedProbe implements AutoCloseable {
@@ -26,7 +27,7 @@ final class RatedProbe implements AutoCloseable {
     record Count(long distinct, long duplicates) {
     }
 
-    private final KafkaConsumer<byte[], RatedUsage> consumer;
+    private final KafkaConsumer<byte[], RatedBatch> consumer;
     private final String idPrefix;
     /** The platform's clock, which stamped the events' ingest times (a simulation's when MICROCENT_CLOCK_START is set). */
     private final Clock clock;
@@ -39,7 +40,7 @@ final class RatedProbe implements AutoCloseable {
         this.clock = clock;
         this.idPrefix = runId + "-";
         this.consumer = TopicTail.fromEnd(bootstrap, Topics.USAGE_RATED.name(), "bench-rated-probe", new ByteArrayDeserializer(),
-                Topics.USAGE_RATED.valueSerde().deserializer());
+                Topics.USAGE_RATED_BATCHES.valueSerde().deserializer());
     }
 
     /** Reads until {@code expected} distinct events of this run were read or {@code timeout} passed, then a little longer. */
@@ -56,21 +57,30 @@ final class RatedProbe implements AutoCloseable {
     }
 
     private void read() {
-        for (ConsumerRecord<byte[], RatedUsage> record : consumer.poll(Duration.ofMillis(100))) {
-            RatedUsage rated = record.value();
-            String id = rated.event().id().raw();
-            if (!id.startsWith(idPrefix)) {
+        for (ConsumerRecord<byte[], RatedBatch> record : consumer.poll(Duration.ofMillis(100))) {
+            if (record.value() == null) {
                 continue;
             }
-            int index = Integer.parseInt(id.substring(idPrefix.length()));
-            if (seen.get(index)) {
-                duplicates++;
-                continue;
+            Instant readAt = clock.instant();
+            for (RatedUsage line : record.value().lines()) {
+                count(line, readAt);
             }
-            seen.set(index);
-            lastNewAt = Instant.now();
-            Percentiles.record(ingestToRatedMicros, Duration.between(rated.event().ingestedAt(), clock.instant()).toNanos() / 1_000);
         }
+    }
+
+    private void count(RatedUsage line, Instant readAt) {
+        String id = line.event().id().raw();
+        if (!id.startsWith(idPrefix)) {
+            return;
+        }
+        int index = Integer.parseInt(id.substring(idPrefix.length()));
+        if (seen.get(index)) {
+            duplicates++;
+            return;
+        }
+        seen.set(index);
+        lastNewAt = Instant.now();
+        Percentiles.record(ingestToRatedMicros, Duration.between(line.event().ingestedAt(), readAt).toNanos() / 1_000);
     }
 
     /** When the last event of the run was first read; null if none was. */

@@ -35,7 +35,12 @@ import java.util.stream.Collectors;
  * first asked (after the moment), it notes the end of {@code usage.events}; once rating's committed offsets
  * have passed that, it notes the end of {@code usage.rated} (everything rating wrote for those events is
  * before it, as rating writes and commits in one transaction); once invoicing's usage projection has stored
- * offsets past that, the moment is counted. Transaction markers sit at the end of a transactional partition
+ * offsets past that, the moment is counted. Positions count records, and a {@code usage.rated} record holds a
+ * batch of lines: the projection applies a record's lines (those it sets aside included) in the one transaction
+ * that stores the offset past it, so a stored offset past a record means every line of it is counted, and
+ * nothing here counts lines one by one. The first step holds as long as rating writes each batch in the
+ * transaction that commits the offsets of the events in it (a batch held back across commits would let rating's
+ * offsets pass events whose lines are not on {@code usage.rated} yet). Transaction markers sit at the end of a transactional partition
  * without being records, so a position short of the end is checked by reading: no record before the end
  * means nothing is missing.
  */

@@ -15,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Applies a topic to PostgreSQL read models exactly once: each poll's records and the offsets after them
@@ -42,6 +44,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code dead-letters} — produced and acknowledged <em>before</em> its offset is stored past it, so it is
  * never lost — and the projection carries on with the next. A transient failure (connection lost,
  * serialization conflict, Kafka unavailable) is retried with backoff from the stored offsets, never set aside.
+ *
+ * <p>A topic whose records hold batches ({@link Items}) goes one step further: a batch record that fails alone
+ * is applied item by item in one transaction, each item behind a savepoint, and only the items that fail alone
+ * are set aside, each as a record of its own; the batch's other items are applied with the record's offset.
  */
 public final class ProjectionRunner<K, V> implements AutoCloseable {
 
@@ -49,6 +55,17 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
     @FunctionalInterface
     public interface Handler<K, V> {
         void apply(DSLContext tx, List<ConsumerRecord<K, V>> records);
+    }
+
+    /**
+     * How a topic's record values hold several items (a batch), so that one item failing alone is set aside alone.
+     *
+     * @param itemsOf the items of a value, in order
+     * @param valueOf a value holding one item, as a record of that item alone would be written
+     * @param keyOf   the key a record of that item alone would have (its own customer, on a topic keyed by
+     *                customer: a batch's key is only its first item's)
+     */
+    public record Items<K, V, E>(Function<V, List<E>> itemsOf, Function<E, V> valueOf, Function<E, K> keyOf) {
     }
 
     /**
@@ -79,6 +96,8 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Deserializer<K> keys;
     private final Deserializer<V> values;
+    /** {@code null} unless the topic's records hold batches. */
+    private final Items<K, V, ?> items;
     private final DeadLetterPublisher deadLetters;
     private final DeadLetterCounter deadLetterCounter;
     private final Thread thread;
@@ -92,7 +111,15 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
     /** @param meters where set-aside records are counted ({@link DeadLetterCounter}) */
     public ProjectionRunner(String projection, Topic<K, V> topic, String bootstrap, String clientId,
                             DSLContext db, ProjectionOffsets offsets, MeterRegistry meters, Handler<K, V> handler) {
+        this(projection, topic, bootstrap, clientId, db, offsets, meters, handler, null);
+    }
+
+    /** A projection of a topic whose records hold batches of {@code items}: one bad item is set aside alone. */
+    public ProjectionRunner(String projection, Topic<K, V> topic, String bootstrap, String clientId,
+                            DSLContext db, ProjectionOffsets offsets, MeterRegistry meters, Handler<K, V> handler,
+                            Items<K, V, ?> items) {
         this.projection = projection;
+        this.items = items;
         this.topic = topic;
         this.db = db;
         this.offsets = offsets;
@@ -244,22 +271,72 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
                 if (Failures.isTransient(e.getCause())) {
                     throw e.getCause();
                 }
-                setAside(raw, Failures.reasonOf(e.getCause()), Failures.detail(e.getCause()), e.getCause());
+                if (items == null || !applyItemsOneByOne(items, raw, record)) {
+                    setAside(raw, Failures.reasonOf(e.getCause()), Failures.detail(e.getCause()), e.getCause());
+                }
             }
         }
+    }
+
+    /**
+     * A batch record that failed alone: its items in one transaction with its offset, each behind a savepoint, so
+     * that an item failing alone leaves nothing of itself and is set aside alone (acknowledged before the offset
+     * is stored past the record), while the others are applied. False, doing nothing, for a record of one item.
+     */
+    private <E> boolean applyItemsOneByOne(Items<K, V, E> items, ConsumerRecord<byte[], byte[]> raw, ConsumerRecord<K, V> record) {
+        List<E> all = record.value() == null ? List.of() : items.itemsOf().apply(record.value());
+        if (all.size() < 2) {
+            return false;
+        }
+        TopicPartition partition = new TopicPartition(raw.topic(), raw.partition());
+        Map<TopicPartition, Long> from = new HashMap<>();
+        from.put(partition, storedPositions.get(partition));
+        Map<TopicPartition, Long> next = Map.of(partition, raw.offset() + 1);
+        List<DeadLetter> letters = new ArrayList<>();
+        db.transaction(tx -> {
+            letters.clear();
+            for (int index = 0; index < all.size(); index++) {
+                E item = all.get(index);
+                ConsumerRecord<K, V> alone = withItem(record, items.keyOf().apply(item), items.valueOf().apply(item));
+                try {
+                    tx.dsl().transaction(savepoint -> handler.apply(savepoint.dsl(), List.of(alone)));
+                } catch (RuntimeException e) {
+                    if (Failures.isTransient(e)) {
+                        throw e;
+                    }
+                    letters.add(itemLetter(raw, alone, index, all.size(), e));
+                    publishOrSkip(letters.getLast(), raw, e);
+                }
+            }
+            offsets.advance(tx.dsl(), projection, from, next);
+        });
+        storedPositions.putAll(next);
+        letters.forEach(deadLetterCounter::count);
+        return true;
+    }
+
+    /** The dead letter of one item: keyed and valued as a record of that item alone, from the batch record's place. */
+    private DeadLetter itemLetter(ConsumerRecord<byte[], byte[]> raw, ConsumerRecord<K, V> alone, int index, int count,
+                                  RuntimeException failure) {
+        Serializer<K> keyBytes = topic.keySerde().serializer();
+        Serializer<V> valueBytes = topic.valueSerde().serializer();
+        byte[] key = alone.key() == null ? null : keyBytes.serialize(raw.topic(), alone.key());
+        return new DeadLetter(Failures.reasonOf(failure), projection, raw.topic(), raw.partition(), raw.offset(),
+                Topics.customerOfKey(raw.topic(), key).map(CustomerId::raw).orElse(null),
+                "item " + (index + 1) + " of " + count + ": " + Failures.detail(failure), Instant.now(), raw.timestamp(),
+                key, valueBytes.serialize(raw.topic(), alone.value()));
+    }
+
+    private static <K, V> ConsumerRecord<K, V> withItem(ConsumerRecord<K, V> record, K key, V value) {
+        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(), record.timestampType(),
+                record.serializedKeySize(), record.serializedValueSize(), key, value, record.headers(), record.leaderEpoch());
     }
 
     /** Dead-letters {@code raw} (acknowledged), then stores the offset past it: set aside, never lost. */
     private void setAside(ConsumerRecord<byte[], byte[]> raw, DeadLetterReason reason, String detail, RuntimeException failure) {
         DeadLetter letter = new DeadLetter(reason, projection, raw.topic(), raw.partition(), raw.offset(), customerOf(raw),
                 detail, Instant.now(), raw.timestamp(), raw.key(), raw.value());
-        if (Topics.DEAD_LETTERS.name().equals(raw.topic())) {
-            // the record is on the dead-letter topic already: writing it there again would loop
-            log.error("projection {}: skipping {}, which stays on {}: {}", projection, letter, raw.topic(), detail, failure);
-        } else {
-            log.warn("projection {}: setting aside {}: {}", projection, letter, detail, failure);
-            deadLetters.publish(letter, raw.headers());
-        }
+        publishOrSkip(letter, raw, failure);
         TopicPartition partition = new TopicPartition(raw.topic(), raw.partition());
         Map<TopicPartition, Long> from = new HashMap<>();
         from.put(partition, storedPositions.get(partition));
@@ -267,6 +344,16 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         db.transaction(tx -> offsets.advance(tx.dsl(), projection, from, next));
         storedPositions.putAll(next);
         deadLetterCounter.count(letter);
+    }
+
+    /** Publishes the dead letter (acknowledged), unless the record is on the dead-letter topic already: that would loop. */
+    private void publishOrSkip(DeadLetter letter, ConsumerRecord<byte[], byte[]> raw, RuntimeException failure) {
+        if (Topics.DEAD_LETTERS.name().equals(raw.topic())) {
+            log.error("projection {}: skipping {}, which stays on {}: {}", projection, letter, raw.topic(), letter.detail(), failure);
+        } else {
+            log.warn("projection {}: setting aside {}: {}", projection, letter, letter.detail(), failure);
+            deadLetters.publish(letter, raw.headers());
+        }
     }
 
     private ConsumerRecord<K, V> readable(ConsumerRecord<byte[], byte[]> raw) {

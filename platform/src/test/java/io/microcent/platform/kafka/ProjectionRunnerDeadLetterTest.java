@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** A projection on a real broker and database: poisoned records are set aside, the others applied, nothing stops. */
@@ -101,6 +102,39 @@ class ProjectionRunnerDeadLetterTest {
         try (var restarted = runner(notes()).start()) {
             await().atMost(WAIT).until(() -> notesStored().contains("good-3"));
             assertThat(deadLetters()).hasSize(4);
+        }
+    }
+
+    @Test
+    void aBatchRecordThatFailsSetsAsideOnlyItsFailingItemsEachAloneAndAppliesTheOthersWithItsOffset() {
+        TopicAdmin.ensureTopics(bootstrap, List.of(new NewTopic(name, Optional.of(1), Optional.empty())));
+        produce("batch", "alpha,a\u0000,beta,overflow,gamma"); // a NUL in one item, an overflowing sum in another
+        produce("single", "delta");
+        // a value is a batch of comma-separated items, each keyed by itself
+        ProjectionRunner.Items<String, String, String> items =
+                new ProjectionRunner.Items<>(value -> List.of(value.split(",")), item -> item, item -> item);
+        ProjectionRunner.Handler<String, String> itemNotes = (tx, records) -> {
+            for (ConsumerRecord<String, String> record : records) {
+                for (String item : items.itemsOf().apply(record.value())) {
+                    notes().apply(tx, List.of(new ConsumerRecord<>(name, 0, record.offset(), item, item)));
+                }
+            }
+        };
+
+        try (var runner = new ProjectionRunner<>(name, topic, bootstrap, name + "-client", database.dsl(),
+                TableProjectionOffsets.inSchema("platformtest"), meters, itemNotes, items).start()) {
+            await().atMost(WAIT).until(() -> notesStored().size() == 4);
+            List<ConsumerRecord<String, String>> dead = await().atMost(WAIT).until(this::deadLetters, letters -> letters.size() == 2);
+
+            assertThat(notesStored()).containsExactlyInAnyOrder("alpha", "beta", "gamma", "delta");
+            assertThat(dead).extracting(ConsumerRecord::key, ConsumerRecord::value)
+                    .containsExactly(tuple("a\u0000", "a\u0000"), tuple("overflow", "overflow"));
+            assertThat(dead).extracting(letter -> header(letter, DeadLetter.REASON)).containsExactly("invalid_text", "overflow");
+            assertThat(dead).extracting(letter -> header(letter, DeadLetter.DETAIL).substring(0, "item 2 of 5: ".length()))
+                    .containsExactly("item 2 of 5: ", "item 4 of 5: ");
+            assertThat(dead).extracting(letter -> header(letter, DeadLetter.SOURCE_OFFSET)).containsExactly("0", "0");
+            assertThat(stored()).isEqualTo(2L);
+            assertThat(DeadLetterCounter.perConsumer(meters)).containsEntry(name, 2L);
         }
     }
 

@@ -5,6 +5,7 @@ import io.microcent.model.money.Microcents;
 import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.ChargeAmount;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.kafka.ProjectionRunner;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,23 +18,29 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Sums {@code usage.rated} into {@code invoicing.usage_periods}, one row per customer and billing period, and
+ * Sums the lines of {@code usage.rated}, read as batches ({@link io.microcent.model.topic.Topics#USAGE_RATED_BATCHES}:
+ * a record of one line reads as a batch of one), each under its own customer (a batch mixes the customers of one
+ * partition; its key is only its first line's), into {@code invoicing.usage_periods}, one row per customer and billing period, and
  * into {@code invoicing.usage_charges}, one row per customer, period and charge of the plan
  * ({@link RatedUsage#chargesOrLegacy}, so lines written before they carried their charges count too). A poll's
- * records are first summed in memory, then added to the stored sums with one upsert per table, inside the
- * {@link ProjectionRunner}'s transaction that also stores the offsets: each record counts exactly once in both
- * tables, whatever restarts or rebalances happen, and a period's charges always add up to its
- * {@code charge_microcents}. A sum that overflows (in memory, or added to the stored one: SQLState 22003) fails
- * the batch; the runner then sets the record aside.
+ * lines are first summed in memory per customer and period, and per customer, period and charge, then added to
+ * the stored sums with one upsert per table, inside the {@link ProjectionRunner}'s transaction that also stores
+ * the offsets: each line counts exactly once in both tables, whatever restarts or rebalances happen, and a
+ * period's charges always add up to its {@code charge_microcents}. A sum that overflows (in memory, or added to
+ * the stored one: SQLState 22003) fails the poll; the runner then applies it record by record, and a batch record
+ * line by line ({@link #LINES}), so only the line that overflows is set aside.
  *
  * <p>Each upsert binds one array per column and unnests them into rows, so its text never changes with the
  * number of rows: the driver keeps it prepared on each connection (its statement cache), and nothing is built
  * or rendered per poll.
  * Rows of one statement are distinct (summed per key first), as ON CONFLICT DO UPDATE requires.
  */
-public final class UsageProjection implements ProjectionRunner.Handler<CustomerId, RatedUsage> {
+public final class UsageProjection implements ProjectionRunner.Handler<CustomerId, RatedBatch> {
 
     public static final String NAME = "invoicing-usage";
+    /** How a record holds its lines, for the runner to set one failing line aside alone, keyed by its own customer. */
+    public static final ProjectionRunner.Items<CustomerId, RatedBatch, RatedUsage> LINES =
+            new ProjectionRunner.Items<>(RatedBatch::lines, RatedBatch::of, line -> line.event().customer());
 
     private static final String ADD_TO_PERIODS = """
             INSERT INTO invoicing.usage_periods AS stored (customer, period, requests, included_requests,
@@ -80,16 +87,19 @@ public final class UsageProjection implements ProjectionRunner.Handler<CustomerI
     }
 
     @Override
-    public void apply(DSLContext tx, List<ConsumerRecord<CustomerId, RatedUsage>> records) {
+    public void apply(DSLContext tx, List<ConsumerRecord<CustomerId, RatedBatch>> records) {
         Map<Row, UsageTotals> sums = new LinkedHashMap<>();
         Map<ChargeRow, ChargeSum> chargeSums = new LinkedHashMap<>();
-        for (ConsumerRecord<CustomerId, RatedUsage> record : records) {
-            RatedUsage usage = record.value();
-            if (usage != null) {
-                CustomerId customer = usage.event().customer();
-                sums.merge(new Row(customer, usage.period()), UsageTotals.of(usage), UsageTotals::plus);
-                for (ChargeAmount amount : usage.chargesOrLegacy(plans)) {
-                    chargeSums.merge(new ChargeRow(customer, usage.period(), amount.charge()), ChargeSum.of(amount),
+        for (ConsumerRecord<CustomerId, RatedBatch> record : records) {
+            if (record.value() == null) {
+                continue;
+            }
+            for (RatedUsage line : record.value().lines()) {
+                // the line's own customer, never the record key
+                CustomerId customer = line.event().customer();
+                sums.merge(new Row(customer, line.period()), UsageTotals.of(line), UsageTotals::plus);
+                for (ChargeAmount amount : line.chargesOrLegacy(plans)) {
+                    chargeSums.merge(new ChargeRow(customer, line.period(), amount.charge()), ChargeSum.of(amount),
                             ChargeSum::plus);
                 }
             }
