@@ -2,6 +2,7 @@ package io.microcent.rating.rollups;
 
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionOffsets;
@@ -145,15 +146,15 @@ class HourlyRollupsBrokerTest {
         CustomerId customer = newCustomer();
         // more rows than a statement binding each value of each row could take: the protocol allows 65,535 binds
         int users = 4_000;
-        List<ConsumerRecord<CustomerId, RatedUsage>> poll = new ArrayList<>();
+        List<ConsumerRecord<CustomerId, RatedBatch>> poll = new ArrayList<>();
         for (int user = 0; user < users; user++) {
             // two events per user: summed in memory, since one statement may not update a row twice
             for (int event = 0; event < 2; event++) {
                 RatedUsage usage = usage(customer, NOV_5_0910).user("user-" + user + "@acme.io").requests(1).cost(3, 5).build();
-                poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), customer, usage));
+                poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), customer, RatedBatch.of(usage)));
             }
         }
-        HourlyRollupProjection projection = new HourlyRollupProjection();
+        HourlyRollupProjection projection = new HourlyRollupProjection(RatedUsages.noLineFails());
 
         db.transaction(tx -> projection.apply(tx.dsl(), poll));
         db.transaction(tx -> projection.apply(tx.dsl(), poll.subList(0, 2)));
