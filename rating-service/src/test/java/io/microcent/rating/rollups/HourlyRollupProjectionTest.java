@@ -15,6 +15,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -221,7 +222,7 @@ class HourlyRollupProjectionTest {
         assertThat(requestsPerUser(acme)).containsExactly(tuple("ada", 10L), tuple("bob", 8L));
         assertThat(requestsPerUser(globex)).containsExactly(tuple("", 4L));
         assertThat(db.fetchValue("SELECT sum(cost_microcents) FROM rating.usage_daily WHERE customer IN (?, ?)",
-                acme.raw(), globex.raw())).isEqualTo(java.math.BigDecimal.valueOf(2 * (10 + 30 + 50)));
+                acme.raw(), globex.raw())).isEqualTo(BigDecimal.valueOf(2 * (10 + 30 + 50)));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import static io.microcent.rating.db.Tables.PROJECTION_OFFSETS;
+import static io.microcent.rating.db.Tables.USAGE_DAILY;
 import static io.microcent.rating.db.Tables.USAGE_HOURLY;
 import static io.microcent.rating.rollups.RatedUsages.newCustomer;
 import static io.microcent.rating.rollups.RatedUsages.usage;
@@ -101,6 +103,27 @@ class HourlyRollupsBrokerTest {
                 .where(USAGE_HOURLY.CUSTOMER.eq(customer.raw())).orderBy(USAGE_HOURLY.REQUESTS)
                 .fetch(r -> tuple(List.of(r.value1()), r.value2())))
                 .containsExactly(tuple(List.of(), 1L), tuple(List.of("env:prod"), 2L), tuple(List.of("env:prod", "feature:chat"), 12L));
+    }
+
+    @Test
+    void aBatchRecordCountsEveryLineOfItsCustomersBesideARecordOfOneLineAsWrittenBefore() {
+        CustomerId acme = newCustomer();
+        CustomerId globex = RatedUsages.newCustomerOnThePartitionOf(acme, RatedUsages.partitions(context.kafkaBootstrap()));
+        try (HourlyRollups rollups = HourlyRollups.start(context)) {
+            RatedUsages.publish(context.kafkaBootstrap(), List.of(usage(acme, NOV_5_0910).requests(1).cost(1, 2).build()));
+            RatedUsages.publishBatches(context.kafkaBootstrap(), List.of(new RatedBatch(List.of(
+                    usage(acme, NOV_5_0910).requests(2).cost(3, 4).build(),
+                    usage(globex, NOV_5_0910).user("ada").requests(4).cost(5, 6).build(),
+                    usage(acme, NOV_5_0910.plusSeconds(3_600)).requests(8).cost(7, 8).build()))));
+            await().atMost(WAIT).until(() -> requestsOf(acme) == 11 && requestsOf(globex) == 4);
+        }
+
+        assertThat(rowsOf(acme)).extracting(r -> r.get(USAGE_HOURLY.HOUR).toInstant(), r -> r.get(USAGE_HOURLY.REQUESTS),
+                        r -> r.get(USAGE_HOURLY.COST_MICROCENTS))
+                .containsExactly(tuple(Instant.parse("2026-11-05T09:00:00Z"), 3L, 4L), tuple(Instant.parse("2026-11-05T10:00:00Z"), 8L, 7L));
+        assertThat(db.select(USAGE_DAILY.DAY, USAGE_DAILY.REQUESTS, USAGE_DAILY.CHARGE_MICROCENTS).from(USAGE_DAILY)
+                .where(USAGE_DAILY.CUSTOMER.eq(acme.raw())).fetch(r -> tuple(r.value1(), r.value2(), r.value3())))
+                .as("the day holds both hours").containsExactly(tuple(LocalDate.parse("2026-11-05"), 11L, 14L));
     }
 
     @Test
