@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A year of hourly rollups for many customers, written straight into {@code rating.usage_hourly} with COPY (the
@@ -66,15 +68,17 @@ final class SeededRollups {
         boolean large = index % 10 == 0;
         int streams = large ? 12 : 3;
         double active = large ? 0.66 : 0.45;
-        String[] lines = new String[streams];
-        for (int s = 0; s < streams; s++) {
+        // distinct streams: two alike would be one row of the hour (the key of usage_hourly)
+        Set<String> distinct = new LinkedHashSet<>();
+        while (distinct.size() < streams) {
             String[] model = MODELS[random.nextInt(MODELS.length)];
             // the dimensions of one stream: text columns as COPY reads them, tab-separated
-            lines[s] = String.join("\t", PROJECTS[random.nextInt(large ? PROJECTS.length : 2)],
+            distinct.add(String.join("\t", PROJECTS[random.nextInt(large ? PROJECTS.length : 2)],
                     random.nextInt(4) == 0 ? "cc-" + random.nextInt(3) : "", "key-" + random.nextInt(large ? 3 : 1),
                     "user-" + random.nextInt(large ? 8 : 3) + "@" + customer(index), random.nextInt(6) == 0 ? "" : TEAMS[random.nextInt(TEAMS.length)],
-                    model[0], model[1], TAGS[random.nextInt(TAGS.length)]);
+                    model[0], model[1], TAGS[random.nextInt(TAGS.length)]));
         }
+        String[] lines = distinct.toArray(String[]::new);
         String customer = customer(index);
         long rows = 0;
         for (Instant hour = START; hour.isBefore(END); hour = hour.plus(1, ChronoUnit.HOURS)) {
