@@ -21,7 +21,9 @@ import java.util.Map;
 /**
  * The throughput and latency benchmark: {@code java -cp deploy/target/microcent.jar io.microcent.deploy.bench.Bench
  * [--events 300000] [--batch 1000] [--concurrency 4] [--customers 16] [--ingest-rate 50000] [--ingest-batch 100]
- * [--ingest-seconds 10] [--authorize-rate 5000] [--open-reservations 20000] [--raw-runs 3]}.
+ * [--ingest-seconds 10] [--authorize-rate 5000] [--open-reservations 20000] [--raw-runs 3]}, or
+ * {@code --only analytics [--analytics-customers 1000] [--analytics-queries 200]} for the analytics API alone
+ * ({@link AnalyticsBench}).
  *
  * <p>This JVM runs the all-in-one on a fresh data directory, and reads its topics and read model as a
  * downstream consumer would; the load comes from {@link LoadClient}, a JVM of its own, which reports its
@@ -62,6 +64,10 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("MICROCENT_LOG_LEVEL", "WARN"); // read by logback.xml, before the first logger exists
+        if (BenchOptions.only(List.of(args)).isPresent()) { // the one part run alone: analytics
+            AnalyticsBench.run(AnalyticsOptions.parse(List.of(args)));
+            System.exit(0);
+        }
         BenchOptions options = BenchOptions.parse(List.of(args));
         Path dataDir = Files.createTempDirectory("microcent-bench");
         Map<String, String> settings = new HashMap<>(Map.of("MICROCENT_DATA_DIR", dataDir.toString(), "MICROCENT_PORT", "0",

@@ -1,6 +1,7 @@
 package io.microcent.deploy.bench;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +37,22 @@ record BenchOptions(int events, int batchSize, int concurrency, int customers, i
                 given.positive("--authorize-rate", 5_000),
                 given.positive("--open-reservations", 20_000),
                 given.positive("--raw-runs", 3));
+    }
+
+    /** The parts {@code --only} can run alone, each with options of its own. */
+    static final Set<String> ONLY = Set.of("analytics");
+
+    /** The part {@code --only} names, if given; a part that does not exist is refused with the ones that do. */
+    static Optional<String> only(List<String> args) {
+        int at = args.indexOf("--only");
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String part = at + 1 < args.size() ? args.get(at + 1) : "";
+        if (!ONLY.contains(part)) {
+            throw new IllegalArgumentException("option --only must be one of " + ONLY.stream().sorted().toList() + ", not " + part);
+        }
+        return Optional.of(part);
     }
 
     /** Events the open-loop ingest run offers in all. */

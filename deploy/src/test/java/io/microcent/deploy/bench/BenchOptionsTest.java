@@ -43,4 +43,16 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--batch", "10", "--batch", "20")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("given twice");
     }
+
+    @Test
+    void only_analytics_runs_the_analytics_part_with_its_own_options() {
+        List<String> args = List.of("--only", "analytics", "--analytics-customers", "50");
+        assertThat(BenchOptions.only(args)).contains("analytics");
+        assertThat(AnalyticsOptions.parse(args)).isEqualTo(new AnalyticsOptions(50, 200));
+        assertThat(BenchOptions.only(List.of("--events", "10"))).isEmpty();
+        assertThatThrownBy(() -> BenchOptions.only(List.of("--only", "analytic")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[analytics]");
+        assertThatThrownBy(() -> AnalyticsOptions.parse(List.of("--only", "analytics", "--events", "10")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--events");
+    }
 }

@@ -6,14 +6,12 @@ import io.microcent.model.usage.BillingPeriod;
 import io.microcent.rating.analytics.UsageBreakdown.ModelUsage;
 import io.microcent.rating.rollups.HourlyKey;
 import io.microcent.rating.rollups.UsageCounters;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SelectField;
 import org.jooq.Table;
-import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -24,27 +22,24 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
-import static io.microcent.rating.db.Tables.USAGE_HOURLY;
 import static org.jooq.impl.DSL.sum;
 
-/** Queries of the hourly rollups ({@code rating.usage_hourly}) for analytics. */
+/** Queries of the rollups ({@link RollupRows}: daily where the range has whole days, else hourly) for analytics. */
 public final class AnalyticsRepository {
 
-    private static final Field<BigDecimal> REQUESTS = sum(USAGE_HOURLY.REQUESTS).as("requests");
-    private static final Field<BigDecimal> INPUT_TOKENS = sum(USAGE_HOURLY.INPUT_TOKENS).as("input_tokens");
-    private static final Field<BigDecimal> OUTPUT_TOKENS = sum(USAGE_HOURLY.OUTPUT_TOKENS).as("output_tokens");
-    private static final Field<BigDecimal> CACHE_READ_TOKENS = sum(USAGE_HOURLY.CACHE_READ_TOKENS).as("cache_read_tokens");
-    private static final Field<BigDecimal> CACHE_WRITE_TOKENS = sum(USAGE_HOURLY.CACHE_WRITE_TOKENS).as("cache_write_tokens");
-    private static final Field<BigDecimal> COST = sum(USAGE_HOURLY.COST_MICROCENTS).as("cost_microcents");
-    private static final Field<BigDecimal> CHARGE = sum(USAGE_HOURLY.CHARGE_MICROCENTS).as("charge_microcents");
+    private static final Field<BigDecimal> REQUESTS = sum(RollupRows.REQUESTS).as("requests");
+    private static final Field<BigDecimal> INPUT_TOKENS = sum(RollupRows.INPUT_TOKENS).as("input_tokens");
+    private static final Field<BigDecimal> OUTPUT_TOKENS = sum(RollupRows.OUTPUT_TOKENS).as("output_tokens");
+    private static final Field<BigDecimal> CACHE_READ_TOKENS = sum(RollupRows.CACHE_READ_TOKENS).as("cache_read_tokens");
+    private static final Field<BigDecimal> CACHE_WRITE_TOKENS = sum(RollupRows.CACHE_WRITE_TOKENS).as("cache_write_tokens");
+    private static final Field<BigDecimal> COST = sum(RollupRows.COST_MICROCENTS).as("cost_microcents");
+    private static final Field<BigDecimal> CHARGE = sum(RollupRows.CHARGE_MICROCENTS).as("charge_microcents");
     /** The summed columns, in the order of {@link #SUMS}; each sum is named as its column. */
-    private static final List<TableField<?, Long>> COUNTERS = List.of(USAGE_HOURLY.REQUESTS, USAGE_HOURLY.INPUT_TOKENS,
-            USAGE_HOURLY.OUTPUT_TOKENS, USAGE_HOURLY.CACHE_READ_TOKENS, USAGE_HOURLY.CACHE_WRITE_TOKENS,
-            USAGE_HOURLY.COST_MICROCENTS, USAGE_HOURLY.CHARGE_MICROCENTS);
+    private static final List<Field<Long>> COUNTERS = List.of(RollupRows.REQUESTS, RollupRows.INPUT_TOKENS,
+            RollupRows.OUTPUT_TOKENS, RollupRows.CACHE_READ_TOKENS, RollupRows.CACHE_WRITE_TOKENS,
+            RollupRows.COST_MICROCENTS, RollupRows.CHARGE_MICROCENTS);
     private static final List<Field<BigDecimal>> SUMS =
             List.of(REQUESTS, INPUT_TOKENS, OUTPUT_TOKENS, CACHE_READ_TOKENS, CACHE_WRITE_TOKENS, COST, CHARGE);
 
@@ -53,7 +48,7 @@ public final class AnalyticsRepository {
      * once per tag, a row without any once, as {@link HourlyKey#ABSENT}.
      */
     static final Table<?> EACH_TAG_OF_ROW = DSL.table("unnest(case when cardinality({0}) = 0 then array[{1}]::text[] else {0} end)",
-            USAGE_HOURLY.TAGS, DSL.inline(HourlyKey.ABSENT)).as("each_tag", "tag");
+            RollupRows.TAGS, DSL.inline(HourlyKey.ABSENT)).as("each_tag", "tag");
     static final Field<String> EACH_TAG = DSL.field(DSL.name("each_tag", "tag"), String.class);
 
     /**
@@ -64,9 +59,15 @@ public final class AnalyticsRepository {
     static final String WORK_MEM = "64MB";
 
     private final DSLContext db;
+    private final RollupRows.Routing routing;
 
     public AnalyticsRepository(DSLContext db) {
+        this(db, RollupRows.Routing.DAILY_WHERE_WHOLE);
+    }
+
+    AnalyticsRepository(DSLContext db, RollupRows.Routing routing) {
         this.db = db;
+        this.routing = routing;
     }
 
     /**
@@ -74,76 +75,47 @@ public final class AnalyticsRepository {
      * tag, a row counts once under each of its tags ({@link HourlyKey#ABSENT} when it has none).
      */
     public List<DailyUsage> daily(ActivityQuery query) {
-        Condition selected = selected(query.customer(), startOf(query.from()), startOf(query.to().plusDays(1)), query.filters());
+        Table<?> rows = rowsOf(query);
         Field<String> dimension = query.groupBy() == GroupBy.TAG ? EACH_TAG : column(query.groupBy());
-        var from = query.groupBy() == GroupBy.TAG ? USAGE_HOURLY.crossJoin(EACH_TAG_OF_ROW) : USAGE_HOURLY;
-        return db.select(selecting(USAGE_HOURLY.DAY, dimension))
+        var from = query.groupBy() == GroupBy.TAG ? rows.crossJoin(EACH_TAG_OF_ROW) : rows;
+        return db.select(selecting(RollupRows.DAY, dimension))
                 .from(from)
-                .where(selected)
-                .groupBy(USAGE_HOURLY.DAY, dimension)
-                .fetch(row -> new DailyUsage(row.get(USAGE_HOURLY.DAY), row.get(dimension), counters(row)));
+                .groupBy(RollupRows.DAY, dimension)
+                .fetch(row -> new DailyUsage(row.get(RollupRows.DAY), row.get(dimension), counters(row)));
     }
 
     /** The totals of each UTC day of the query's range that has usage, whatever it is grouped by. */
     public Map<LocalDate, UsageCounters> dailyTotals(ActivityQuery query) {
-        Condition selected = selected(query.customer(), startOf(query.from()), startOf(query.to().plusDays(1)), query.filters());
-        return db.select(selecting(USAGE_HOURLY.DAY))
-                .from(USAGE_HOURLY)
-                .where(selected)
-                .groupBy(USAGE_HOURLY.DAY)
-                .fetchMap(row -> row.get(USAGE_HOURLY.DAY), AnalyticsRepository::counters);
+        return db.select(selecting(RollupRows.DAY))
+                .from(rowsOf(query))
+                .groupBy(RollupRows.DAY)
+                .fetchMap(row -> row.get(RollupRows.DAY), AnalyticsRepository::counters);
     }
 
-    /**
-     * The rows of {@code usage_hourly} a request reads: of the customer (all without one), with an hour in
-     * {@code [from, to)}, passing every filter. An index on the customer (or, over all customers, the {@code (hour)}
-     * index) finds them, or a scan when they are most of the table; the filters are checked on the rows found.
-     */
-    static Condition selected(Optional<CustomerId> customer, OffsetDateTime from, OffsetDateTime to, UsageFilters filters) {
-        Condition selected = USAGE_HOURLY.HOUR.ge(from).and(USAGE_HOURLY.HOUR.lt(to))
-                .and(customer.map(c -> USAGE_HOURLY.CUSTOMER.eq(c.raw())).orElse(DSL.noCondition()));
-        for (Map.Entry<UsageFilter, Set<String>> filter : filters.values().entrySet()) {
-            selected = selected.and(passes(filter.getKey(), filter.getValue()));
-        }
-        return selected;
-    }
-
-    /** One of the values (OR); for tags, one of the tags, or none at all for {@link HourlyKey#ABSENT}. */
-    private static Condition passes(UsageFilter filter, Set<String> values) {
-        if (filter != UsageFilter.TAG) {
-            return filterColumn(filter).in(values);
-        }
-        List<String> tags = values.stream().filter(v -> !HourlyKey.ABSENT.equals(v)).toList();
-        Condition anyOf = tags.isEmpty() ? DSL.falseCondition() : DSL.condition("{0} && cast({1} as text[])",
-                USAGE_HOURLY.TAGS, DSL.val(tags.toArray(String[]::new)));
-        return values.contains(HourlyKey.ABSENT) ? anyOf.or(DSL.cardinality(USAGE_HOURLY.TAGS).eq(0)) : anyOf;
-    }
-
-    /** A filter's column: the one of the grouping spelled alike ({@code apiKey}, {@code team}, …). */
-    private static TableField<?, String> filterColumn(UsageFilter filter) {
-        return column(GroupBy.parse(filter.parameter()).orElseThrow());
+    /** The rows of the query's days: whole days, so {@code usage_daily}'s when routed there. */
+    private Table<?> rowsOf(ActivityQuery query) {
+        return RollupRows.of(routing, query.customer(), startOf(query.from()), startOf(query.to().plusDays(1)), query.filters(), false);
     }
 
     /** The customer's usage rated in the period, per provider and model, most expensive first. */
     public List<ModelUsage> byModel(CustomerId customer, BillingPeriod period) {
-        return db.select(selecting(USAGE_HOURLY.MODEL, USAGE_HOURLY.PROVIDER))
-                .from(USAGE_HOURLY)
-                .where(USAGE_HOURLY.CUSTOMER.eq(customer.raw()))
-                .and(USAGE_HOURLY.PERIOD.eq(period.toString()))
-                .groupBy(USAGE_HOURLY.MODEL, USAGE_HOURLY.PROVIDER)
-                .orderBy(COST.desc(), USAGE_HOURLY.MODEL, USAGE_HOURLY.PROVIDER)
-                .fetch(row -> ModelUsage.of(row.get(USAGE_HOURLY.MODEL), row.get(USAGE_HOURLY.PROVIDER), counters(row)));
+        return db.select(selecting(RollupRows.MODEL, RollupRows.PROVIDER))
+                .from(RollupRows.ofPeriod(routing, customer, period.toString()))
+                .groupBy(RollupRows.MODEL, RollupRows.PROVIDER)
+                .orderBy(COST.desc(), RollupRows.MODEL, RollupRows.PROVIDER)
+                .fetch(row -> ModelUsage.of(row.get(RollupRows.MODEL), row.get(RollupRows.PROVIDER), counters(row)));
     }
 
-    static TableField<?, String> column(GroupBy groupBy) {
+    /** The rollup column of a grouping (and of the filter spelled alike). */
+    static Field<String> column(GroupBy groupBy) {
         return switch (groupBy) {
-            case MODEL -> USAGE_HOURLY.MODEL;
-            case PROJECT -> USAGE_HOURLY.PROJECT;
-            case API_KEY -> USAGE_HOURLY.API_KEY_ID;
-            case COST_CENTER -> USAGE_HOURLY.COST_CENTER;
-            case USER -> USAGE_HOURLY.USER_ID;
-            case TEAM -> USAGE_HOURLY.TEAM;
-            case CUSTOMER -> USAGE_HOURLY.CUSTOMER;
+            case MODEL -> RollupRows.MODEL;
+            case PROJECT -> RollupRows.PROJECT;
+            case API_KEY -> RollupRows.API_KEY_ID;
+            case COST_CENTER -> RollupRows.COST_CENTER;
+            case USER -> RollupRows.USER_ID;
+            case TEAM -> RollupRows.TEAM;
+            case CUSTOMER -> RollupRows.CUSTOMER;
             case TAG -> throw new IllegalArgumentException("tags are an array, not a column of one value: see EACH_TAG_OF_ROW");
         };
     }
@@ -171,7 +143,7 @@ public final class AnalyticsRepository {
      */
     static List<SelectField<?>> selectingAsBigints(Field<?>... groups) {
         List<SelectField<?>> fields = new ArrayList<>(List.of(groups));
-        for (TableField<?, Long> counter : COUNTERS) {
+        for (Field<Long> counter : COUNTERS) {
             fields.add(sum(counter).cast(SQLDataType.BIGINT).as(counter.getName()));
         }
         return fields;

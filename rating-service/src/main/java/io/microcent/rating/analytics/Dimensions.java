@@ -1,7 +1,7 @@
 package io.microcent.rating.analytics;
 
 import io.microcent.rating.rollups.HourlyKey;
-import org.jooq.Condition;
+import org.jooq.Table;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -9,7 +9,6 @@ import org.jooq.Record;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.microcent.rating.db.Tables.USAGE_HOURLY;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.grouping;
 import static org.jooq.impl.DSL.groupingSets;
@@ -28,38 +27,42 @@ public record Dimensions(List<String> apiKeys, List<String> teams, List<String> 
      * (one grouping set each), the tags' distinct values, and the number of active users.
      */
     static Dimensions of(DSLContext db, UsageQuery query) {
+        return of(db, RollupRows.Routing.DAILY_WHERE_WHOLE, query);
+    }
+
+    static Dimensions of(DSLContext db, RollupRows.Routing routing, UsageQuery query) {
         return db.transactionResult(tx -> {
             DSLContext analytics = tx.dsl();
             AnalyticsRepository.allowHashAggregation(analytics);
-            return read(analytics, query);
+            return read(analytics, routing, query);
         });
     }
 
-    private static Dimensions read(DSLContext db, UsageQuery query) {
-        Condition selected = AnalyticsRepository.selected(query.customer(), UsageRepository.utc(query.from()),
-                UsageRepository.utc(query.to()), query.filters());
-        Field<Integer> ofApiKeys = grouping(USAGE_HOURLY.API_KEY_ID).as("g_api_key");
-        Field<Integer> ofTeams = grouping(USAGE_HOURLY.TEAM).as("g_team");
+    private static Dimensions read(DSLContext db, RollupRows.Routing routing, UsageQuery query) {
+        Table<?> rows = RollupRows.of(routing, query.customer(), UsageRepository.utc(query.from()),
+                UsageRepository.utc(query.to()), query.filters(), false);
+        Field<Integer> ofApiKeys = grouping(RollupRows.API_KEY_ID).as("g_api_key");
+        Field<Integer> ofTeams = grouping(RollupRows.TEAM).as("g_team");
         List<String> apiKeys = new ArrayList<>();
         List<String> teams = new ArrayList<>();
         List<String> customers = new ArrayList<>();
-        for (Record value : db.select(ofApiKeys, ofTeams, USAGE_HOURLY.API_KEY_ID, USAGE_HOURLY.TEAM, USAGE_HOURLY.CUSTOMER)
-                .from(USAGE_HOURLY).where(selected)
-                .groupBy(groupingSets(USAGE_HOURLY.API_KEY_ID, USAGE_HOURLY.TEAM, USAGE_HOURLY.CUSTOMER)).fetch()) {
+        for (Record value : db.select(ofApiKeys, ofTeams, RollupRows.API_KEY_ID, RollupRows.TEAM, RollupRows.CUSTOMER)
+                .from(rows)
+                .groupBy(groupingSets(RollupRows.API_KEY_ID, RollupRows.TEAM, RollupRows.CUSTOMER)).fetch()) {
             if (value.get(ofApiKeys) == 0) {
-                apiKeys.add(value.get(USAGE_HOURLY.API_KEY_ID));
+                apiKeys.add(value.get(RollupRows.API_KEY_ID));
             } else if (value.get(ofTeams) == 0) {
-                teams.add(value.get(USAGE_HOURLY.TEAM));
+                teams.add(value.get(RollupRows.TEAM));
             } else {
-                customers.add(value.get(USAGE_HOURLY.CUSTOMER));
+                customers.add(value.get(RollupRows.CUSTOMER));
             }
         }
         Field<String> tag = AnalyticsRepository.EACH_TAG;
-        List<String> tags = db.fetch(selectDistinct(tag).from(USAGE_HOURLY.crossJoin(AnalyticsRepository.EACH_TAG_OF_ROW))
-                .where(selected)).getValues(tag);
-        int users = db.select(count()).from(db.select(USAGE_HOURLY.USER_ID).from(USAGE_HOURLY)
-                        .where(selected).and(USAGE_HOURLY.USER_ID.ne(HourlyKey.ABSENT)).and(USAGE_HOURLY.REQUESTS.gt(0L))
-                        .groupBy(USAGE_HOURLY.USER_ID))
+        List<String> tags = db.fetch(selectDistinct(tag).from(rows.crossJoin(AnalyticsRepository.EACH_TAG_OF_ROW))).getValues(tag);
+        // requests are never negative, so a day's row has requests exactly when one of its hours had
+        int users = db.select(count()).from(db.select(RollupRows.USER_ID).from(rows)
+                        .where(RollupRows.USER_ID.ne(HourlyKey.ABSENT)).and(RollupRows.REQUESTS.gt(0L))
+                        .groupBy(RollupRows.USER_ID))
                 .fetchOne(0, int.class);
         return new Dimensions(named(apiKeys), named(teams), named(tags), users, named(customers));
     }

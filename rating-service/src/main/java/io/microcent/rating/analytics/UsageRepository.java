@@ -4,7 +4,6 @@ import io.microcent.rating.analytics.UsageQuery.Bucket;
 import io.microcent.rating.analytics.UsageQuery.View;
 import io.microcent.rating.rollups.HourlyKey;
 import io.microcent.rating.rollups.UsageCounters;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -26,13 +25,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import static io.microcent.rating.db.Tables.USAGE_HOURLY;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.grouping;
 import static org.jooq.impl.DSL.groupingSets;
 
 /**
- * The Usage page's figures from the hourly rollups, in two statements that each read the range once. The sums and
+ * The Usage page's figures from the rollups ({@link RollupRows}), in two statements that each read the range once. The sums and
  * active users: PostgreSQL sums the selected rows per bucket, user and team, then groups those sums by several
  * grouping sets at a time (the range; each bucket; each bucket and team; each user or team; and each of those per
  * bucket and, in the user view, per team). The models of each row: summed per user (or team) and model. Java only
@@ -42,28 +40,35 @@ public final class UsageRepository {
 
     /** The bucket's column in the derived tables: the hour, or the day. */
     private static final Field<Object> BUCKET = DSL.field(DSL.name("bucket"));
-    private static final Field<String> USER = USAGE_HOURLY.USER_ID;
-    private static final Field<String> TEAM = USAGE_HOURLY.TEAM;
-    private static final Field<String> MODEL = USAGE_HOURLY.MODEL;
+    private static final Field<String> USER = RollupRows.USER_ID;
+    private static final Field<String> TEAM = RollupRows.TEAM;
+    private static final Field<String> MODEL = RollupRows.MODEL;
 
     private final DSLContext db;
+    private final RollupRows.Routing routing;
 
     public UsageRepository(DSLContext db) {
+        this(db, RollupRows.Routing.DAILY_WHERE_WHOLE);
+    }
+
+    UsageRepository(DSLContext db, RollupRows.Routing routing) {
         this.db = db;
+        this.routing = routing;
     }
 
     public UsageReport report(UsageQuery query) {
         return db.transactionResult(tx -> {
             DSLContext analytics = tx.dsl();
             AnalyticsRepository.allowHashAggregation(analytics);
-            return report(analytics, query);
+            return report(analytics, routing, query);
         });
     }
 
-    private static UsageReport report(DSLContext db, UsageQuery query) {
+    private static UsageReport report(DSLContext db, RollupRows.Routing routing, UsageQuery query) {
         boolean byUser = query.view() == View.USER;
-        Condition selected = AnalyticsRepository.selected(query.customer(), utc(query.from()), utc(query.to()), query.filters());
-        Field<?> hourOrDay = query.bucket() == Bucket.DAY ? USAGE_HOURLY.DAY : USAGE_HOURLY.HOUR;
+        boolean hourly = query.bucket() == Bucket.HOUR;
+        Table<?> rows = RollupRows.of(routing, query.customer(), utc(query.from()), utc(query.to()), query.filters(), hourly);
+        Field<?> hourOrDay = hourly ? RollupRows.HOUR : RollupRows.DAY;
         Assembly assembly = new Assembly(query);
 
         // the selected rows summed per bucket, user and team (one hash aggregation over the range, to a few sums
@@ -71,7 +76,7 @@ public final class UsageRepository {
         // active users sort only these few sums, not the range's rows
         Table<?> perBucket = db.select(AnalyticsRepository.selectingAsBigints(hourOrDay.as(BUCKET.getName()),
                         USER.as(USER.getName()), TEAM.as(TEAM.getName())))
-                .from(USAGE_HOURLY).where(selected)
+                .from(rows)
                 .groupBy(hourOrDay, USER, TEAM)
                 .asTable("per_bucket");
         Field<?> bucket = perBucket.field(BUCKET.getName());
@@ -82,7 +87,7 @@ public final class UsageRepository {
         Field<Integer> inName = grouping(name).as("g_name");
         Field<Integer> inTeam = grouping(team).as("g_team");
         Field<Integer> activeUsers = countDistinct(user)
-                .filterWhere(user.ne(HourlyKey.ABSENT).and(perBucket.field(USAGE_HOURLY.REQUESTS.getName(), Long.class).gt(0L)))
+                .filterWhere(user.ne(HourlyKey.ABSENT).and(perBucket.field(RollupRows.REQUESTS.getName(), Long.class).gt(0L)))
                 .as("active_users");
         List<SelectField<?>> fields = new ArrayList<>(List.of(inBucket, inName, inTeam, bucket, name));
         if (byUser) {
@@ -135,8 +140,8 @@ public final class UsageRepository {
 
         // the models of each row: one more pass, a hash aggregation to a few sums per user (or team) and model
         Field<String> nameColumn = byUser ? USER : TEAM;
-        Field<BigDecimal> cost = DSL.sum(USAGE_HOURLY.COST_MICROCENTS).as("cost");
-        db.select(nameColumn, MODEL, cost).from(USAGE_HOURLY).where(selected).and(MODEL.ne(HourlyKey.ABSENT))
+        Field<BigDecimal> cost = DSL.sum(RollupRows.COST_MICROCENTS).as("cost");
+        db.select(nameColumn, MODEL, cost).from(rows).where(MODEL.ne(HourlyKey.ABSENT))
                 .groupBy(nameColumn, MODEL)
                 .forEach(model -> assembly.row(model.get(nameColumn)).models
                         .add(new Named(model.get(MODEL), model.get(cost).longValueExact(), 0)));

@@ -1,29 +1,42 @@
 package io.microcent.rating.rollups;
 
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
+import io.microcent.platform.kafka.Failures;
 import io.microcent.platform.kafka.ProjectionRunner;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Adds {@code usage.rated} to {@code rating.usage_hourly}. A poll's records are summed per row in memory
- * ({@link HourlySums}), then added to the stored counters by one upsert, inside the {@link ProjectionRunner}'s
- * transaction that also stores the offsets: each record counts exactly once, whatever restarts, replays or
+ * Adds {@code usage.rated} to {@code rating.usage_hourly} and {@code rating.usage_daily}. Each record is a
+ * {@link RatedBatch} of lines (a record of one line, as written before batches, reads as a batch of one). A poll's
+ * lines are summed per row in memory ({@link HourlySums}), then added to the stored counters by one upsert,
+ * inside the {@link ProjectionRunner}'s transaction that also stores the offsets: each record counts exactly once, whatever restarts, replays or
  * rebalances happen.
  *
  * <p>The upsert binds one array per column and unnests them into rows, so its text never changes with the
  * number of rows: the driver keeps it prepared on each connection (its statement cache), and nothing is built
  * or rendered per poll.
  */
-public final class HourlyRollupProjection implements ProjectionRunner.Handler<CustomerId, RatedUsage> {
+public final class HourlyRollupProjection implements ProjectionRunner.Handler<CustomerId, RatedBatch> {
 
     /** The projection's name: its consumer group and its key in {@code rating.projection_offsets}. */
     public static final String NAME = "rating-usage-hourly";
+
+    /** The rollup tables, each keyed by the customer, its time column and every dimension. */
+    private static final String DIMENSIONS = "period, project, cost_center, api_key_id, user_id, team, provider, model, tags";
+    private static final String COUNTERS = "requests, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, "
+            + "cost_microcents, charge_microcents";
 
     /**
      * Rows of one statement are distinct (summed per key first), as ON CONFLICT DO UPDATE requires. An array of
@@ -32,46 +45,110 @@ public final class HourlyRollupProjection implements ProjectionRunner.Handler<Cu
      * {@code bigint[]} like the counters. An absent dimension is {@link HourlyKey#ABSENT}, never NULL, so it
      * takes part in the conflict target like any value. A sum beyond {@code bigint} fails the statement
      * (SQLState 22003), as an overflow in memory does, and the runner sets the record aside.
+     *
+     * <p>One statement writes both tables: the hourly rows, and the same rows summed per UTC day added to
+     * {@code usage_daily} (the sums are numeric and cast back, so a day beyond {@code bigint} fails the same way).
+     * A data-modifying CTE runs once whether or not it is read, and both writes see the same {@code batch}.
      */
     private static final String UPSERT = """
-            INSERT INTO rating.usage_hourly AS stored (customer, hour, period, project, cost_center, api_key_id,
-                    user_id, team, provider, model, tags, requests, input_tokens, output_tokens, cache_read_tokens,
-                    cache_write_tokens, cost_microcents, charge_microcents)
-            SELECT customer, to_timestamp(hour_epoch), period, project, cost_center, api_key_id, user_id, team,
-                    provider, model, tags::text[], requests, input_tokens, output_tokens, cache_read_tokens,
-                    cache_write_tokens, cost_microcents, charge_microcents
-            FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-                    ?::bigint[], ?::bigint[])
-                AS batch (customer, hour_epoch, period, project, cost_center, api_key_id, user_id, team, provider,
-                    model, tags, requests, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-                    cost_microcents, charge_microcents)
-            ON CONFLICT (customer, hour, period, project, cost_center, api_key_id, user_id, team, provider, model, tags)
-            DO UPDATE SET
-                requests = stored.requests + excluded.requests,
-                input_tokens = stored.input_tokens + excluded.input_tokens,
-                output_tokens = stored.output_tokens + excluded.output_tokens,
-                cache_read_tokens = stored.cache_read_tokens + excluded.cache_read_tokens,
-                cache_write_tokens = stored.cache_write_tokens + excluded.cache_write_tokens,
-                cost_microcents = stored.cost_microcents + excluded.cost_microcents,
-                charge_microcents = stored.charge_microcents + excluded.charge_microcents
-            """;
+            WITH batch AS (
+                SELECT customer, to_timestamp(hour_epoch) AS hour, period, project, cost_center, api_key_id, user_id,
+                        team, provider, model, tags::text[] AS tags, %2$s
+                FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                        ?::bigint[], ?::bigint[])
+                    AS unnested (customer, hour_epoch, %1$s, %2$s)
+            ), hourly AS (
+                INSERT INTO rating.usage_hourly AS stored (customer, hour, %1$s, %2$s)
+                SELECT customer, hour, %1$s, %2$s FROM batch
+                ON CONFLICT (customer, hour, %1$s) DO UPDATE SET %3$s
+            )
+            INSERT INTO rating.usage_daily AS stored (customer, day, %1$s, %2$s)
+            SELECT customer, (hour AT TIME ZONE 'UTC')::date, %1$s, %4$s FROM batch
+            GROUP BY customer, (hour AT TIME ZONE 'UTC')::date, %1$s
+            ON CONFLICT (customer, day, %1$s) DO UPDATE SET %3$s
+            """.formatted(DIMENSIONS, COUNTERS, addedToStored(), summedAsBigints());
 
+    /** {@code requests = stored.requests + excluded.requests, …}: the counters added to the stored row's. */
+    private static String addedToStored() {
+        return COUNTERS.replaceAll("(\\w+)", "$1 = stored.$1 + excluded.$1");
+    }
+
+    /** {@code sum(requests)::bigint, …}: a day's counters of the batch. */
+    private static String summedAsBigints() {
+        return COUNTERS.replaceAll("(\\w+)", "sum($1)::bigint");
+    }
+
+    private final LineDeadLetters deadLetters;
+
+    /** @param deadLetters where a line of a batch that fails alone is set aside */
+    public HourlyRollupProjection(LineDeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    /**
+     * Adds every line of the records. A poll of one record holding several lines (what the runner applies alone
+     * when a poll failed, or a quiet partition's poll) is written under a savepoint: should it fail for a reason that
+     * is the data's, its lines are written one by one, each under its own, and a line that fails alone is set aside
+     * with its reason while the others count. A poll of several records fails whole, and the runner applies its
+     * records one by one.
+     */
     @Override
-    public void apply(DSLContext tx, List<ConsumerRecord<CustomerId, RatedUsage>> records) {
-        Map<HourlyKey, UsageCounters> sums = HourlySums.of(records.stream().map(ConsumerRecord::value).toList());
+    public void apply(DSLContext tx, List<ConsumerRecord<CustomerId, RatedBatch>> records) {
+        if (records.size() == 1 && records.getFirst().value() != null && records.getFirst().value().lines().size() > 1) {
+            tx.connection(connection -> applyLineByLineIfItFails(connection, records.getFirst()));
+            return;
+        }
+        List<RatedUsage> lines = new ArrayList<>();
+        for (ConsumerRecord<CustomerId, RatedBatch> record : records) {
+            if (record.value() != null) {
+                lines.addAll(record.value().lines());
+            }
+        }
+        tx.connection(connection -> upsert(connection, lines));
+    }
+
+    private void applyLineByLineIfItFails(Connection connection, ConsumerRecord<CustomerId, RatedBatch> record) throws SQLException {
+        List<RatedUsage> lines = record.value().lines();
+        if (appliedUnderSavepoint(connection, lines) == null) {
+            return;
+        }
+        for (int line = 0; line < lines.size(); line++) {
+            RuntimeException failure = appliedUnderSavepoint(connection, List.of(lines.get(line)));
+            if (failure != null) {
+                deadLetters.setAside(record, line, failure);
+            }
+        }
+    }
+
+    /** Null when the lines were written; else the failure, which is the data's (a transient one is thrown), with nothing of them written. */
+    private static RuntimeException appliedUnderSavepoint(Connection connection, List<RatedUsage> lines) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            upsert(connection, lines);
+            connection.releaseSavepoint(savepoint);
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            if (Failures.isTransient(e)) {
+                throw e;
+            }
+            connection.rollback(savepoint);
+            return e instanceof RuntimeException runtime ? runtime : new DataAccessException(Failures.detail(e), e);
+        }
+    }
+
+    private static void upsert(Connection connection, List<RatedUsage> lines) throws SQLException {
+        Map<HourlyKey, UsageCounters> sums = HourlySums.of(lines);
         if (sums.isEmpty()) {
             return;
         }
         Object[] columns = columnsOf(sums);
-        tx.connection(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                for (int i = 0; i < columns.length; i++) {
-                    upsert.setObject(i + 1, columns[i]);
-                }
-                upsert.executeUpdate();
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            for (int i = 0; i < columns.length; i++) {
+                upsert.setObject(i + 1, columns[i]);
             }
-        });
+            upsert.executeUpdate();
+        }
     }
 
     /** One array per column of {@link #UPSERT}, in its order; primitive arrays, which the driver binds in binary. */

@@ -2,23 +2,27 @@ package io.microcent.rating.rollups;
 
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
-import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.RatedBatch;
+import io.microcent.platform.kafka.DeadLetterCounter;
+import io.microcent.platform.kafka.DeadLetterPublisher;
 import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionRunner;
 import io.microcent.platform.service.ServiceContext;
 
 /**
- * The running hourly rollup: {@link HourlyRollupProjection} fed from {@code usage.rated} by a
- * {@link ProjectionRunner}. Instances of rating share the topic's partitions through the projection's
- * consumer group; since usage is keyed by customer, no two instances ever add to the same row.
+ * The running hourly (and daily) rollup: {@link HourlyRollupProjection} fed from {@code usage.rated}, read as
+ * batches of rated lines, by a {@link ProjectionRunner}. Instances of rating share the topic's partitions through
+ * the projection's consumer group; since usage is keyed by customer, no two instances ever add to the same row.
  */
 public final class HourlyRollups implements AutoCloseable {
 
-    private final ProjectionRunner<CustomerId, RatedUsage> runner;
+    private final ProjectionRunner<CustomerId, RatedBatch> runner;
+    private final PublishedLineDeadLetters lineDeadLetters;
 
-    private HourlyRollups(ProjectionRunner<CustomerId, RatedUsage> runner) {
+    private HourlyRollups(ProjectionRunner<CustomerId, RatedBatch> runner, PublishedLineDeadLetters lineDeadLetters) {
         this.runner = runner;
+        this.lineDeadLetters = lineDeadLetters;
     }
 
     /** Starts consuming; the rating schema must be migrated. */
@@ -27,9 +31,13 @@ public final class HourlyRollups implements AutoCloseable {
     }
 
     static HourlyRollups start(ServiceContext context, ProjectionOffsets offsets) {
-        return new HourlyRollups(new ProjectionRunner<>(HourlyRollupProjection.NAME, Topics.USAGE_RATED,
-                context.kafkaBootstrap(), context.instanceId() + "-rollups", context.database().dsl(),
-                offsets, context.meters(), new HourlyRollupProjection()).start());
+        String clientId = context.instanceId() + "-rollups";
+        PublishedLineDeadLetters lineDeadLetters = new PublishedLineDeadLetters(HourlyRollupProjection.NAME,
+                new DeadLetterPublisher(context.kafkaBootstrap(), clientId + "-line-dead-letters"),
+                new DeadLetterCounter(context.meters()));
+        return new HourlyRollups(new ProjectionRunner<>(HourlyRollupProjection.NAME, Topics.USAGE_RATED_BATCHES,
+                context.kafkaBootstrap(), clientId, context.database().dsl(), offsets, context.meters(),
+                new HourlyRollupProjection(lineDeadLetters)).start(), lineDeadLetters);
     }
 
     /** True once the projection has joined its consumer group and polled, and has not stopped on an error. */
@@ -40,5 +48,6 @@ public final class HourlyRollups implements AutoCloseable {
     @Override
     public void close() {
         runner.close();
+        lineDeadLetters.close();
     }
 }

@@ -1,17 +1,21 @@
 package io.microcent.rating.rollups;
 
+import io.microcent.model.deadletter.DeadLetter;
 import io.microcent.model.deadletter.DeadLetterReason;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.kafka.Failures;
 import io.microcent.platform.test.TestContexts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.groups.Tuple;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,7 +35,7 @@ class HourlyRollupProjectionTest {
     private static final Instant NOV_5_0910 = Instant.parse("2026-11-05T09:10:00Z");
 
     private static DSLContext db;
-    private final HourlyRollupProjection projection = new HourlyRollupProjection();
+    private final HourlyRollupProjection projection = new HourlyRollupProjection(RatedUsages.noLineFails());
 
     @BeforeAll
     static void migrate() {
@@ -161,10 +165,10 @@ class HourlyRollupProjectionTest {
         CustomerId customer = newCustomer();
         long prepared = db.transactionResult(tx -> {
             for (int rows = 1; rows <= 8; rows++) {
-                List<ConsumerRecord<CustomerId, RatedUsage>> poll = new ArrayList<>();
+                List<ConsumerRecord<CustomerId, RatedBatch>> poll = new ArrayList<>();
                 for (int user = 0; user < rows; user++) {
                     RatedUsage usage = usage(customer, NOV_5_0910).user("user-" + user).tags("env:prod").build();
-                    poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), customer, usage));
+                    poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), customer, RatedBatch.of(usage)));
                 }
                 projection.apply(tx.dsl(), poll);
             }
@@ -181,11 +185,113 @@ class HourlyRollupProjectionTest {
                         tuple("user-4", 4L), tuple("user-5", 3L), tuple("user-6", 2L), tuple("user-7", 1L));
     }
 
+    @Test
+    void theDailyRowsHoldTheSameUsageAsTheHourlyRowsOfTheirDayAfterEveryPoll() {
+        CustomerId customer = newCustomer();
+        List<RatedUsage> poll = new ArrayList<>();
+        // 23:00 to 01:00 across two days, late usage rated in the next period, and tags
+        for (int hour = 0; hour < 3; hour++) {
+            Instant at = Instant.parse("2026-11-30T23:15:00Z").plusSeconds(3_600L * hour);
+            poll.add(usage(customer, at).model("openai", "gpt-4o").user("ada").requests(hour + 1).tokens(10, 20, 30, 40).cost(5, 7).build());
+            poll.add(usage(customer, at).tags("env:prod").ratedIn("2026-12").requests(2).cost(1, 1).build());
+        }
+
+        apply(poll);
+        assertThat(daily(customer)).as("after the first poll").isEqualTo(hourlySummedPerDay(customer)).hasSize(4);
+        apply(poll.subList(0, 3));
+        assertThat(daily(customer)).as("a later poll adds to the stored day").isEqualTo(hourlySummedPerDay(customer)).hasSize(4);
+        assertThat(db.fetchValue("SELECT requests FROM rating.usage_daily WHERE customer = ? AND day = '2026-11-30' AND model = 'gpt-4o'",
+                customer.raw())).isEqualTo(1L + 1L);
+    }
+
+    @Test
+    void aBatchOfSeveralLinesCountsEveryLineAndASingleLineRecordReadsAsABatchOfOne() {
+        CustomerId acme = newCustomer();
+        CustomerId globex = newCustomer();
+        RatedBatch batch = new RatedBatch(List.of(
+                usage(acme, NOV_5_0910).user("ada").requests(1).cost(10, 20).build(),
+                usage(globex, NOV_5_0910).requests(2).cost(30, 40).build(),
+                usage(acme, NOV_5_0910).user("ada").requests(4).cost(50, 60).build()));
+        byte[] oldRecord = Topics.USAGE_RATED.valueSerde().serializer().serialize(Topics.USAGE_RATED.name(),
+                usage(acme, NOV_5_0910).user("bob").requests(8).build());
+        RatedBatch single = Topics.USAGE_RATED_BATCHES.valueSerde().deserializer().deserialize(Topics.USAGE_RATED.name(), oldRecord);
+
+        db.transaction(tx -> projection.apply(tx.dsl(), List.of(record(0, batch))));
+        db.transaction(tx -> projection.apply(tx.dsl(), List.of(record(1, single), record(2, batch))));
+
+        assertThat(requestsPerUser(acme)).containsExactly(tuple("ada", 10L), tuple("bob", 8L));
+        assertThat(requestsPerUser(globex)).containsExactly(tuple("", 4L));
+        assertThat(db.fetchValue("SELECT sum(cost_microcents) FROM rating.usage_daily WHERE customer IN (?, ?)",
+                acme.raw(), globex.raw())).isEqualTo(BigDecimal.valueOf(2 * (10 + 30 + 50)));
+    }
+
+    @Test
+    void aLineThatFailsAloneIsSetAsideWithItsReasonAndTheOtherLinesOfItsBatchCount() {
+        CustomerId acme = newCustomer();
+        CustomerId globex = newCustomer();
+        apply(List.of(usage(acme, NOV_5_0910).requests(1).tokens(Long.MAX_VALUE - 1, 0, 0, 0).build()));
+        RatedBatch batch = new RatedBatch(List.of(
+                usage(globex, NOV_5_0910).requests(2).build(),
+                usage(acme, NOV_5_0910).requests(1).tokens(2, 0, 0, 0).build(),
+                usage(acme, NOV_5_0910).model("openai", "gpt-4o").requests(4).build()));
+        List<DeadLetter> setAside = new ArrayList<>();
+        HourlyRollupProjection recording = new HourlyRollupProjection((record, line, failure) ->
+                setAside.add(PublishedLineDeadLetters.letterOf(HourlyRollupProjection.NAME, record, line, failure)));
+
+        db.transaction(tx -> recording.apply(tx.dsl(), List.of(record(7, batch))));
+
+        assertThat(setAside).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo(DeadLetterReason.OVERFLOW);
+            assertThat(letter.detail()).startsWith("line 2 of 3: ");
+            assertThat(letter.sourceOffset()).isEqualTo(7L);
+            assertThat(letter.customer()).isEqualTo(acme.raw());
+            assertThat(Topics.USAGE_RATED_BATCHES.valueSerde().deserializer().deserialize(Topics.USAGE_RATED.name(), letter.value()))
+                    .as("the line's own bytes, a record of one line").isEqualTo(RatedBatch.of(batch.lines().get(1)));
+        });
+        assertThat(requestsPerUser(globex)).containsExactly(tuple("", 2L));
+        assertThat(db.select(USAGE_HOURLY.MODEL, USAGE_HOURLY.REQUESTS, USAGE_HOURLY.INPUT_TOKENS).from(USAGE_HOURLY)
+                .where(USAGE_HOURLY.CUSTOMER.eq(acme.raw())).orderBy(USAGE_HOURLY.MODEL).fetch(r -> tuple(r.value1(), r.value2(), r.value3())))
+                .as("the overflowing line left the stored row as it was; the next line counted")
+                .containsExactly(tuple("", 1L, Long.MAX_VALUE - 1), tuple("gpt-4o", 4L, 0L));
+        assertThat(daily(acme)).isEqualTo(hourlySummedPerDay(acme));
+    }
+
+    private static ConsumerRecord<CustomerId, RatedBatch> record(long offset, RatedBatch batch) {
+        return new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, offset, batch.lines().getFirst().event().customer(), batch);
+    }
+
+    private static List<Tuple> requestsPerUser(CustomerId customer) {
+        return db.select(USAGE_HOURLY.USER_ID, DSL.sum(USAGE_HOURLY.REQUESTS).cast(Long.class)).from(USAGE_HOURLY)
+                .where(USAGE_HOURLY.CUSTOMER.eq(customer.raw())).groupBy(USAGE_HOURLY.USER_ID).orderBy(USAGE_HOURLY.USER_ID)
+                .fetch(r -> tuple(r.value1(), r.value2()));
+    }
+
+    /** A customer's daily rows, every column (tags as text, to compare), in key order. */
+    private static List<List<Object>> daily(CustomerId customer) {
+        return rowsOf("SELECT " + KEY_AS_TEXT + ", requests, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, "
+                + "cost_microcents, charge_microcents FROM rating.usage_daily WHERE customer = ? ORDER BY " + DAILY_KEY, customer);
+    }
+
+    /** A customer's hourly rows summed per day and every dimension, as the daily rows should be. */
+    private static List<List<Object>> hourlySummedPerDay(CustomerId customer) {
+        return rowsOf("SELECT " + KEY_AS_TEXT + ", sum(requests)::bigint, sum(input_tokens)::bigint, sum(output_tokens)::bigint, "
+                + "sum(cache_read_tokens)::bigint, sum(cache_write_tokens)::bigint, sum(cost_microcents)::bigint, "
+                + "sum(charge_microcents)::bigint FROM rating.usage_hourly WHERE customer = ? GROUP BY " + DAILY_KEY
+                + " ORDER BY " + DAILY_KEY, customer);
+    }
+
+    private static final String DAILY_KEY = "customer, day, period, project, cost_center, api_key_id, user_id, team, provider, model, tags";
+    private static final String KEY_AS_TEXT = DAILY_KEY.replace("tags", "array_to_string(tags, '|')");
+
+    private static List<List<Object>> rowsOf(String sql, CustomerId customer) {
+        return db.fetch(sql, customer.raw()).stream().map(r -> List.of(r.intoArray())).toList();
+    }
+
     /** Applies the usage as one poll, in its own transaction as the runner does. */
     private void apply(List<RatedUsage> usages) {
-        List<ConsumerRecord<CustomerId, RatedUsage>> poll = new ArrayList<>();
+        List<ConsumerRecord<CustomerId, RatedBatch>> poll = new ArrayList<>();
         for (RatedUsage usage : usages) {
-            poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), usage.event().customer(), usage));
+            poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), usage.event().customer(), RatedBatch.of(usage)));
         }
         db.transaction(tx -> projection.apply(tx.dsl(), poll));
     }

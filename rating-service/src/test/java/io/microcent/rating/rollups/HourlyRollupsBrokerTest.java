@@ -2,6 +2,7 @@ package io.microcent.rating.rollups;
 
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionOffsets;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import static io.microcent.rating.db.Tables.PROJECTION_OFFSETS;
+import static io.microcent.rating.db.Tables.USAGE_DAILY;
 import static io.microcent.rating.db.Tables.USAGE_HOURLY;
 import static io.microcent.rating.rollups.RatedUsages.newCustomer;
 import static io.microcent.rating.rollups.RatedUsages.usage;
@@ -103,6 +106,27 @@ class HourlyRollupsBrokerTest {
     }
 
     @Test
+    void aBatchRecordCountsEveryLineOfItsCustomersBesideARecordOfOneLineAsWrittenBefore() {
+        CustomerId acme = newCustomer();
+        CustomerId globex = RatedUsages.newCustomerOnThePartitionOf(acme, RatedUsages.partitions(context.kafkaBootstrap()));
+        try (HourlyRollups rollups = HourlyRollups.start(context)) {
+            RatedUsages.publish(context.kafkaBootstrap(), List.of(usage(acme, NOV_5_0910).requests(1).cost(1, 2).build()));
+            RatedUsages.publishBatches(context.kafkaBootstrap(), List.of(new RatedBatch(List.of(
+                    usage(acme, NOV_5_0910).requests(2).cost(3, 4).build(),
+                    usage(globex, NOV_5_0910).user("ada").requests(4).cost(5, 6).build(),
+                    usage(acme, NOV_5_0910.plusSeconds(3_600)).requests(8).cost(7, 8).build()))));
+            await().atMost(WAIT).until(() -> requestsOf(acme) == 11 && requestsOf(globex) == 4);
+        }
+
+        assertThat(rowsOf(acme)).extracting(r -> r.get(USAGE_HOURLY.HOUR).toInstant(), r -> r.get(USAGE_HOURLY.REQUESTS),
+                        r -> r.get(USAGE_HOURLY.COST_MICROCENTS))
+                .containsExactly(tuple(Instant.parse("2026-11-05T09:00:00Z"), 3L, 4L), tuple(Instant.parse("2026-11-05T10:00:00Z"), 8L, 7L));
+        assertThat(db.select(USAGE_DAILY.DAY, USAGE_DAILY.REQUESTS, USAGE_DAILY.CHARGE_MICROCENTS).from(USAGE_DAILY)
+                .where(USAGE_DAILY.CUSTOMER.eq(acme.raw())).fetch(r -> tuple(r.value1(), r.value2(), r.value3())))
+                .as("the day holds both hours").containsExactly(tuple(LocalDate.parse("2026-11-05"), 11L, 14L));
+    }
+
+    @Test
     void aRestartedRollupGoesOnFromItsStoredOffsetsWithoutCountingTwice() {
         CustomerId customer = newCustomer();
         try (HourlyRollups first = HourlyRollups.start(context)) {
@@ -145,15 +169,15 @@ class HourlyRollupsBrokerTest {
         CustomerId customer = newCustomer();
         // more rows than a statement binding each value of each row could take: the protocol allows 65,535 binds
         int users = 4_000;
-        List<ConsumerRecord<CustomerId, RatedUsage>> poll = new ArrayList<>();
+        List<ConsumerRecord<CustomerId, RatedBatch>> poll = new ArrayList<>();
         for (int user = 0; user < users; user++) {
             // two events per user: summed in memory, since one statement may not update a row twice
             for (int event = 0; event < 2; event++) {
                 RatedUsage usage = usage(customer, NOV_5_0910).user("user-" + user + "@acme.io").requests(1).cost(3, 5).build();
-                poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), customer, usage));
+                poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), customer, RatedBatch.of(usage)));
             }
         }
-        HourlyRollupProjection projection = new HourlyRollupProjection();
+        HourlyRollupProjection projection = new HourlyRollupProjection(RatedUsages.noLineFails());
 
         db.transaction(tx -> projection.apply(tx.dsl(), poll));
         db.transaction(tx -> projection.apply(tx.dsl(), poll.subList(0, 2)));

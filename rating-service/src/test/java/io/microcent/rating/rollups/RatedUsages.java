@@ -12,12 +12,14 @@ import io.microcent.model.id.UserId;
 import io.microcent.model.money.Microcents;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.Tag;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.kafka.KafkaConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.utils.Utils;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -134,6 +136,51 @@ public final class RatedUsages {
                 model == null ? null : ModelId.of(model),
                 requests, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, null, tags);
         return new RatedUsage(event, period, PlanId.of("starter"), requests, 0, Microcents.of(cost), Microcents.of(charge));
+    }
+
+    /** Dead letters for a test in which no line may fail: a failing line fails the test. */
+    public static LineDeadLetters noLineFails() {
+        return (record, line, failure) -> {
+            throw new AssertionError("line " + line + " of " + record + " failed", failure);
+        };
+    }
+
+    /** A customer other than {@code customer} whose records land on the same partition of {@code usage.rated}. */
+    public static CustomerId newCustomerOnThePartitionOf(CustomerId customer, int partitions) {
+        while (true) {
+            CustomerId other = newCustomer();
+            if (partitionOf(other, partitions) == partitionOf(customer, partitions)) {
+                return other;
+            }
+        }
+    }
+
+    private static int partitionOf(CustomerId customer, int partitions) {
+        byte[] key = Topics.USAGE_RATED.keySerde().serializer().serialize(Topics.USAGE_RATED.name(), customer);
+        return Utils.toPositive(Utils.murmur2(key)) % partitions;
+    }
+
+    /** The number of partitions of {@code usage.rated}. */
+    public static int partitions(String bootstrap) {
+        try (var producer = new KafkaProducer<>(KafkaConfigs.durableProducer(bootstrap, "rollups-test-partitions"),
+                Topics.USAGE_RATED.keySerde().serializer(), Topics.USAGE_RATED.valueSerde().serializer())) {
+            return producer.partitionsFor(Topics.USAGE_RATED.name()).size();
+        }
+    }
+
+    /** Publishes each batch as one record of {@code usage.rated}, keyed by its first line's customer as rating does. */
+    public static void publishBatches(String bootstrap, List<RatedBatch> batches) {
+        try (var producer = new KafkaProducer<>(KafkaConfigs.durableProducer(bootstrap, "rollups-test-rated-batches"),
+                Topics.USAGE_RATED_BATCHES.keySerde().serializer(), Topics.USAGE_RATED_BATCHES.valueSerde().serializer())) {
+            for (RatedBatch batch : batches) {
+                producer.send(new ProducerRecord<>(Topics.USAGE_RATED_BATCHES.name(), batch.lines().getFirst().event().customer(), batch)).get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish rated batches", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Publishes the usage to {@code usage.rated}, keyed by customer as rating does, and waits for the acknowledgement. */
