@@ -12,7 +12,7 @@ import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.test.KafkaTestRecords;
-import io.microcent.rating.dedup.DropRatedDuplicates;
+import io.microcent.rating.dedup.RatedEvents;
 import io.microcent.rating.stream.RatingTopology;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -110,8 +110,8 @@ class PriceBookBrokerTest {
      */
     private static double droppedDuplicates() {
         return rating.service().streams().metrics().entrySet().stream()
-                .filter(metric -> metric.getKey().name().equals(DropRatedDuplicates.METRIC + "-total")
-                        && metric.getKey().group().equals("stream-" + DropRatedDuplicates.METRIC_SCOPE + "-metrics"))
+                .filter(metric -> metric.getKey().name().equals(RatedEvents.METRIC + "-total")
+                        && metric.getKey().group().equals("stream-" + RatedEvents.METRIC_SCOPE + "-metrics"))
                 .mapToDouble(metric -> (Double) metric.getValue().metricValue())
                 .sum();
     }

@@ -48,7 +48,7 @@ class DeadLetterTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<CustomerId, UsageEvent> events;
     private TestInputTopic<byte[], byte[]> rawEvents;
-    private TestOutputTopic<CustomerId, RatedUsage> rated;
+    private RatedLines rated;
     private TestOutputTopic<byte[], byte[]> deadLetters;
 
     @BeforeEach
@@ -66,8 +66,7 @@ class DeadLetterTopologyTest {
         events = driver.createInputTopic(Topics.USAGE_EVENTS.name(), Topics.USAGE_EVENTS.keySerde().serializer(),
                 Topics.USAGE_EVENTS.valueSerde().serializer());
         rawEvents = driver.createInputTopic(Topics.USAGE_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
-        rated = driver.createOutputTopic(Topics.USAGE_RATED.name(), Topics.USAGE_RATED.keySerde().deserializer(),
-                Topics.USAGE_RATED.valueSerde().deserializer());
+        rated = new RatedLines(driver);
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         driver.createInputTopic(Topics.CUSTOMER_PLANS.name(), Topics.CUSTOMER_PLANS.keySerde().serializer(),
                         Topics.CUSTOMER_PLANS.valueSerde().serializer())

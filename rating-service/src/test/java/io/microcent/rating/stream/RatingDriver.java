@@ -22,7 +22,7 @@ final class RatingDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<CustomerId, CustomerPlan> plans;
     private final TestInputTopic<CustomerId, UsageEvent> events;
-    final TestOutputTopic<CustomerId, RatedUsage> rated;
+    final RatedLines rated;
     final TestOutputTopic<CustomerId, UsageEvent> deadLetters;
 
     RatingDriver(RatingRules rules, Path stateDir, Instant start) {
@@ -31,7 +31,7 @@ final class RatingDriver implements AutoCloseable {
         driver = new TopologyTestDriver(RatingTopology.build(new StreamsBuilder(), rules), config, start);
         plans = input(Topics.CUSTOMER_PLANS);
         events = input(Topics.USAGE_EVENTS);
-        rated = output(Topics.USAGE_RATED);
+        rated = new RatedLines(driver);
         deadLetters = output(UsageEvents.DEAD_USAGE);
     }
 
