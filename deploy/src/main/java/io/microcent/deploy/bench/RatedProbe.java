@@ -1,6 +1,7 @@
 package io.microcent.deploy.bench;
 
 import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +27,7 @@ final class RatedProbe implements AutoCloseable {
     record Count(long distinct, long duplicates) {
     }
 
-    private final KafkaConsumer<byte[], RatedUsage> consumer;
+    private final KafkaConsumer<byte[], RatedBatch> consumer;
     private final String idPrefix;
     /** The platform's clock, which stamped the events' ingest times (a simulation's when MICROCENT_CLOCK_START is set). */
     private final Clock clock;
@@ -38,8 +39,8 @@ final class RatedProbe implements AutoCloseable {
     RatedProbe(String bootstrap, String runId, Clock clock) {
         this.clock = clock;
         this.idPrefix = runId + "-";
-        this.consumer = TopicTail.fromEnd(bootstrap, Topics.USAGE_RATED.name(), "bench-rated-probe", new ByteArrayDeserializer(),
-                Topics.USAGE_RATED.valueSerde().deserializer());
+        this.consumer = TopicTail.fromEnd(bootstrap, Topics.USAGE_RATED_BATCHES.name(), "bench-rated-probe",
+                new ByteArrayDeserializer(), Topics.USAGE_RATED_BATCHES.valueSerde().deserializer());
     }
 
     /** Reads until {@code expected} distinct events of this run were read or {@code timeout} passed, then a little longer. */
@@ -56,21 +57,25 @@ final class RatedProbe implements AutoCloseable {
     }
 
     private void read() {
-        for (ConsumerRecord<byte[], RatedUsage> record : consumer.poll(Duration.ofMillis(100))) {
-            RatedUsage rated = record.value();
-            String id = rated.event().id().raw();
-            if (!id.startsWith(idPrefix)) {
-                continue;
-            }
-            int index = Integer.parseInt(id.substring(idPrefix.length()));
-            if (seen.get(index)) {
-                duplicates++;
-                continue;
-            }
-            seen.set(index);
-            lastNewAt = Instant.now();
-            Percentiles.record(ingestToRatedMicros, Duration.between(rated.event().ingestedAt(), clock.instant()).toNanos() / 1_000);
+        for (ConsumerRecord<byte[], RatedBatch> record : consumer.poll(Duration.ofMillis(100))) {
+            record.value().lines().forEach(this::count);
         }
+    }
+
+    /** One rated line: a new event of this run, or a duplicate. */
+    private void count(RatedUsage rated) {
+        String id = rated.event().id().raw();
+        if (!id.startsWith(idPrefix)) {
+            return;
+        }
+        int index = Integer.parseInt(id.substring(idPrefix.length()));
+        if (seen.get(index)) {
+            duplicates++;
+            return;
+        }
+        seen.set(index);
+        lastNewAt = Instant.now();
+        Percentiles.record(ingestToRatedMicros, Duration.between(rated.event().ingestedAt(), clock.instant()).toNanos() / 1_000);
     }
 
     /** When the last event of the run was first read; null if none was. */
