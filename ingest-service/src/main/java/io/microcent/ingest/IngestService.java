@@ -18,7 +18,6 @@ import io.microcent.ingest.providers.ProviderUsageAdapters;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.UsageBatch;
-import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.service.Service;
