@@ -17,7 +17,7 @@ import io.microcent.ingest.keys.ApiKeys;
 import io.microcent.ingest.providers.ProviderUsageAdapters;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
-import io.microcent.model.usage.UsageEvent;
+import io.microcent.model.usage.UsageBatch;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.service.Service;
@@ -40,7 +40,7 @@ public final class IngestService implements Service {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final Duration PRODUCER_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Producer<CustomerId, UsageEvent> producer;
+    private final Producer<CustomerId, UsageBatch> producer;
     private final SeenEventsPurge purge;
     private final KnownCustomers customers;
     private final ApiKeyAuthenticator apiKeys;
@@ -48,7 +48,7 @@ public final class IngestService implements Service {
     private final HttpRoutes routes;
     private volatile boolean closed;
 
-    private IngestService(Producer<CustomerId, UsageEvent> producer, SeenEventsPurge purge, KnownCustomers customers,
+    private IngestService(Producer<CustomerId, UsageBatch> producer, SeenEventsPurge purge, KnownCustomers customers,
                           ApiKeyAuthenticator apiKeys, ApiKeyUsage keyUsage, HttpRoutes routes) {
         this.producer = producer;
         this.purge = purge;
@@ -66,9 +66,9 @@ public final class IngestService implements Service {
         KnownCustomers customers = KnownCustomers.start(context.kafkaBootstrap(), context.instanceId() + "-customers");
         ApiKeys keys = new ApiKeys(store, authenticator, keyUsage, customers, context.clock());
 
-        Producer<CustomerId, UsageEvent> producer = new KafkaProducer<>(
+        Producer<CustomerId, UsageBatch> producer = new KafkaProducer<>(
                 KafkaConfigs.durableProducer(context.kafkaBootstrap(), context.instanceId() + "-usage-events"),
-                Topics.USAGE_EVENTS.keySerde().serializer(), Topics.USAGE_EVENTS.valueSerde().serializer());
+                Topics.USAGE_EVENT_BATCHES.keySerde().serializer(), Topics.USAGE_EVENT_BATCHES.valueSerde().serializer());
         SeenEventsStore seenEvents = new SeenEventsStore(context.database().dsl());
         EventIngestion ingestion = new EventIngestion(new UsageEventValidator(settings.lateUsage(), customers),
                 new EventDeduplicator(seenEvents, context.meters()), new UsageEventPublisher(producer, context.meters()),

@@ -1,8 +1,8 @@
 package io.microcent.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.microcent.model.json.Json;
+import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
+import io.microcent.model.usage.UsageBatch;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.test.KafkaTestRecords;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,16 @@ import java.util.Map;
 /** What the tests read back from {@code usage.events} on the shared test broker. */
 public final class UsageLog {
 
-    public static final String TOPIC = Topics.USAGE_EVENTS.name();
+    public static final String TOPIC = Topics.USAGE_EVENT_BATCHES.name();
+
+    /**
+     * One event as the log holds it, with the record that carries it (a record holds a batch of events).
+     *
+     * @param key       the record's key: the customer of the batch's first event
+     * @param timestamp the record's timestamp
+     */
+    public record Logged(UsageEvent event, String key, int partition, long offset, long timestamp) {
+    }
 
     private final String bootstrap;
 
@@ -27,15 +35,35 @@ public final class UsageLog {
         this.bootstrap = bootstrap;
     }
 
-    /** Every record of one customer (tests use a customer of their own), in log order. */
-    public List<ConsumerRecord<String, String>> recordsOf(String customer) {
-        return KafkaTestRecords.readAll(bootstrap, TOPIC, true).stream()
-                .filter(r -> customer.equals(r.key()))
+    /** Every event of one customer (tests use a customer of their own), in log order, each with its record. */
+    public List<Logged> recordsOf(String customer) {
+        CustomerId wanted = CustomerId.of(customer);
+        return records().stream()
+                .flatMap(record -> batchOf(record).events().stream()
+                        .filter(event -> event.customer().equals(wanted))
+                        .map(event -> new Logged(event, Topics.CUSTOMER_KEY.deserializer().deserialize(TOPIC, record.key()).raw(),
+                                record.partition(), record.offset(), record.timestamp())))
                 .toList();
     }
 
     public List<UsageEvent> eventsOf(String customer) {
-        return recordsOf(customer).stream().map(UsageLog::usageEvent).toList();
+        return recordsOf(customer).stream().map(Logged::event).toList();
+    }
+
+    /** The records holding any event of the customer, in log order. */
+    public List<ConsumerRecord<byte[], byte[]>> batchesOf(String customer) {
+        CustomerId wanted = CustomerId.of(customer);
+        return records().stream()
+                .filter(record -> batchOf(record).events().stream().anyMatch(event -> event.customer().equals(wanted)))
+                .toList();
+    }
+
+    public static UsageBatch batchOf(ConsumerRecord<byte[], byte[]> record) {
+        return Topics.USAGE_EVENT_BATCHES.valueSerde().deserializer().deserialize(TOPIC, record.value());
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> records() {
+        return KafkaTestRecords.readAll(bootstrap, TOPIC, true, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** The end of every partition of the usage log, as a read_committed consumer sees it. */
@@ -49,14 +77,6 @@ public final class UsageLog {
                     .map(p -> new TopicPartition(TOPIC, p.partition()))
                     .toList();
             return consumer.endOffsets(partitions, Duration.ofSeconds(30));
-        }
-    }
-
-    public static UsageEvent usageEvent(ConsumerRecord<String, String> record) {
-        try {
-            return Json.mapper().readValue(record.value(), UsageEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

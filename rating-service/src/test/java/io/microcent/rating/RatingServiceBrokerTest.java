@@ -3,10 +3,12 @@ package io.microcent.rating;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.PlanId;
 import io.microcent.model.money.Microcents;
+import io.microcent.model.topic.CustomerPartitions;
 import io.microcent.model.topic.Topic;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.UsageBatch;
 import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.test.KafkaTestRecords;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +32,7 @@ import java.util.UUID;
 
 import static io.microcent.rating.stream.UsageEvents.requests;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** The rating service on a real broker: exactly-once output, read back as a read_committed consumer sees it. */
@@ -66,7 +70,7 @@ class RatingServiceBrokerTest {
         produce(Topics.USAGE_EVENTS, customer, requests(customer, NOV_3.plusSeconds(3), 1));
 
         List<RatedUsage> rated = await().atMost(WAIT).until(
-                () -> committedValues(Topics.USAGE_RATED, customer), lines -> lines.size() >= 3);
+                () -> RatedLog.linesOf(context.kafkaBootstrap(), customer), lines -> lines.size() >= 3);
 
         assertThat(rated).hasSize(3);
         assertThat(rated).extracting(RatedUsage::includedRequests).containsExactly(998L, 2L, 0L);
@@ -95,6 +99,47 @@ class RatingServiceBrokerTest {
         assertThat(service.isReady()).as("bad data does not stop rating").isTrue();
     }
 
+    @Test
+    void aBatchOfTwoCustomersOfOnePartitionIsRatedEachUnderItsOwnPlanIntoOneRecordOnTheSamePartition() {
+        int partitions = partitionsOf(Topics.USAGE_EVENTS.name());
+        CustomerId acme = CustomerId.of("acme-" + UUID.randomUUID());
+        CustomerId neighbour = neighbourOf(acme, partitions);
+        int partition = CustomerPartitions.of(acme, partitions);
+        produce(Topics.CUSTOMER_PLANS, acme, new CustomerPlan(acme, PlanId.of("starter"), NOV_3));
+        produce(Topics.CUSTOMER_PLANS, neighbour, new CustomerPlan(neighbour, PlanId.of("growth"), NOV_3));
+        UsageBatch batch = new UsageBatch(List.of(requests(acme, NOV_3.plusSeconds(1), 1_001),
+                requests(neighbour, NOV_3.plusSeconds(1), 1_001)));
+        send(Topics.USAGE_EVENT_BATCHES.keySerde().serializer(), Topics.USAGE_EVENT_BATCHES.valueSerde().serializer(),
+                new ProducerRecord<>(Topics.USAGE_EVENT_BATCHES.name(), partition, NOV_3.plusSeconds(1).toEpochMilli(), acme, batch));
+
+        ConsumerRecord<byte[], byte[]> record = await().atMost(WAIT).until(() -> RatedLog.records(context.kafkaBootstrap()).stream()
+                .filter(r -> RatedLog.batchOf(r).lines().stream().anyMatch(line -> line.event().customer().equals(acme)))
+                .toList(), records -> !records.isEmpty()).getFirst();
+
+        assertThat(record.partition()).as("the input partition").isEqualTo(partition);
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(acme.raw());
+        assertThat(RatedLog.batchOf(record).lines()).extracting(line -> line.event().customer(), RatedUsage::plan,
+                        RatedUsage::overageRequests)
+                .containsExactly(tuple(acme, PlanId.of("starter"), 1L), tuple(neighbour, PlanId.of("growth"), 0L));
+    }
+
+    /** Another customer whose records share the customer's partition. */
+    private static CustomerId neighbourOf(CustomerId customer, int partitions) {
+        while (true) {
+            CustomerId candidate = CustomerId.of("neighbour-" + UUID.randomUUID());
+            if (CustomerPartitions.of(candidate, partitions) == CustomerPartitions.of(customer, partitions)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partitionsOf(String topic) {
+        var config = KafkaConfigs.durableProducer(context.kafkaBootstrap(), "rating-test-metadata");
+        try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            return producer.partitionsFor(topic).size();
+        }
+    }
+
     private static <K, V> void produce(Topic<K, V> topic, K key, V value) {
         send(topic.keySerde().serializer(), topic.valueSerde().serializer(), new ProducerRecord<>(topic.name(), key, value));
     }
@@ -111,14 +156,6 @@ class RatingServiceBrokerTest {
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + record.topic(), e);
         }
-    }
-
-    /** The customer's records of {@code topic} that a read_committed consumer sees, in order. */
-    private static <V> List<V> committedValues(Topic<CustomerId, V> topic, CustomerId customer) {
-        return KafkaTestRecords.readAll(context.kafkaBootstrap(), topic.name(), true).stream()
-                .filter(r -> customer.raw().equals(r.key()))
-                .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value().getBytes(StandardCharsets.UTF_8)))
-                .toList();
     }
 
     private static String reason(ConsumerRecord<String, String> record) {

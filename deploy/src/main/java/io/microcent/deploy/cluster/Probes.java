@@ -1,9 +1,8 @@
 package io.microcent.deploy.cluster;
 
 import io.microcent.model.id.CustomerId;
-import io.microcent.model.topic.Topics;
+import io.microcent.model.topic.CustomerPartitions;
 import io.microcent.platform.kafka.MicrocentTopics;
-import org.apache.kafka.common.utils.Utils;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -107,14 +106,13 @@ final class Probes {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    /** Customer ids, one per partition: Kafka's default partitioner on the serialized customer key. */
+    /** Customer ids, one per partition ({@link CustomerPartitions}: Kafka's default partitioner on the customer key). */
     static List<String> customersForEveryPartition(String prefix, int partitions) {
         String[] found = new String[partitions];
         int missing = partitions;
         for (int n = 0; missing > 0; n++) {
             String id = prefix + "-probe-" + n;
-            byte[] key = Topics.CUSTOMER_KEY.serializer().serialize(Topics.USAGE_EVENTS.name(), CustomerId.of(id));
-            int partition = Utils.toPositive(Utils.murmur2(key)) % partitions;
+            int partition = CustomerPartitions.of(CustomerId.of(id), partitions);
             if (found[partition] == null) {
                 found[partition] = id;
                 missing--;

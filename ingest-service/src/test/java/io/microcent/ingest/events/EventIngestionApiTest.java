@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.microcent.ingest.IngestTestApp;
+import io.microcent.ingest.UsageLog;
+import io.microcent.ingest.UsageLog.Logged;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ReservationId;
+import io.microcent.model.topic.CustomerPartitions;
 import io.microcent.model.json.Json;
 import io.microcent.model.usage.Tag;
 import io.microcent.model.usage.UsageEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +30,6 @@ import java.util.UUID;
 
 import static io.microcent.ingest.IngestTestApp.eventJson;
 import static io.microcent.ingest.IngestTestApp.json;
-import static io.microcent.ingest.UsageLog.usageEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -61,9 +64,9 @@ class EventIngestionApiTest {
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(json(response)).isEqualTo(parseJson("{\"accepted\":1,\"duplicates\":0}"));
-        ConsumerRecord<String, String> record = singleRecordOf(customer);
+        Logged record = singleRecordOf(customer);
         assertThat(record.key()).isEqualTo(customer);
-        UsageEvent event = usageEvent(record);
+        UsageEvent event = record.event();
         assertThat(event.schemaVersion()).isEqualTo(UsageEvent.SCHEMA_VERSION);
         assertThat(event.id().raw()).isEqualTo("evt-single");
         assertThat(event.timestamp()).isEqualTo(eventTime);
@@ -77,26 +80,51 @@ class EventIngestionApiTest {
     }
 
     @Test
-    void anArrayIsProducedInOrderEachEventKeyedByItsCustomerWithOneIngestTime() {
+    void anArrayIsProducedAsOneRecordPerPartitionInOrderKeyedByItsFirstCustomerWithOneIngestTime() {
+        int partitions = endOffsets().size();
         String acme = app.newCustomer();
-        String globex = app.newCustomer();
+        String neighbour = customerWhere(c -> CustomerPartitions.of(c, partitions) == partitionOf(acme, partitions));
+        String elsewhere = customerWhere(c -> CustomerPartitions.of(c, partitions) != partitionOf(acme, partitions));
         Instant eventTime = Instant.now().minus(Duration.ofDays(2));
 
         HttpResponse<String> response = app.postEvents(secret, "[" + eventJson("a-1", acme, eventTime) + ","
-                + eventJson("g-1", globex, eventTime) + "," + eventJson("a-2", acme, eventTime) + "]");
+                + eventJson("e-1", elsewhere, eventTime) + "," + eventJson("n-1", neighbour, eventTime) + ","
+                + eventJson("a-2", acme, eventTime) + "]");
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(json(response).get("accepted").asInt()).isEqualTo(3);
-        List<ConsumerRecord<String, String>> acmeRecords = recordsOf(acme);
-        assertThat(acmeRecords).extracting(r -> usageEvent(r).id().raw()).containsExactly("a-1", "a-2");
-        assertThat(acmeRecords).extracting(ConsumerRecord::partition).containsOnly(acmeRecords.getFirst().partition());
-        ConsumerRecord<String, String> globexRecord = singleRecordOf(globex);
-        UsageEvent defaults = usageEvent(globexRecord);
+        assertThat(json(response).get("accepted").asInt()).isEqualTo(4);
+        List<ConsumerRecord<byte[], byte[]>> shared = app.usageLog().batchesOf(acme);
+        assertThat(shared).as("one record for the partition acme and its neighbour share").singleElement().satisfies(record -> {
+            assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(acme);
+            assertThat(record.partition()).isEqualTo(partitionOf(acme, partitions));
+            assertThat(UsageLog.batchOf(record).events()).extracting(e -> e.id().raw()).containsExactly("a-1", "n-1", "a-2");
+        });
+        Logged other = singleRecordOf(elsewhere);
+        assertThat(other.key()).isEqualTo(elsewhere);
+        assertThat(other.partition()).isEqualTo(partitionOf(elsewhere, partitions));
+        UsageEvent defaults = other.event();
         assertThat(defaults.requests()).isEqualTo(1);
         assertThat(defaults.totalTokens()).isZero();
         assertThat(defaults.project()).isNull();
-        assertThat(List.of(acmeRecords.get(0), acmeRecords.get(1), globexRecord))
-                .extracting(ConsumerRecord::timestamp).containsOnly(defaults.ingestedAt().toEpochMilli());
+        assertThat(List.of(shared.getFirst().timestamp(), other.timestamp())).containsOnly(defaults.ingestedAt().toEpochMilli());
+    }
+
+    @Test
+    void aLargeArrayOfOneCustomerIsCutIntoRecordsOfAtMost256Events() {
+        String customer = app.newCustomer();
+        Instant eventTime = Instant.now().minus(Duration.ofHours(1));
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 300; i++) {
+            body.append(i == 0 ? "" : ",").append(eventJson("big-" + i, customer, eventTime));
+        }
+
+        HttpResponse<String> response = app.postEvents(secret, body.append("]").toString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(app.usageLog().batchesOf(customer)).extracting(record -> UsageLog.batchOf(record).events().size())
+                .containsExactly(256, 44);
+        assertThat(recordsOf(customer)).extracting(logged -> logged.event().id().raw())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 300).mapToObj(i -> "big-" + i).toList());
     }
 
     @Test
@@ -204,7 +232,7 @@ class EventIngestionApiTest {
         assertThat(endOffsets()).isEqualTo(endBefore);
 
         assertThat(app.postEvents(scopedSecret, eventJson("s-2", own, now)).statusCode()).isEqualTo(202);
-        assertThat(recordsOf(own)).extracting(r -> usageEvent(r).id().raw()).containsExactly("s-2");
+        assertThat(recordsOf(own)).extracting(r -> r.event().id().raw()).containsExactly("s-2");
     }
 
     @Test
@@ -287,7 +315,7 @@ class EventIngestionApiTest {
                  "usage":%s}""".formatted(customer, Instant.now(), parseJson(anthropicResponse).get("usage")));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        UsageEvent event = usageEvent(singleRecordOf(customer));
+        UsageEvent event = singleRecordOf(customer).event();
         assertThat(event).extracting(UsageEvent::provider, e -> e.model().raw(), UsageEvent::requests)
                 .containsExactly("anthropic", "claude-sonnet-4-5", 1L);
         // Anthropic's input_tokens already exclude both cache buckets
@@ -432,14 +460,28 @@ class EventIngestionApiTest {
     }
 
 
-    private static List<ConsumerRecord<String, String>> recordsOf(String customer) {
+    private static List<Logged> recordsOf(String customer) {
         return app.usageLog().recordsOf(customer);
     }
 
-    private static ConsumerRecord<String, String> singleRecordOf(String customer) {
-        List<ConsumerRecord<String, String>> records = recordsOf(customer);
+    private static Logged singleRecordOf(String customer) {
+        List<Logged> records = recordsOf(customer);
         assertThat(records).hasSize(1);
         return records.getFirst();
+    }
+
+    private static int partitionOf(String customer, int partitions) {
+        return CustomerPartitions.of(CustomerId.of(customer), partitions);
+    }
+
+    /** A new customer whose id passes the test (ids are random, so a few tries find one). */
+    private static String customerWhere(java.util.function.Predicate<CustomerId> test) {
+        while (true) {
+            CustomerId candidate = CustomerId.of("acme-" + UUID.randomUUID());
+            if (test.test(candidate)) {
+                return app.createCustomer(candidate.raw());
+            }
+        }
     }
 
     private static Map<TopicPartition, Long> endOffsets() {

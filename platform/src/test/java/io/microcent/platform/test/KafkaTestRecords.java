@@ -37,19 +37,24 @@ public final class KafkaTestRecords {
      * that is missing is really not visible rather than not yet fetched.
      */
     public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, boolean readCommitted) {
+        return readAll(bootstrap, topic, readCommitted, new StringDeserializer(), new ReadableValues());
+    }
+
+    /** {@link #readAll(String, String, boolean)} with these deserializers (bytes, say, for values that are not text). */
+    public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrap, String topic, boolean readCommitted,
+                                                            Deserializer<K> keys, Deserializer<V> values) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new ReadableValues())) {
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            List<ConsumerRecord<K, V>> records = new ArrayList<>();
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (!reached(consumer, end)) {
                 if (System.nanoTime() > deadline) {

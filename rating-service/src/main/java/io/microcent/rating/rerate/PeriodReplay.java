@@ -51,7 +51,7 @@ final class PeriodReplay {
     /**
      * The event's new rating when it is one of the period's rated events; nothing for any other event.
      *
-     * @param key the key of the event's record on {@code usage.events}
+     * @param key the customer the event came under on {@code usage.events} ({@link UsageRater#cameUnder})
      */
     Optional<RatedUsage> rate(CustomerId key, UsageEvent event) {
         if (!customer.equals(key) || !belongsHere(event)) {

@@ -1,11 +1,12 @@
 package io.microcent.rating.rerate;
 
 import io.microcent.model.id.CustomerId;
-import io.microcent.model.topic.CustomerPartitions;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.CustomerPlan;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.UsageBatch;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.rating.pricebook.PriceBook;
 import io.microcent.rating.stream.UsageRater;
@@ -17,8 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -97,12 +98,14 @@ final class RerateRunner implements RerateJobs.Runner {
         long upTo = log.writtenEnd(rated);
         log.awaitStable(rated, upTo, catchUpTimeout);
         RatedSoFar soFar = new RatedSoFar(customer, period, rater.rules().plans());
-        Deserializer<RatedUsage> lines = Topics.USAGE_RATED.valueSerde().deserializer();
-        byte[] key = CustomerPartitions.keyBytes(customer);
-        // a period's lines carry their events' ingest times, corrections the (later) time they were made
+        Deserializer<RatedBatch> batches = Topics.USAGE_RATED_BATCHES.valueSerde().deserializer();
+        // a period's lines carry their events' ingest times, corrections the (later) time they were made; a
+        // record holds lines of any customer of the partition, keyed by its first line's customer
         log.read(rated, log.firstAtOrAfter(rated, replayStart(period)), upTo, record -> {
-            if (Arrays.equals(key, record.key()) && record.value() != null) {
-                soFar.add(lines.deserialize(rated.topic(), record.value()));
+            if (record.value() != null) {
+                batches.deserialize(rated.topic(), record.value()).lines().stream()
+                        .filter(line -> line.event().customer().equals(customer))
+                        .forEach(soFar::add);
             }
         });
         return soFar;
@@ -121,17 +124,13 @@ final class RerateRunner implements RerateJobs.Runner {
         UsageEvents usage = new UsageEvents(plan.customer());
         log.read(events, from, end, record -> {
             progress.recordRead();
-            UsageEvent event = usage.eventOf(record);
-            if (event == null) {
-                return;
-            }
-            replay.rate(plan.customer(), event).ifPresent(newRating -> {
+            usage.eventsOf(record, (cameUnder, event) -> replay.rate(cameUnder, event).ifPresent(newRating -> {
                 progress.eventInPeriod();
                 Corrections.of(newRating, ratedSoFar.of(newRating.event().id()), rater.rules().plans()).ifPresent(correction -> {
                     corrections.add(correction);
                     progress.corrected(correction);
                 });
-            });
+            }));
         });
         return corrections;
     }
@@ -140,25 +139,35 @@ final class RerateRunner implements RerateJobs.Runner {
         return period.start().minus(INGEST_LEAD);
     }
 
-    /** The customer's events among a partition's records. */
+    /** The customer's events among a partition's records, each of which holds a batch of its customers' events. */
     private static final class UsageEvents {
 
-        private final byte[] key;
-        private final Deserializer<UsageEvent> values = Topics.USAGE_EVENTS.valueSerde().deserializer();
+        private final CustomerId customer;
+        private final Deserializer<CustomerId> keys = Topics.USAGE_EVENT_BATCHES.keySerde().deserializer();
+        private final Deserializer<UsageBatch> values = Topics.USAGE_EVENT_BATCHES.valueSerde().deserializer();
 
         UsageEvents(CustomerId customer) {
-            this.key = CustomerPartitions.keyBytes(customer);
+            this.customer = customer;
         }
 
-        /** The record's event when it is the customer's and readable; {@code null} otherwise. */
-        UsageEvent eventOf(ConsumerRecord<byte[], byte[]> record) {
-            if (!Arrays.equals(key, record.key()) || record.value() == null) {
-                return null;
+        /** Hands each readable event of the customer in the record to {@code each}, in order, with the customer it came under. */
+        void eventsOf(ConsumerRecord<byte[], byte[]> record, BiConsumer<CustomerId, UsageEvent> each) {
+            if (record.value() == null || record.key() == null) {
+                return;
             }
+            CustomerId key;
+            UsageBatch batch;
             try {
-                return values.deserialize(record.topic(), record.value());
+                key = keys.deserialize(record.topic(), record.key());
+                batch = values.deserialize(record.topic(), record.value());
             } catch (RuntimeException e) {
-                return null; // the topology dead-lettered it as unreadable: it was never rated
+                return; // the topology dead-lettered it as unreadable: it was never rated
+            }
+            List<UsageEvent> events = batch.events();
+            for (int position = 0; position < events.size(); position++) {
+                if (events.get(position).customer().equals(customer)) {
+                    each.accept(UsageRater.cameUnder(key, batch, position), events.get(position));
+                }
             }
         }
     }

@@ -7,9 +7,7 @@ import io.microcent.model.topic.Topic;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.platform.kafka.KafkaConfigs;
-import io.microcent.rating.dedup.DropRatedDuplicates;
 import io.microcent.rating.dedup.RatedEventIds;
-import io.microcent.rating.dedup.RememberRatedEvents;
 import io.microcent.model.plan.pricing.MeterTotals;
 import io.microcent.rating.stream.RatingOutcome.Rated;
 import io.microcent.rating.stream.RatingOutcome.Rejected;
@@ -35,13 +33,15 @@ import java.util.Map;
  *
  * <pre>
  * customer.plans ──► record-customer-plan ──► [customer-plans]
- *                                                        │ read
- * usage.events ──► drop-rated-duplicates ──► rate-usage ◄─┘ read/write [period-usage]
- *                  reads [rated-event-ids]     │  reads [price-book] ◄── price.book (global table)
- *                                              ├─ rated    ──► remember-rated-events ──► usage.rated
- *                                              │               writes [rated-event-ids]
- *                                              └─ rejected ──► dead-letters (headers microcent.reason, ...)
+ *                                                   │ read
+ * usage.events ──► rate-usage ◄─────────────────────┘ read/write [period-usage], [rated-event-ids]
+ * (a batch of      │  reads [price-book] ◄── price.book (global table)
+ *  events a record)├─ rated    ──► usage.rated (one batch of lines per input record)
+ *                  └─ rejected ──► dead-letters (each event alone, headers microcent.reason, ...)
  * </pre>
+ *
+ * Each record of {@code usage.events} holds a batch of events of the customers of its partition
+ * ({@link RatingProcessor}: dropped if already rated, else rated under the event's own customer's plan).
  *
  * Both inputs are keyed by customer and co-partitioned, and both processors share the plans store,
  * so they form one sub-topology: the task that rates a customer's usage also holds its plan.
@@ -86,20 +86,18 @@ public final class RatingTopology {
         source(builder, Topics.CUSTOMER_PLANS)
                 .process(CustomerPlanRecorder::new, Named.as("record-customer-plan"), CUSTOMER_PLANS_STORE);
 
-        source(builder, Topics.USAGE_EVENTS)
-                .processValues(() -> new DropRatedDuplicates(dedupRetention), Named.as("drop-rated-duplicates"),
-                        RatedEventIds.STORE)
-                .processValues(() -> new RatingProcessor(rules), Named.as("rate-usage"),
-                        CUSTOMER_PLANS_STORE, PERIOD_USAGE_STORE)
+        source(builder, Topics.USAGE_EVENT_BATCHES)
+                .process(() -> new RatingProcessor(rules, dedupRetention), Named.as("rate-usage"),
+                        RatedEventIds.STORE, CUSTOMER_PLANS_STORE, PERIOD_USAGE_STORE)
                 .split(Named.as("usage-"))
                 .branch((customer, outcome) -> outcome instanceof Rated, Branched.withConsumer(rated -> rated
-                        .mapValues(outcome -> ((Rated) outcome).usage(), Named.as("rated-usage"))
-                        .processValues(RememberRatedEvents::new, Named.as("remember-rated-events"), RatedEventIds.STORE)
-                        .to(Topics.USAGE_RATED.name(), produced(Topics.USAGE_RATED)), "rated"))
+                        .mapValues(outcome -> ((Rated) outcome).batch(), Named.as("rated-usage"))
+                        // keyed by the first line's customer: the input partition, as every line's customer has it
+                        .to(Topics.USAGE_RATED_BATCHES.name(), produced(Topics.USAGE_RATED_BATCHES)), "rated"))
                 .defaultBranch(Branched.withConsumer(rejected -> rejected
                         .mapValues(outcome -> ((Rejected) outcome).event(), Named.as("rejected-event"))
-                        // keyed by the customer's bytes and valued by the event's JSON, as on usage.events, so a
-                        // replay republishes it unchanged; the platform's handlers set aside what throws
+                        // one event per record, keyed by the customer's bytes, as a record of one event on
+                        // usage.events, so a replay republishes it unchanged; the platform's handlers set aside what throws
                         .to(Topics.DEAD_LETTERS.name(), Produced.with(Topics.USAGE_EVENTS.keySerde(), Topics.USAGE_EVENTS.valueSerde())
                                 .withName("to-" + Topics.DEAD_LETTERS.name())), "rejected"));
         return builder.build();

@@ -6,6 +6,7 @@ import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.LateUsagePolicy;
 import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.UsageBatch;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.rating.pricebook.PriceBook;
 import io.microcent.rating.pricebook.ProviderCost;
@@ -61,7 +62,17 @@ public final class UsageRater {
     }
 
     /**
-     * @param key    the record key the event came with; it must be the event's customer
+     * The customer the event at {@code position} of a batch came under, which {@link #rate} checks against the
+     * event: a record is keyed by its first event's customer (a record of one event, as written before batches
+     * and by replays, by that event's), and every other event of a batch by its own, as its partition says.
+     */
+    public static CustomerId cameUnder(CustomerId recordKey, UsageBatch batch, int position) {
+        return position == 0 ? recordKey : batch.events().get(position).customer();
+    }
+
+    /**
+     * @param key    the customer the event came under (a batch's record key for its first event, else the event's
+     *               own customer); it must be the event's customer
      * @param event  the event, {@code null} when the record had no value
      * @param prices the price book the event's provider cost is read from
      */

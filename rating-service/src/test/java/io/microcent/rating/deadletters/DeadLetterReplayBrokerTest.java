@@ -1,5 +1,6 @@
 package io.microcent.rating.deadletters;
 
+import io.microcent.rating.RatedLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.model.deadletter.DeadLetter;
 import io.microcent.model.deadletter.DeadLetterReason;
@@ -185,10 +186,7 @@ class DeadLetterReplayBrokerTest {
     }
 
     private static List<String> ratedIds(CustomerId customer) {
-        return KafkaTestRecords.readAll(rating.context().kafkaBootstrap(), Topics.USAGE_RATED.name(), true).stream()
-                .filter(r -> customer.raw().equals(r.key()))
-                .map(r -> Topics.USAGE_RATED.valueSerde().deserializer().deserialize(Topics.USAGE_RATED.name(),
-                        r.value().getBytes(StandardCharsets.UTF_8)))
+        return RatedLog.linesOf(rating.context().kafkaBootstrap(), customer).stream()
                 .map(RatedUsage::event).map(event -> event.id().raw())
                 .toList();
     }

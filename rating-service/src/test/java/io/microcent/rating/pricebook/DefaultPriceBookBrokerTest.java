@@ -1,5 +1,6 @@
 package io.microcent.rating.pricebook;
 
+import io.microcent.rating.RatedLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.EventId;
@@ -102,10 +103,6 @@ class DefaultPriceBookBrokerTest {
     }
 
     private static List<RatedUsage> rated(CustomerId customer) {
-        return KafkaTestRecords.readAll(TestInfrastructure.get().kafkaBootstrap(), Topics.USAGE_RATED.name(), true).stream()
-                .filter(record -> customer.raw().equals(record.key()))
-                .map(record -> Topics.USAGE_RATED.valueSerde().deserializer()
-                        .deserialize(Topics.USAGE_RATED.name(), record.value().getBytes(StandardCharsets.UTF_8)))
-                .toList();
+        return RatedLog.linesOf(TestInfrastructure.get().kafkaBootstrap(), customer);
     }
 }

@@ -1,5 +1,6 @@
 package io.microcent.rating.pricebook;
 
+import io.microcent.rating.RatedLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.EventId;
@@ -12,7 +13,7 @@ import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.test.KafkaTestRecords;
-import io.microcent.rating.dedup.DropRatedDuplicates;
+import io.microcent.rating.dedup.RatedEvents;
 import io.microcent.rating.stream.RatingTopology;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -110,8 +111,8 @@ class PriceBookBrokerTest {
      */
     private static double droppedDuplicates() {
         return rating.service().streams().metrics().entrySet().stream()
-                .filter(metric -> metric.getKey().name().equals(DropRatedDuplicates.METRIC + "-total")
-                        && metric.getKey().group().equals("stream-" + DropRatedDuplicates.METRIC_SCOPE + "-metrics"))
+                .filter(metric -> metric.getKey().name().equals(RatedEvents.METRIC + "-total")
+                        && metric.getKey().group().equals("stream-" + RatedEvents.METRIC_SCOPE + "-metrics"))
                 .mapToDouble(metric -> (Double) metric.getValue().metricValue())
                 .sum();
     }
@@ -142,11 +143,7 @@ class PriceBookBrokerTest {
     }
 
     private static List<RatedUsage> rated(CustomerId customer) {
-        return KafkaTestRecords.readAll(rating.context().kafkaBootstrap(), Topics.USAGE_RATED.name(), true).stream()
-                .filter(record -> customer.raw().equals(record.key()))
-                .map(record -> Topics.USAGE_RATED.valueSerde().deserializer()
-                        .deserialize(Topics.USAGE_RATED.name(), record.value().getBytes(StandardCharsets.UTF_8)))
-                .toList();
+        return RatedLog.linesOf(rating.context().kafkaBootstrap(), customer);
     }
 
     private static JsonNode unpriced(String model) {

@@ -1,5 +1,6 @@
 package io.microcent.rating.rerate;
 
+import io.microcent.rating.RatedLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ModelId;
@@ -115,11 +116,7 @@ final class RatingUnderTest implements AutoCloseable {
 
     /** The customer's lines on usage.rated as a read_committed consumer sees them now, in order. */
     List<RatedUsage> rated(CustomerId customer) {
-        return KafkaTestRecords.readAll(context.kafkaBootstrap(), Topics.USAGE_RATED.name(), true).stream()
-                .filter(record -> customer.raw().equals(record.key()))
-                .map(record -> Topics.USAGE_RATED.valueSerde().deserializer()
-                        .deserialize(Topics.USAGE_RATED.name(), record.value().getBytes(StandardCharsets.UTF_8)))
-                .toList();
+        return RatedLog.linesOf(context.kafkaBootstrap(), customer);
     }
 
     /** The model's price history as the running topology's global price book holds it. */

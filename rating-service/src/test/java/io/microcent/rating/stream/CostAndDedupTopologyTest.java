@@ -16,7 +16,7 @@ import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
-import io.microcent.rating.dedup.DropRatedDuplicates;
+import io.microcent.rating.dedup.RatedEvents;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
@@ -52,7 +52,7 @@ class CostAndDedupTopologyTest {
     private TestInputTopic<CustomerId, CustomerPlan> plans;
     private TestInputTopic<CustomerId, UsageEvent> events;
     private TestInputTopic<ModelId, ModelPriceHistory> priceBook;
-    private TestOutputTopic<CustomerId, RatedUsage> rated;
+    private RatedLines rated;
     private TestOutputTopic<CustomerId, UsageEvent> deadLetters;
 
     @BeforeEach
@@ -64,8 +64,7 @@ class CostAndDedupTopologyTest {
         plans = input(Topics.CUSTOMER_PLANS);
         events = input(Topics.USAGE_EVENTS);
         priceBook = input(Topics.PRICE_BOOK);
-        rated = driver.createOutputTopic(Topics.USAGE_RATED.name(), Topics.USAGE_RATED.keySerde().deserializer(),
-                Topics.USAGE_RATED.valueSerde().deserializer());
+        rated = new RatedLines(driver);
         deadLetters = driver.createOutputTopic(UsageEvents.DEAD_USAGE.name(), UsageEvents.DEAD_USAGE.keySerde().deserializer(),
                 UsageEvents.DEAD_USAGE.valueSerde().deserializer());
         plans.pipeInput(ACME, new CustomerPlan(ACME, PlanId.of("starter"), NOV_1), NOV_1);
@@ -202,8 +201,8 @@ class CostAndDedupTopologyTest {
 
     private double droppedDuplicates() {
         return driver.metrics().entrySet().stream()
-                .filter(metric -> metric.getKey().name().equals(DropRatedDuplicates.METRIC + "-total")
-                        && metric.getKey().group().equals("stream-" + DropRatedDuplicates.METRIC_SCOPE + "-metrics"))
+                .filter(metric -> metric.getKey().name().equals(RatedEvents.METRIC + "-total")
+                        && metric.getKey().group().equals("stream-" + RatedEvents.METRIC_SCOPE + "-metrics"))
                 .map(java.util.Map.Entry::getValue)
                 .mapToDouble(metric -> (Double) ((Metric) metric).metricValue())
                 .sum();

@@ -9,6 +9,7 @@ import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.CustomerPlan;
 import io.microcent.model.usage.LateUsagePolicy;
 import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.UsageBatch;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.kafka.DeadLetterCounter;
 import io.microcent.rating.pricebook.PriceBookPricer;
@@ -32,6 +33,7 @@ import java.util.Properties;
 
 import static io.microcent.rating.stream.UsageEvents.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** One record never stops rating: what a processor throws on, or cannot read, is set aside and the next record is rated. */
 class DeadLetterTopologyTest {
@@ -48,7 +50,7 @@ class DeadLetterTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<CustomerId, UsageEvent> events;
     private TestInputTopic<byte[], byte[]> rawEvents;
-    private TestOutputTopic<CustomerId, RatedUsage> rated;
+    private RatedLines rated;
     private TestOutputTopic<byte[], byte[]> deadLetters;
 
     @BeforeEach
@@ -66,8 +68,7 @@ class DeadLetterTopologyTest {
         events = driver.createInputTopic(Topics.USAGE_EVENTS.name(), Topics.USAGE_EVENTS.keySerde().serializer(),
                 Topics.USAGE_EVENTS.valueSerde().serializer());
         rawEvents = driver.createInputTopic(Topics.USAGE_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
-        rated = driver.createOutputTopic(Topics.USAGE_RATED.name(), Topics.USAGE_RATED.keySerde().deserializer(),
-                Topics.USAGE_RATED.valueSerde().deserializer());
+        rated = new RatedLines(driver);
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         driver.createInputTopic(Topics.CUSTOMER_PLANS.name(), Topics.CUSTOMER_PLANS.keySerde().serializer(),
                         Topics.CUSTOMER_PLANS.valueSerde().serializer())
@@ -103,6 +104,23 @@ class DeadLetterTopologyTest {
         assertThat(lines).extracting(line -> line.event().id()).containsExactly(next.id());
         assertThat(lines.getFirst().includedRequests()).as("the set-aside event counted nothing").isEqualTo(1);
         assertThat(DeadLetterCounter.perConsumer(meters)).containsEntry(RatingTopology.APPLICATION_ID, 1L);
+    }
+
+    @Test
+    void aBatchTheProcessorThrowsOnPartWayIsSetAsideWholeAndLeavesNoStateBehind() {
+        UsageEvent fine = tokens(ACME, NOV_1.plusSeconds(1), 100, 1);
+        UsageEvent cursed = tokens(ACME, NOV_1.plusSeconds(1), CURSED, 1);
+        byte[] sent = Topics.USAGE_EVENT_BATCHES.valueSerde().serializer()
+                .serialize(Topics.USAGE_EVENTS.name(), new UsageBatch(List.of(fine, cursed)));
+        rawEvents.pipeInput("acme".getBytes(StandardCharsets.UTF_8), sent, fine.ingestedAt());
+        events.pipeInput(ACME, fine, fine.ingestedAt());
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).as("the original record, whole").isEqualTo(sent);
+        assertThat(header(dead, DeadLetter.REASON)).isEqualTo("processing_failed");
+        List<RatedUsage> lines = rated.readValuesToList();
+        assertThat(lines).as("the batch's first event was neither remembered nor counted")
+                .extracting(line -> line.event().id(), RatedUsage::includedRequests).containsExactly(tuple(fine.id(), 1L));
     }
 
     @Test

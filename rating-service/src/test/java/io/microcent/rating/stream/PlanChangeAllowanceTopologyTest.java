@@ -42,7 +42,7 @@ class PlanChangeAllowanceTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<CustomerId, CustomerPlan> plans;
     private TestInputTopic<CustomerId, UsageEvent> events;
-    private TestOutputTopic<CustomerId, RatedUsage> rated;
+    private RatedLines rated;
 
     @BeforeEach
     void startDriver() {
@@ -53,8 +53,7 @@ class PlanChangeAllowanceTopologyTest {
                 Topics.CUSTOMER_PLANS.valueSerde().serializer());
         events = driver.createInputTopic(Topics.USAGE_EVENTS.name(), Topics.USAGE_EVENTS.keySerde().serializer(),
                 Topics.USAGE_EVENTS.valueSerde().serializer());
-        rated = driver.createOutputTopic(Topics.USAGE_RATED.name(), Topics.USAGE_RATED.keySerde().deserializer(),
-                Topics.USAGE_RATED.valueSerde().deserializer());
+        rated = new RatedLines(driver);
     }
 
     @AfterEach

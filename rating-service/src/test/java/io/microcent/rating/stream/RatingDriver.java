@@ -5,8 +5,9 @@ import io.microcent.model.id.PlanId;
 import io.microcent.model.topic.Topic;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.CustomerPlan;
-import io.microcent.model.usage.RatedUsage;
+import io.microcent.model.usage.UsageBatch;
 import io.microcent.model.usage.UsageEvent;
+import io.microcent.rating.dedup.RatedEvents;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -14,6 +15,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 
 /** The rating topology under a {@link TopologyTestDriver}, with its input and output topics. */
@@ -22,7 +24,8 @@ final class RatingDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<CustomerId, CustomerPlan> plans;
     private final TestInputTopic<CustomerId, UsageEvent> events;
-    final TestOutputTopic<CustomerId, RatedUsage> rated;
+    private final TestInputTopic<CustomerId, UsageBatch> batches;
+    final RatedLines rated;
     final TestOutputTopic<CustomerId, UsageEvent> deadLetters;
 
     RatingDriver(RatingRules rules, Path stateDir, Instant start) {
@@ -31,7 +34,8 @@ final class RatingDriver implements AutoCloseable {
         driver = new TopologyTestDriver(RatingTopology.build(new StreamsBuilder(), rules), config, start);
         plans = input(Topics.CUSTOMER_PLANS);
         events = input(Topics.USAGE_EVENTS);
-        rated = output(Topics.USAGE_RATED);
+        batches = input(Topics.USAGE_EVENT_BATCHES);
+        rated = new RatedLines(driver);
         deadLetters = output(UsageEvents.DEAD_USAGE);
     }
 
@@ -41,6 +45,25 @@ final class RatingDriver implements AutoCloseable {
 
     void send(UsageEvent event) {
         events.pipeInput(event.customer(), event, event.ingestedAt());
+    }
+
+    /** One record of these events, keyed by the first one's customer as ingest writes it, at the first one's ingest time. */
+    void sendBatch(UsageEvent... events) {
+        sendUnder(events[0].customer(), events);
+    }
+
+    /** One record of these events under this key. */
+    void sendUnder(CustomerId key, UsageEvent... events) {
+        batches.pipeInput(key, new UsageBatch(List.of(events)), events[0].ingestedAt());
+    }
+
+    /** The duplicates rating dropped so far. */
+    double droppedDuplicates() {
+        return driver.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals(RatedEvents.METRIC + "-total")
+                        && metric.getKey().group().equals("stream-" + RatedEvents.METRIC_SCOPE + "-metrics"))
+                .mapToDouble(metric -> (Double) metric.getValue().metricValue())
+                .sum();
     }
 
     @Override

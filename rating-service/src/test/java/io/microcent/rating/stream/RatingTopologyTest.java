@@ -9,6 +9,7 @@ import io.microcent.model.topic.Topic;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.BillingPeriod;
 import io.microcent.model.usage.CustomerPlan;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import org.apache.kafka.common.header.Header;
@@ -46,7 +47,7 @@ class RatingTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<CustomerId, CustomerPlan> plans;
     private TestInputTopic<CustomerId, UsageEvent> events;
-    private TestOutputTopic<CustomerId, RatedUsage> rated;
+    private RatedLines rated;
     private TestOutputTopic<CustomerId, UsageEvent> deadLetters;
 
     @BeforeEach
@@ -57,7 +58,7 @@ class RatingTopologyTest {
         driver = new TopologyTestDriver(topology, config, NOV_1);
         plans = input(Topics.CUSTOMER_PLANS);
         events = input(Topics.USAGE_EVENTS);
-        rated = output(Topics.USAGE_RATED);
+        rated = new RatedLines(driver);
         deadLetters = output(UsageEvents.DEAD_USAGE);
     }
 
@@ -131,11 +132,11 @@ class RatingTopologyTest {
         send(requests(ACME, NOV_1.plusSeconds(1), 1_000));
         send(requests(globex, NOV_1.plusSeconds(2), 10));
 
-        List<TestRecord<CustomerId, RatedUsage>> records = rated.readRecordsToList();
+        List<TestRecord<CustomerId, RatedBatch>> records = rated.readRecordsToList();
 
         assertThat(records).extracting(TestRecord::key).containsExactly(ACME, globex);
-        assertThat(records).extracting(r -> r.value().includedRequests()).containsExactly(1_000L, 10L);
-        assertThat(records).extracting(r -> r.value().overageRequests()).containsExactly(0L, 0L);
+        assertThat(records).extracting(r -> r.value().lines().getFirst().includedRequests()).containsExactly(1_000L, 10L);
+        assertThat(records).extracting(r -> r.value().lines().getFirst().overageRequests()).containsExactly(0L, 0L);
     }
 
     @Test
@@ -158,11 +159,13 @@ class RatingTopologyTest {
         UsageEvent event = requests(ACME, NOV_1.plusSeconds(5), 3);
         send(event);
 
-        TestRecord<CustomerId, RatedUsage> record = rated.readRecord();
+        TestRecord<CustomerId, RatedBatch> record = rated.readRecord();
 
         assertThat(record.key()).isEqualTo(ACME);
-        assertThat(record.value().event()).isEqualTo(event);
-        assertThat(record.value().includedRequests()).isEqualTo(3);
+        assertThat(record.value().lines()).singleElement().satisfies(line -> {
+            assertThat(line.event()).isEqualTo(event);
+            assertThat(line.includedRequests()).isEqualTo(3);
+        });
     }
 
     @Test
