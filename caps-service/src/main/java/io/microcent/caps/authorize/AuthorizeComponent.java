@@ -7,6 +7,7 @@ import io.microcent.model.topic.Topics;
 import io.microcent.platform.customers.CustomerDirectory;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.kafka.KafkaConfigs;
+import io.microcent.platform.kafka.TopicAdmin;
 import io.microcent.platform.service.ServiceContext;
 import io.microcent.platform.service.StartedResources;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -50,9 +51,11 @@ public final class AuthorizeComponent implements AutoCloseable {
                     Topics.CAPS_RESERVATIONS.keySerde().serializer(), Topics.CAPS_RESERVATIONS.valueSerde().serializer());
             started.push(producer);
             started.push(purgeExpired(reservations, context));
+            CapsReads stores = new CapsReads(new StreamsStoreBytes(spend::store,
+                    TopicAdmin.partitions(context.kafkaBootstrap(), Topics.USAGE_RATED.name())));
             WorstCaseEstimator estimator = new WorstCaseEstimator(
-                    new CallCost(spend::priceBook, settings.defaultPricePerToken()), settings.plans());
-            Authorizer authorizer = new Authorizer(spend.stores(), reservations, new KafkaReservationLog(producer), locks,
+                    new CallCost(stores::priceBook, settings.defaultPricePerToken()), settings.plans());
+            Authorizer authorizer = new Authorizer(stores, reservations, new KafkaReservationLog(producer), locks,
                     estimator, settings.reservationTtl());
             HttpRoutes routes = new AuthorizeEndpoint(new AuthorizeAccess(ingestKeys, context.operatorAuth()), authorizer,
                     customers, spend.routing(), context.clock());

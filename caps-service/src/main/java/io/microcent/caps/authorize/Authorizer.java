@@ -2,14 +2,12 @@ package io.microcent.caps.authorize;
 
 import io.microcent.model.caps.Reservation;
 import io.microcent.caps.spend.PeriodMeters;
-import io.microcent.caps.spend.ScopeSpend;
 import io.microcent.caps.spend.SpendKeys;
 import io.microcent.model.caps.CapDefinition;
 import io.microcent.model.caps.CapMode;
 import io.microcent.model.caps.CapPeriodId;
 import io.microcent.model.caps.CapPeriodKey;
 import io.microcent.model.caps.CapState;
-import io.microcent.model.caps.CustomerCaps;
 import io.microcent.model.caps.SpendState;
 import io.microcent.model.id.CapId;
 import io.microcent.model.id.CustomerId;
@@ -37,18 +35,18 @@ import java.util.Map;
  * not make reservations durable lately) it is released again and the call is not allowed.
  *
  * <p>Nothing on this path asks a database or a broker: caps, spend and meters are read from the topology's
- * local stores, open reservations from memory.
+ * local stores (decoded only when they changed, {@link CapsReads}), open reservations from memory.
  */
 public final class Authorizer {
 
-    private final CapsStores stores;
+    private final CapsReads stores;
     private final ReservationBook reservations;
     private final ReservationLog log;
     private final CustomerLocks locks;
     private final WorstCaseEstimator estimator;
     private final Duration reservationTtl;
 
-    public Authorizer(CapsStores stores, ReservationBook reservations, ReservationLog log, CustomerLocks locks,
+    public Authorizer(CapsReads stores, ReservationBook reservations, ReservationLog log, CustomerLocks locks,
                       WorstCaseEstimator estimator, Duration reservationTtl) {
         this.stores = stores;
         this.reservations = reservations;
@@ -85,7 +83,7 @@ public final class Authorizer {
     }
 
     private Decision decide(CallRequest call, Instant now) {
-        List<CapStanding> standings = capsOf(call.customer()).stream()
+        List<CapStanding> standings = stores.capsOf(call.customer()).stream()
                 .filter(call.scopes()::matches)
                 .map(cap -> standing(cap, now))
                 .toList();
@@ -114,21 +112,16 @@ public final class Authorizer {
 
     /** The plan's quantities so far in the billing period: rated, plus what open reservations may still use. */
     private PlanUsage planUsage(CustomerId customer, BillingPeriod period, Instant now) {
-        PeriodMeters rated = PeriodMeters.orNone(stores.meters(customer).get(SpendState.keyOf(customer, period)));
+        PeriodMeters rated = stores.meters(customer, SpendState.keyOf(customer, period));
         MeterTotals inFlight = reservations.quantitiesIn(customer, period, now);
         return new PlanUsage(rated.plan(), rated.totals().plus(inFlight));
     }
 
     private CapStanding standing(CapDefinition cap, Instant now) {
         CapPeriodId period = CapPeriodId.containing(cap.period(), now);
-        Microcents spent = ScopeSpend.orNone(stores.spend(cap.customer()).get(SpendKeys.of(cap, period))).in(cap.measure());
+        Microcents spent = stores.spend(cap.customer(), SpendKeys.of(cap, period)).in(cap.measure());
         Microcents reserved = reservations.heldAgainst(cap.customer(), CapState.keyOf(cap.id(), period), now);
         return new CapStanding(cap, period, spent, reserved);
-    }
-
-    private List<CapDefinition> capsOf(CustomerId customer) {
-        CustomerCaps caps = stores.definitions(customer).get(customer);
-        return caps == null ? List.of() : caps.caps();
     }
 
     private static Microcents tightestRemaining(List<CapStanding> standings) {

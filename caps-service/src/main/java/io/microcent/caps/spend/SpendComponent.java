@@ -92,6 +92,18 @@ public final class SpendComponent implements AutoCloseable {
         return key -> Optional.ofNullable(book.get(key));
     }
 
+    /**
+     * A store of this instance as {@code query} asks for it (one partition's or a global one, typed or not); throws
+     * {@link InvalidStateStoreException} when it cannot be read here now, as {@link #stores()} does.
+     */
+    public <T> T store(StoreQueryParameters<T> query) {
+        try {
+            return streams.streams().store(query);
+        } catch (IllegalStateException e) {
+            throw new InvalidStateStoreException("store " + query.storeName() + " is not available: " + e.getMessage(), e);
+        }
+    }
+
     public OwnerRouting routing() {
         return routing;
     }

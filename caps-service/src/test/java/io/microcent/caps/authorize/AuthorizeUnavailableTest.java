@@ -2,10 +2,7 @@ package io.microcent.caps.authorize;
 
 import io.microcent.caps.routing.OwnerRouting;
 import io.microcent.caps.spend.CapsTopologyDriver;
-import io.microcent.caps.spend.PeriodMeters;
 import io.microcent.caps.spend.Reservations;
-import io.microcent.caps.spend.ScopeSpend;
-import io.microcent.model.caps.CustomerCaps;
 import io.microcent.model.error.ErrorCode;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.json.Json;
@@ -14,8 +11,8 @@ import io.microcent.platform.http.ApiException;
 import io.microcent.platform.http.HttpServer;
 import io.microcent.platform.http.OperatorAuth;
 import io.microcent.platform.service.StandaloneRunner;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +70,7 @@ class AuthorizeUnavailableTest {
         driver = new CapsTopologyDriver(stateDir, Reservations.NONE, NOW);
         driver.caps(ACME, NOW.minusSeconds(60), hardMonthly("cap_hard", ACME, 1_000_000));
 
-        HttpResponse<String> answer = authorize(driver.stores(), book, locks, ReservationLog.IN_MEMORY, kafkaDown);
+        HttpResponse<String> answer = authorize(DriverStoreBytes.readsOf(driver), book, locks, ReservationLog.IN_MEMORY, kafkaDown);
 
         assertUnavailable(answer);
         assertThat(book.openCount(ACME, NOW)).as("nothing is held for a call that was not decided").isZero();
@@ -81,7 +78,7 @@ class AuthorizeUnavailableTest {
 
     @Test
     void storesThatCannotBeQueriedAnswer503WithRetryAfter() throws Exception {
-        CapsStores restoring = failingStores(() -> new InvalidStateStoreException("rebalancing"));
+        CapsReads restoring = failingStores(() -> new InvalidStateStoreException("rebalancing"));
         CustomerLocks locks = new CustomerLocks();
 
         HttpResponse<String> answer = authorize(restoring, new ReservationBook(locks), locks, ReservationLog.IN_MEMORY);
@@ -99,7 +96,7 @@ class AuthorizeUnavailableTest {
             throw new ReservationLog.NotDurable("broker down", new RuntimeException("timeout"));
         };
 
-        HttpResponse<String> answer = authorize(driver.stores(), book, locks, brokerDown);
+        HttpResponse<String> answer = authorize(DriverStoreBytes.readsOf(driver), book, locks, brokerDown);
 
         assertUnavailable(answer);
         assertThat(book.openCount(ACME, NOW)).as("nothing is held for a call that was not allowed").isZero();
@@ -107,18 +104,18 @@ class AuthorizeUnavailableTest {
 
     @Test
     void sumsThatOverflowAnswer503() throws Exception {
-        CapsStores overflowing = failingStores(() -> new ArithmeticException("long overflow"));
+        CapsReads overflowing = failingStores(() -> new ArithmeticException("long overflow"));
         CustomerLocks locks = new CustomerLocks();
 
         assertUnavailable(authorize(overflowing, new ReservationBook(locks), locks, ReservationLog.IN_MEMORY));
     }
 
-    private HttpResponse<String> authorize(CapsStores stores, ReservationBook book, CustomerLocks locks, ReservationLog log)
+    private HttpResponse<String> authorize(CapsReads stores, ReservationBook book, CustomerLocks locks, ReservationLog log)
             throws Exception {
         return authorize(stores, book, locks, log, EVERY_CUSTOMER_EXISTS);
     }
 
-    private HttpResponse<String> authorize(CapsStores stores, ReservationBook book, CustomerLocks locks, ReservationLog log,
+    private HttpResponse<String> authorize(CapsReads stores, ReservationBook book, CustomerLocks locks, ReservationLog log,
                                            CustomerDirectory customers) throws Exception {
         Authorizer authorizer = new Authorizer(stores, book, log, locks, Estimators.perToken(), Duration.ofMinutes(5));
         OperatorAuth operator = new OperatorAuth(TOKEN);
@@ -139,22 +136,17 @@ class AuthorizeUnavailableTest {
     }
 
     /** Stores every read of which fails with {@code failure}. */
-    private static CapsStores failingStores(Supplier<RuntimeException> failure) {
-        return new CapsStores() {
+    private static CapsReads failingStores(Supplier<RuntimeException> failure) {
+        return new CapsReads(new StoreBytes() {
             @Override
-            public ReadOnlyKeyValueStore<CustomerId, CustomerCaps> definitions(CustomerId customer) {
+            public byte[] ofCustomer(String store, CustomerId customer, Bytes key) {
                 throw failure.get();
             }
 
             @Override
-            public ReadOnlyKeyValueStore<String, ScopeSpend> spend(CustomerId customer) {
+            public byte[] ofGlobal(String store, Bytes key) {
                 throw failure.get();
             }
-
-            @Override
-            public ReadOnlyKeyValueStore<String, PeriodMeters> meters(CustomerId customer) {
-                throw failure.get();
-            }
-        };
+        });
     }
 }

@@ -2,7 +2,6 @@ package io.microcent.caps.authorize;
 
 import io.microcent.caps.spend.CapsTopologyDriver;
 import io.microcent.caps.spend.ScopeIds;
-import io.microcent.caps.spend.SpendTopology;
 import io.microcent.model.caps.CapDefinition;
 import io.microcent.model.caps.CapMeasure;
 import io.microcent.model.caps.CapMode;
@@ -19,7 +18,6 @@ import io.microcent.model.plan.PlanCatalog;
 import io.microcent.model.price.ModelPrice;
 import io.microcent.model.price.ModelPriceHistory;
 import io.microcent.model.price.TokenRates;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static io.microcent.caps.spend.CapDefinitions.cap;
 import static io.microcent.caps.spend.CapDefinitions.hardMonthly;
@@ -61,7 +58,7 @@ class AuthorizerTest {
         locks = new CustomerLocks();
         reservations = new ReservationBook(locks);
         driver = new CapsTopologyDriver(stateDir, reservations, NOV_1);
-        authorizer = new Authorizer(driver.stores(), reservations, ReservationLog.IN_MEMORY, locks, Estimators.perToken(), TTL);
+        authorizer = new Authorizer(DriverStoreBytes.readsOf(driver), reservations, ReservationLog.IN_MEMORY, locks, Estimators.perToken(), TTL);
     }
 
     @AfterEach
@@ -227,10 +224,10 @@ class AuthorizerTest {
 
     /** Priced from the driver's price book (75 per token without an entry) and charged by the default plans. */
     private Authorizer pricedByTheBook() {
-        ReadOnlyKeyValueStore<ModelId, ModelPriceHistory> book = driver.store(SpendTopology.PRICE_BOOK_STORE);
-        WorstCaseEstimator estimator = new WorstCaseEstimator(new CallCost(() -> key -> Optional.ofNullable(book.get(key)),
-                Rate.ofMicrocents("75")), PlanCatalog.defaults());
-        return new Authorizer(driver.stores(), reservations, ReservationLog.IN_MEMORY, locks, estimator, TTL);
+        CapsReads reads = DriverStoreBytes.readsOf(driver);
+        WorstCaseEstimator estimator = new WorstCaseEstimator(new CallCost(reads::priceBook, Rate.ofMicrocents("75")),
+                PlanCatalog.defaults());
+        return new Authorizer(reads, reservations, ReservationLog.IN_MEMORY, locks, estimator, TTL);
     }
 
     private static ScopeIds scopes(ProjectId project) {

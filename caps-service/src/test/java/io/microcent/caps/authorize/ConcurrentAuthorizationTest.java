@@ -56,7 +56,7 @@ class ConcurrentAuthorizationTest {
         locks = new CustomerLocks();
         reservations = new ReservationBook(locks);
         driver = new CapsTopologyDriver(stateDir, reservations, NOV_1);
-        authorizer = new Authorizer(driver.stores(), reservations, ReservationLog.IN_MEMORY, locks, Estimators.perToken(), Duration.ofMinutes(5));
+        authorizer = new Authorizer(DriverStoreBytes.readsOf(driver), reservations, ReservationLog.IN_MEMORY, locks, Estimators.perToken(), Duration.ofMinutes(5));
     }
 
     @AfterEach

@@ -58,6 +58,11 @@ final class Args {
         throw new IllegalArgumentException("option " + name + " must be a whole number of at least 1, not " + value);
     }
 
+    /** The option's text, or {@code defaultValue} when it is not given. */
+    String text(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
+    }
+
     String text(String name) {
         String value = values.get(name);
         if (value == null) {

@@ -21,9 +21,9 @@ import java.util.Map;
 /**
  * The throughput and latency benchmark: {@code java -cp deploy/target/microcent.jar io.microcent.deploy.bench.Bench
  * [--events 300000] [--batch 1000] [--concurrency 4] [--customers 16] [--ingest-rate 50000] [--ingest-batch 100]
- * [--ingest-seconds 10] [--authorize-rate 5000] [--open-reservations 20000] [--raw-runs 3]}, or
- * {@code --only analytics [--analytics-customers 1000] [--analytics-queries 200]} for the analytics API alone
- * ({@link AnalyticsBench}).
+ * [--ingest-seconds 10] [--authorize-rate 5000] [--open-reservations 20000] [--raw-runs 3]}; {@code --only authorize}
+ * for the authorize phases alone, or {@code --only analytics [--analytics-customers 1000] [--analytics-queries 200]}
+ * for the analytics API alone ({@link AnalyticsBench}).
  *
  * <p>This JVM runs the all-in-one on a fresh data directory, and reads its topics and read model as a
  * downstream consumer would; the load comes from {@link LoadClient}, a JVM of its own, which reports its
@@ -32,7 +32,8 @@ import java.util.Map;
  * Kafka's own ProducerPerformance and ConsumerPerformance on the same broker (the raw reference); a hard cap
  * per customer, then open-loop ingest at a fixed offered rate while {@code caps.state} is read (event → cap
  * state latency); {@code POST /v1/authorize} open loop at a fixed rate; last, one customer's authorize rate
- * from no open reservations and from many.
+ * from no open reservations and from many. {@code --only authorize} runs the last two only (after a hard cap per
+ * customer), for measuring decisions without waiting for the ingest phases.
  */
 public final class Bench {
 
@@ -64,7 +65,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("MICROCENT_LOG_LEVEL", "WARN"); // read by logback.xml, before the first logger exists
-        if (BenchOptions.only(List.of(args)).isPresent()) { // the one part run alone: analytics
+        if (BenchOptions.only(List.of(args)).filter("analytics"::equals).isPresent()) { // analytics needs no running platform
             AnalyticsBench.run(AnalyticsOptions.parse(List.of(args)));
             System.exit(0);
         }
@@ -96,6 +97,9 @@ public final class Bench {
     }
 
     private boolean run() throws IOException, InterruptedException {
+        if (options.onlyAuthorize()) {
+            return runAuthorizeOnly();
+        }
         String loadBefore = MachineFacts.loadAverage();
         Instant businessTime = clock.instant();
         int warmup = Math.min(WARMUP_EVENTS, options.events());
@@ -125,19 +129,52 @@ public final class Bench {
 
         OpenIngest open = openLoopWithCapState(businessTime);
 
-        awaitIdle();
-        System.out.printf("authorize: %,d/s open loop, %d s warm-up then %d s measured%n", options.authorizePerSecond(),
-                AUTHORIZE_WARMUP_SECONDS, AUTHORIZE_SECONDS);
-        ClientReport authorize = report(LoadClientProcess.start(LoadClient.AUTHORIZE_OPEN, platform.port(), secret, List.of(
-                "--rate", Integer.toString(options.authorizePerSecond()), "--warmup-seconds", Integer.toString(AUTHORIZE_WARMUP_SECONDS),
-                "--seconds", Integer.toString(AUTHORIZE_SECONDS),
-                "--customers", Integer.toString(options.customers()))));
+        ClientReport authorize = authorizeOpenLoop();
         Reservations reservations = openReservationsComparison();
         long serverRssKb = MachineFacts.rssPeakKb();
 
         print(measured, projected, raw, open, authorize, reservations, serverRssKb, loadBefore);
         failures.forEach(failure -> System.out.println("FAILED: " + failure));
         return failures.isEmpty();
+    }
+
+    /** The authorize phases alone, after a hard cap per customer that caps has read; a short report. */
+    private boolean runAuthorizeOnly() throws IOException, InterruptedException {
+        try (CapStateProbe caps = new CapStateProbe(platform.kafkaBootstrap(), clock)) {
+            for (int c = 0; c < options.customers(); c++) {
+                createHardCap(BenchEvents.customer(c, options.customers()));
+            }
+            caps.countFrom(0);
+            check(caps.await(options.customers(), Duration.ofMinutes(1)) >= options.customers(), "caps did not publish a state for every new cap");
+        }
+        LoadFigures auth = authorizeOpenLoop().run("measured");
+        Reservations reservations = openReservationsComparison();
+        System.out.printf("""
+
+                === authorize only === (%d cores, load average %s)
+                  authorize, open loop   %,d/s for %d s: %,d requests in %.1f s (%,.0f/s), %s, max %s; failed %d
+                  closed loop, one customer, %d connections:
+                    from 0 open reservations       %,.0f req/s, %s, failed %d
+                    from %,d open reservations %,.0f req/s, %s, failed %d
+                """, MachineFacts.cores(), MachineFacts.loadAverage(), options.authorizePerSecond(), AUTHORIZE_SECONDS,
+                auth.requests(), auth.seconds(), auth.requestsPerSecond(), auth.latency().p50p99p999(),
+                Percentiles.ms(auth.latency().max()), auth.failed(), RESERVATION_CONNECTIONS,
+                reservations.from0().requestsPerSecond(), reservations.from0().latency().p50p99p999(), reservations.from0().failed(),
+                options.openReservations() + reservations.from0().requests(), reservations.fromMany().requestsPerSecond(),
+                reservations.fromMany().latency().p50p99p999(), reservations.fromMany().failed());
+        failures.forEach(failure -> System.out.println("FAILED: " + failure));
+        return failures.isEmpty();
+    }
+
+    /** {@code POST /v1/authorize} open loop at the offered rate, after a warm-up at that rate. */
+    private ClientReport authorizeOpenLoop() throws InterruptedException {
+        awaitIdle();
+        System.out.printf("authorize: %,d/s open loop, %d s warm-up then %d s measured%n", options.authorizePerSecond(),
+                AUTHORIZE_WARMUP_SECONDS, AUTHORIZE_SECONDS);
+        return report(LoadClientProcess.start(LoadClient.AUTHORIZE_OPEN, platform.port(), secret, List.of(
+                "--rate", Integer.toString(options.authorizePerSecond()), "--warmup-seconds", Integer.toString(AUTHORIZE_WARMUP_SECONDS),
+                "--seconds", Integer.toString(AUTHORIZE_SECONDS),
+                "--customers", Integer.toString(options.customers()))));
     }
 
     /** A run's events through HTTP ingest, closed loop, until each is on {@code usage.rated}. */

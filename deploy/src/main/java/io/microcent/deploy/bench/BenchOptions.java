@@ -17,12 +17,13 @@ import java.util.Set;
  * @param authorizePerSecond arrival rate of {@code POST /v1/authorize} in its latency phase
  * @param openReservations   reservations opened before the second run of the open-reservations comparison
  * @param rawRuns            runs of Kafka's ProducerPerformance, whose median is the raw reference
+ * @param onlyAuthorize      {@code --only authorize}: skip the ingest and raw Kafka phases, run the authorize ones
  */
 record BenchOptions(int events, int batchSize, int concurrency, int customers, int ingestRate, int ingestBatch,
-                    int ingestSeconds, int authorizePerSecond, int openReservations, int rawRuns) {
+                    int ingestSeconds, int authorizePerSecond, int openReservations, int rawRuns, boolean onlyAuthorize) {
 
     static final Set<String> NAMES = Set.of("--events", "--batch", "--concurrency", "--customers", "--ingest-rate",
-            "--ingest-batch", "--ingest-seconds", "--authorize-rate", "--open-reservations", "--raw-runs");
+            "--ingest-batch", "--ingest-seconds", "--authorize-rate", "--open-reservations", "--raw-runs", "--only");
 
     static BenchOptions parse(List<String> args) {
         Args given = Args.parse(args, NAMES);
@@ -36,11 +37,20 @@ record BenchOptions(int events, int batchSize, int concurrency, int customers, i
                 given.positive("--ingest-seconds", 10),
                 given.positive("--authorize-rate", 5_000),
                 given.positive("--open-reservations", 20_000),
-                given.positive("--raw-runs", 3));
+                given.positive("--raw-runs", 3),
+                onlyAuthorize(given.text("--only", "all")));
     }
 
-    /** The parts {@code --only} can run alone, each with options of its own. */
-    static final Set<String> ONLY = Set.of("analytics");
+    private static boolean onlyAuthorize(String only) {
+        return switch (only) {
+            case "all" -> false;
+            case "authorize" -> true;
+            default -> throw new IllegalArgumentException("option --only must be authorize (or all), not " + only);
+        };
+    }
+
+    /** The parts {@code --only} can run alone: analytics with options of its own, authorize with the bench's. */
+    static final Set<String> ONLY = Set.of("all", "analytics", "authorize");
 
     /** The part {@code --only} names, if given; a part that does not exist is refused with the ones that do. */
     static Optional<String> only(List<String> args) {

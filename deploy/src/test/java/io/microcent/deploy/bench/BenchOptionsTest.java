@@ -12,7 +12,7 @@ class BenchOptionsTest {
     @Test
     void without_options_runs_the_documented_defaults() {
         assertThat(BenchOptions.parse(List.of()))
-                .isEqualTo(new BenchOptions(300_000, 1_000, 4, 16, 50_000, 100, 10, 5_000, 20_000, 3));
+                .isEqualTo(new BenchOptions(300_000, 1_000, 4, 16, 50_000, 100, 10, 5_000, 20_000, 3, false));
     }
 
     @Test
@@ -24,6 +24,14 @@ class BenchOptionsTest {
         assertThat(options.rawRuns()).isEqualTo(5);
         assertThat(options.batchSize()).isEqualTo(1_000);
         assertThat(options.ingestEvents()).isEqualTo(200_000L);
+    }
+
+    @Test
+    void only_authorize_skips_the_ingest_phases_and_nothing_else_is_taken() {
+        assertThat(BenchOptions.parse(List.of("--only", "authorize")).onlyAuthorize()).isTrue();
+        assertThat(BenchOptions.parse(List.of("--only", "all")).onlyAuthorize()).isFalse();
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--only", "ingest")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--only must be authorize");
     }
 
     @Test
