@@ -59,7 +59,7 @@ class BenchOptionsTest {
         assertThat(AnalyticsOptions.parse(args)).isEqualTo(new AnalyticsOptions(50, 200));
         assertThat(BenchOptions.only(List.of("--events", "10"))).isEmpty();
         assertThatThrownBy(() -> BenchOptions.only(List.of("--only", "analytic")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[analytics]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[all, analytics, authorize]");
         assertThatThrownBy(() -> AnalyticsOptions.parse(List.of("--only", "analytics", "--events", "10")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--events");
     }
