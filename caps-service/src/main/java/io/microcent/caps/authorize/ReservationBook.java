@@ -86,15 +86,19 @@ public final class ReservationBook implements Reservations {
 
     @Override
     public void settle(CustomerId customer, ReservationId reservation, Runnable countSpend) {
+        settleAll(customer, reservation == null ? List.of() : List.of(reservation), countSpend);
+    }
+
+    /** A batch's spend of the customer and the release of all its calls' reservations, in one step under its lock. */
+    @Override
+    public void settleAll(CustomerId customer, List<ReservationId> released, Runnable countSpend) {
         locks.run(customer, () -> {
             // counted first, released second: under the lock nobody sees the gap, and without it the
             // overlap would only make a decision more careful, never less
             countSpend.run();
-            if (reservation != null) {
-                CustomerReservations reservations = byCustomer.get(customer);
-                if (reservations != null) {
-                    reservations.release(reservation);
-                }
+            CustomerReservations reservations = byCustomer.get(customer);
+            if (reservations != null) {
+                released.forEach(reservations::release);
             }
         });
     }

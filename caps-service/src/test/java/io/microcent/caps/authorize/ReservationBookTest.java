@@ -114,6 +114,33 @@ class ReservationBookTest {
         assertThat(book.openCount(ACME, later)).isEqualTo((int) open);
     }
 
+    @Test
+    void aBatchsSpendAndAllItsReservationsAreSettledInOneStepSoADecisionNeverSeesSomeOfThemStillOpen() throws Exception {
+        Reservation first = reserve(Map.of(MONTH_CAP, 300L), 10, NOW.plusSeconds(60));
+        Reservation second = reserve(Map.of(MONTH_CAP, 200L), 5, NOW.plusSeconds(60));
+        reserve(Map.of(MONTH_CAP, 7L), 1, NOW.plusSeconds(60));
+        List<Microcents> seenByADecision = new ArrayList<>();
+        Thread decision = new Thread(() -> seenByADecision.add(held(MONTH_CAP, NOW)));
+
+        book.settleAll(ACME, List.of(first.id(), second.id()), () -> {
+            assertThat(held(MONTH_CAP, NOW)).as("spend is counted before anything is released").isEqualTo(Microcents.of(507));
+            decision.start(); // waits for the customer's lock, which settleAll holds until every release is done
+            sleepBriefly();
+        });
+        decision.join();
+
+        assertThat(seenByADecision).containsExactly(Microcents.of(7));
+        assertThat(book.openCount(ACME, NOW)).isEqualTo(1);
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Reservation reserve(Map<CapPeriodKey, Long> holds, long inputTokens, Instant expiresAt) {
         Map<CapPeriodKey, Microcents> amounts = new HashMap<>();
         holds.forEach((capPeriod, amount) -> amounts.put(capPeriod, Microcents.of(amount)));
