@@ -118,6 +118,12 @@ public final class KafkaConfigs {
         props.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), RESTORE_FETCH_WAIT_MS);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        // One produce request in flight per broker. Under transactions v2 the first batch of a transaction to a
+        // partition may be refused CONCURRENT_TRANSACTIONS while the previous commit completes; a second request
+        // already in flight then meets a partition with no producer state and is refused OUT_OF_ORDER_SEQUENCE,
+        // and the producer was seen retrying that pair for minutes under load, holding the task's commit. One
+        // request carries every partition's batch for that broker, so batching is unchanged.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         return props;
     }
