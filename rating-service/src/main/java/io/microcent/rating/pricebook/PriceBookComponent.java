@@ -42,7 +42,7 @@ public final class PriceBookComponent implements AutoCloseable {
             var writer = new PriceBookWriter(db, repository, publisher, context.clock());
             writer.loadDefaultsOnce(DefaultPriceBook::catalog, DefaultPriceBook.EFFECTIVE_FROM);
             writer.republishAll();
-            var projection = new ProjectionRunner<>(UnpricedUsageProjection.NAME, Topics.USAGE_RATED,
+            var projection = new ProjectionRunner<>(UnpricedUsageProjection.NAME, Topics.USAGE_RATED_BATCHES,
                     context.kafkaBootstrap(), context.instanceId() + "-unpriced", db, TableProjectionOffsets.inSchema("rating"), context.meters(),
                     new UnpricedUsageProjection()).start();
             var routes = new PriceBookRoutes(context.operatorAuth(), db, repository, writer, new UnpricedModels(), context.clock());

@@ -1,6 +1,7 @@
 package io.microcent.rating.pricebook.unpriced;
 
 import io.microcent.model.id.CustomerId;
+import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.kafka.ProjectionRunner;
@@ -25,9 +26,10 @@ import static org.jooq.impl.DSL.least;
  * Keeps {@code rating.unpriced_models}: the models of {@code usage.rated} lines flagged {@code unpriced},
  * with how many events, when they were first and last ingested, and which customers sent them. Runs in
  * the {@link ProjectionRunner}'s transaction with the offsets, so every line counts exactly once. Lines
- * with tokens but no model at all are flagged on the topic but have no model to list here.
+ * with tokens but no model at all are flagged on the topic but have no model to list here. A record is a
+ * batch of lines, each of its own customer; a record of one line, as written before batches, is a batch of one.
  */
-public final class UnpricedUsageProjection implements ProjectionRunner.Handler<CustomerId, RatedUsage> {
+public final class UnpricedUsageProjection implements ProjectionRunner.Handler<CustomerId, RatedBatch> {
 
     public static final String NAME = "rating-unpriced-models";
 
@@ -54,18 +56,22 @@ public final class UnpricedUsageProjection implements ProjectionRunner.Handler<C
     }
 
     @Override
-    public void apply(DSLContext tx, List<ConsumerRecord<CustomerId, RatedUsage>> records) {
+    public void apply(DSLContext tx, List<ConsumerRecord<CustomerId, RatedBatch>> records) {
         Map<ModelKey, Seen> models = new LinkedHashMap<>();
         Map<CustomerKey, Long> customers = new LinkedHashMap<>();
-        for (ConsumerRecord<CustomerId, RatedUsage> record : records) {
-            RatedUsage rated = record.value();
-            if (rated == null || !rated.unpriced() || rated.event().model() == null) {
+        for (ConsumerRecord<CustomerId, RatedBatch> record : records) {
+            if (record.value() == null) {
                 continue;
             }
-            UsageEvent event = rated.event();
-            ModelKey model = new ModelKey(event.model().raw(), providerKey(event.provider()));
-            models.merge(model, Seen.of(event), Seen::plus);
-            customers.merge(new CustomerKey(model, event.customer().raw()), 1L, Long::sum);
+            for (RatedUsage rated : record.value().lines()) {
+                if (!rated.unpriced() || rated.event().model() == null) {
+                    continue;
+                }
+                UsageEvent event = rated.event();
+                ModelKey model = new ModelKey(event.model().raw(), providerKey(event.provider()));
+                models.merge(model, Seen.of(event), Seen::plus);
+                customers.merge(new CustomerKey(model, event.customer().raw()), 1L, Long::sum);
+            }
         }
         if (models.isEmpty()) {
             return;
