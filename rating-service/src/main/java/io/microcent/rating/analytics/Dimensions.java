@@ -1,10 +1,10 @@
 package io.microcent.rating.analytics;
 
 import io.microcent.rating.rollups.HourlyKey;
-import org.jooq.Table;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -30,10 +30,10 @@ import static org.jooq.impl.DSL.grouping;
 import static org.jooq.impl.DSL.groupingSets;
 
 /**
- * The Usage page's figures from the rollups ({@link RollupRows}), in two statements that each read the range once. The sums and
- * active users: PostgreSQL sums the selected rows per bucket, user and team, then groups those sums by several
- * grouping sets at a time (the range; each bucket; each bucket and team; each user or team; and each of those per
- * bucket and, in the user view, per team). The models of each row: summed per user (or team) and model. Java only
+ * The Usage page's figures from the rollups ({@link RollupRows}), in two statements that each read the range once.
+ * The sums and active users: PostgreSQL sums the selected rows per bucket, user and team, then groups those sums by
+ * several grouping sets at a time (the range; each bucket; each bucket and team; each user or team; and each of
+ * those per bucket and, in the user view, per team). The models of each row: summed per user (or team) and model. Java only
  * puts the groups in place; it adds nothing up, so the rows add up to the totals exactly as PostgreSQL summed them.
  */
 public final class UsageRepository {
