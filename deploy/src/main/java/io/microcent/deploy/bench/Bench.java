@@ -40,6 +40,8 @@ public final class Bench {
     private static final String TOKEN = "bench-operator-token";
     private static final int WARMUP_EVENTS = 50_000;
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(10);
+    /** How long caps.state stays silent before the probe takes it as read to its end. */
+    private static final Duration CAPS_QUIET = Duration.ofSeconds(2);
     private static final int AUTHORIZE_WARMUP_SECONDS = 5;
     private static final int AUTHORIZE_SECONDS = 20;
     private static final int RESERVATION_REQUESTS = 4_000;
@@ -193,7 +195,7 @@ public final class Bench {
 
     /**
      * Hard caps far from reached, so that each usage changes its cap's state; then ingest at a fixed offered
-     * rate while this JVM reads {@code caps.state}, until a state per accepted event was read.
+     * rate while this JVM reads {@code caps.state}, until caps has read everything and its states are all read.
      */
     private OpenIngest openLoopWithCapState(Instant businessTime) throws IOException, InterruptedException {
         try (CapStateProbe caps = new CapStateProbe(platform.kafkaBootstrap(), clock)) {
@@ -214,8 +216,12 @@ public final class Bench {
                     "--timestamp", businessTime.toString()));
             caps.readWhile(client::running);
             LoadFigures ingest = report(client).run("measured");
-            long states = caps.await(ingest.events(), PIPELINE_TIMEOUT);
-            check(states == ingest.events(), "read " + states + " cap states for " + ingest.events() + " accepted events");
+            // caps writes a cap's state once per rated batch, not once per event, so there is no count to wait
+            // for: caps.state is read on until it falls quiet, and again once every consumer group has caught up
+            caps.drain(CAPS_QUIET);
+            awaitIdle();
+            long states = caps.drain(CAPS_QUIET);
+            check(states > 0 && states <= ingest.events(), "read " + states + " cap states for " + ingest.events() + " accepted events");
             return new OpenIngest(ingest, states, caps.acceptToState());
         }
     }

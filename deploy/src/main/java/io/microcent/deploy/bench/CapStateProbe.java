@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
  * its arrival here minus its Kafka record timestamp. Kafka Streams stamps what it writes with the timestamp of
  * the input record that caused it, through rating and caps, and ingest stamps each usage record with the
  * moment it accepted it; so this is the time from ingest accepting an event to its cap's new state being
- * readable (at Kafka's millisecond resolution).
+ * readable (at Kafka's millisecond resolution). Caps writes a cap's state once per rated batch, so a state stands
+ * for every event of that batch: the figures are per state, each the latency of the events it covers.
  *
  * <p>The states are not decoded: the figure is about when, and decoding each one would take CPU from the
  * server this JVM also runs. On the bench's fresh platform the only caps are the bench's.
@@ -58,8 +59,21 @@ final class CapStateProbe implements AutoCloseable {
         return states;
     }
 
-    private void read() {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+    /** Reads until {@code quiet} passed without a record; answers how many states were counted. */
+    long drain(Duration quiet) {
+        long lastRecordAt = System.nanoTime();
+        while (System.nanoTime() - lastRecordAt < quiet.toNanos()) {
+            if (read() > 0) {
+                lastRecordAt = System.nanoTime();
+            }
+        }
+        return states;
+    }
+
+    /** @return how many records the poll returned */
+    private int read() {
+        var records = consumer.poll(Duration.ofMillis(50));
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             long arrived = clock.millis();
             // a tombstone is a removed cap; an older stamp is a state caused before the count began
             if (record.value() != null && record.timestamp() >= sinceMillis) {
@@ -67,6 +81,7 @@ final class CapStateProbe implements AutoCloseable {
                 Percentiles.record(acceptToStateMicros, (arrived - record.timestamp()) * 1_000);
             }
         }
+        return records.count();
     }
 
     Percentiles acceptToState() {
