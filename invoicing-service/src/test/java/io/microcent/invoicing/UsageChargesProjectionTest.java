@@ -174,7 +174,7 @@ class UsageChargesProjectionTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(deadLettersOf(huge)).hasSize(1));
         ConsumerRecord<String, String> letter = deadLettersOf(huge).getFirst();
         assertThat(DeadLetter.header(letter.headers(), DeadLetter.REASON)).isEqualTo("overflow");
-        assertThat(DeadLetter.header(letter.headers(), DeadLetter.DETAIL)).startsWith("item 2 of 4: ");
+        assertThat(DeadLetter.header(letter.headers(), DeadLetter.DETAIL)).startsWith("line 2 of 4: ");
         assertThat(letter.key()).isEqualTo(huge.raw());
         RatedBatch setAside = Topics.USAGE_RATED_BATCHES.valueSerde().deserializer()
                 .deserialize(Topics.USAGE_RATED.name(), letter.value().getBytes(StandardCharsets.UTF_8));
