@@ -190,10 +190,7 @@ class UsageChargesProjectionTest {
     }
 
     private static List<ConsumerRecord<String, String>> deadLettersOf(CustomerId customer) {
-        return KafkaTestRecords.readAll(invoicing.context.kafkaBootstrap(), Topics.DEAD_LETTERS.name(), true).stream()
-                .filter(record -> UsageProjection.NAME.equals(DeadLetter.header(record.headers(), DeadLetter.CONSUMER)))
-                .filter(record -> customer.raw().equals(DeadLetter.header(record.headers(), DeadLetter.CUSTOMER)))
-                .toList();
+        return KafkaTestRecords.deadLettersOf(invoicing.context.kafkaBootstrap(), UsageProjection.NAME, customer.raw());
     }
 
     private static Microcents sum(List<UsageTotal> totals) {
