@@ -62,6 +62,7 @@ import io.microcent.platform.axon.JdbcTransactions;
 import io.microcent.platform.http.HttpRoutes;
 import io.microcent.platform.kafka.KafkaConfigs;
 import io.microcent.platform.kafka.ProjectionRunner;
+import io.microcent.platform.kafka.RatedLines;
 import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.service.Service;
 import io.microcent.platform.service.ServiceContext;
@@ -147,7 +148,7 @@ public final class InvoicingService implements Service {
 
             ProjectionRunner<CustomerId, RatedBatch> usage = new ProjectionRunner<>(UsageProjection.NAME, Topics.USAGE_RATED_BATCHES,
                     context.kafkaBootstrap(), context.instanceId() + "-usage", context.database().dsl(),
-                    TableProjectionOffsets.inSchema(SCHEMA), context.meters(), new UsageProjection(plans), UsageProjection.LINES).start();
+                    TableProjectionOffsets.inSchema(SCHEMA), context.meters(), new UsageProjection(plans), RatedLines.ITEMS).start();
             started.push(usage);
 
             CommandSender commands = new CommandSender(axon.commandGateway()).as(Actors.OPERATOR);

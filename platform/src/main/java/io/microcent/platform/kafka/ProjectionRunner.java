@@ -60,12 +60,13 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
     /**
      * How a topic's record values hold several items (a batch), so that one item failing alone is set aside alone.
      *
+     * @param name    what an item is called in its dead letter's detail ({@code "line"}: {@code line 2 of 3: …})
      * @param itemsOf the items of a value, in order
      * @param valueOf a value holding one item, as a record of that item alone would be written
      * @param keyOf   the key a record of that item alone would have (its own customer, on a topic keyed by
      *                customer: a batch's key is only its first item's)
      */
-    public record Items<K, V, E>(Function<V, List<E>> itemsOf, Function<E, V> valueOf, Function<E, K> keyOf) {
+    public record Items<K, V, E>(String name, Function<V, List<E>> itemsOf, Function<E, V> valueOf, Function<E, K> keyOf) {
     }
 
     /**
@@ -304,7 +305,7 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
                     if (Failures.isTransient(e)) {
                         throw e;
                     }
-                    letters.add(itemLetter(raw, alone, index, all.size(), e));
+                    letters.add(itemLetter(raw, alone, items.name() + " " + (index + 1) + " of " + all.size(), e));
                     publishOrSkip(letters.getLast(), raw, e);
                 }
             }
@@ -315,15 +316,18 @@ public final class ProjectionRunner<K, V> implements AutoCloseable {
         return true;
     }
 
-    /** The dead letter of one item: keyed and valued as a record of that item alone, from the batch record's place. */
-    private DeadLetter itemLetter(ConsumerRecord<byte[], byte[]> raw, ConsumerRecord<K, V> alone, int index, int count,
+    /**
+     * The dead letter of one item: keyed and valued as a record of that item alone, from the batch record's place,
+     * its detail saying which item ({@code place}) it is.
+     */
+    private DeadLetter itemLetter(ConsumerRecord<byte[], byte[]> raw, ConsumerRecord<K, V> alone, String place,
                                   RuntimeException failure) {
         Serializer<K> keyBytes = topic.keySerde().serializer();
         Serializer<V> valueBytes = topic.valueSerde().serializer();
         byte[] key = alone.key() == null ? null : keyBytes.serialize(raw.topic(), alone.key());
         return new DeadLetter(Failures.reasonOf(failure), projection, raw.topic(), raw.partition(), raw.offset(),
                 Topics.customerOfKey(raw.topic(), key).map(CustomerId::raw).orElse(null),
-                "item " + (index + 1) + " of " + count + ": " + Failures.detail(failure), Instant.now(), raw.timestamp(),
+                place + ": " + Failures.detail(failure), Instant.now(), raw.timestamp(),
                 key, valueBytes.serialize(raw.topic(), alone.value()));
     }
 

@@ -112,7 +112,7 @@ class ProjectionRunnerDeadLetterTest {
         produce("single", "delta");
         // a value is a batch of comma-separated items, each keyed by itself
         ProjectionRunner.Items<String, String, String> items =
-                new ProjectionRunner.Items<>(value -> List.of(value.split(",")), item -> item, item -> item);
+                new ProjectionRunner.Items<>("item", value -> List.of(value.split(",")), item -> item, item -> item);
         ProjectionRunner.Handler<String, String> itemNotes = (tx, records) -> {
             for (ConsumerRecord<String, String> record : records) {
                 for (String item : items.itemsOf().apply(record.value())) {

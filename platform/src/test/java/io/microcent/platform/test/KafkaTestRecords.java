@@ -70,6 +70,14 @@ public final class KafkaTestRecords {
         return readAll(bootstrap, topic, readCommitted).stream().map(ConsumerRecord::value).toList();
     }
 
+    /** The records of {@code dead-letters} that {@code consumer} set aside for {@code customer}, in order, values as text. */
+    public static List<ConsumerRecord<String, String>> deadLettersOf(String bootstrap, String consumer, String customer) {
+        return readAll(bootstrap, Topics.DEAD_LETTERS.name(), true).stream()
+                .filter(letter -> consumer.equals(DeadLetter.header(letter.headers(), DeadLetter.CONSUMER)))
+                .filter(letter -> customer.equals(DeadLetter.header(letter.headers(), DeadLetter.CUSTOMER)))
+                .toList();
+    }
+
     /** Each value as {@link Topics#valueAsText} shows it; bytes it cannot show are decoded as UTF-8, as before. */
     private static final class ReadableValues implements Deserializer<String> {
         @Override

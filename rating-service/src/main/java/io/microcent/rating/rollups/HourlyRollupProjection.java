@@ -3,16 +3,14 @@ package io.microcent.rating.rollups;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
-import io.microcent.platform.kafka.Failures;
 import io.microcent.platform.kafka.ProjectionRunner;
+import io.microcent.platform.kafka.RatedLines;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,7 @@ public final class HourlyRollupProjection implements ProjectionRunner.Handler<Cu
      * ({@link #textArray}) and are turned back in the SELECT; the hour comes as epoch seconds, bound as a
      * {@code bigint[]} like the counters. An absent dimension is {@link HourlyKey#ABSENT}, never NULL, so it
      * takes part in the conflict target like any value. A sum beyond {@code bigint} fails the statement
-     * (SQLState 22003), as an overflow in memory does, and the runner sets the record aside.
+     * (SQLState 22003), as an overflow in memory does, and the runner sets the line aside.
      *
      * <p>One statement writes both tables: the hourly rows, and the same rows summed per UTC day added to
      * {@code usage_daily} (the sums are numeric and cast back, so a day beyond {@code bigint} fails the same way).
@@ -79,26 +77,13 @@ public final class HourlyRollupProjection implements ProjectionRunner.Handler<Cu
         return COUNTERS.replaceAll("(\\w+)", "sum($1)::bigint");
     }
 
-    private final LineDeadLetters deadLetters;
-
-    /** @param deadLetters where a line of a batch that fails alone is set aside */
-    public HourlyRollupProjection(LineDeadLetters deadLetters) {
-        this.deadLetters = deadLetters;
-    }
-
     /**
-     * Adds every line of the records. A poll of one record holding several lines (what the runner applies alone
-     * when a poll failed, or a quiet partition's poll) is written under a savepoint: should it fail for a reason that
-     * is the data's, its lines are written one by one, each under its own, and a line that fails alone is set aside
-     * with its reason while the others count. A poll of several records fails whole, and the runner applies its
-     * records one by one.
+     * Adds every line of the records. Should a line fail for a reason that is the data's, the whole poll fails and
+     * the runner applies its records one by one, and a record of several lines line by line ({@link RatedLines}):
+     * a line that fails alone is set aside with its reason while the others count.
      */
     @Override
     public void apply(DSLContext tx, List<ConsumerRecord<CustomerId, RatedBatch>> records) {
-        if (records.size() == 1 && records.getFirst().value() != null && records.getFirst().value().lines().size() > 1) {
-            tx.connection(connection -> applyLineByLineIfItFails(connection, records.getFirst()));
-            return;
-        }
         List<RatedUsage> lines = new ArrayList<>();
         for (ConsumerRecord<CustomerId, RatedBatch> record : records) {
             if (record.value() != null) {
@@ -106,35 +91,6 @@ public final class HourlyRollupProjection implements ProjectionRunner.Handler<Cu
             }
         }
         tx.connection(connection -> upsert(connection, lines));
-    }
-
-    private void applyLineByLineIfItFails(Connection connection, ConsumerRecord<CustomerId, RatedBatch> record) throws SQLException {
-        List<RatedUsage> lines = record.value().lines();
-        if (appliedUnderSavepoint(connection, lines) == null) {
-            return;
-        }
-        for (int line = 0; line < lines.size(); line++) {
-            RuntimeException failure = appliedUnderSavepoint(connection, List.of(lines.get(line)));
-            if (failure != null) {
-                deadLetters.setAside(record, line, failure);
-            }
-        }
-    }
-
-    /** Null when the lines were written; else the failure, which is the data's (a transient one is thrown), with nothing of them written. */
-    private static RuntimeException appliedUnderSavepoint(Connection connection, List<RatedUsage> lines) throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
-        try {
-            upsert(connection, lines);
-            connection.releaseSavepoint(savepoint);
-            return null;
-        } catch (SQLException | RuntimeException e) {
-            if (Failures.isTransient(e)) {
-                throw e;
-            }
-            connection.rollback(savepoint);
-            return e instanceof RuntimeException runtime ? runtime : new DataAccessException(Failures.detail(e), e);
-        }
     }
 
     private static void upsert(Connection connection, List<RatedUsage> lines) throws SQLException {

@@ -77,7 +77,7 @@ class RollupRoutingTest {
                 lines.add((random.nextInt(10) == 0 ? usage.ratedIn(BillingPeriod.containing(at).next().toString()) : usage).build());
             }
         }
-        HourlyRollupProjection projection = new HourlyRollupProjection(RatedUsages.noLineFails());
+        HourlyRollupProjection projection = new HourlyRollupProjection();
         List<ConsumerRecord<CustomerId, RatedBatch>> poll = new ArrayList<>();
         for (RatedUsage line : lines) {
             poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), line.event().customer(), RatedBatch.of(line)));

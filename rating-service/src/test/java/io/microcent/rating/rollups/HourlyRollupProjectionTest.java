@@ -1,6 +1,5 @@
 package io.microcent.rating.rollups;
 
-import io.microcent.model.deadletter.DeadLetter;
 import io.microcent.model.deadletter.DeadLetterReason;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
@@ -35,7 +34,7 @@ class HourlyRollupProjectionTest {
     private static final Instant NOV_5_0910 = Instant.parse("2026-11-05T09:10:00Z");
 
     private static DSLContext db;
-    private final HourlyRollupProjection projection = new HourlyRollupProjection(RatedUsages.noLineFails());
+    private final HourlyRollupProjection projection = new HourlyRollupProjection();
 
     @BeforeAll
     static void migrate() {
@@ -223,37 +222,6 @@ class HourlyRollupProjectionTest {
         assertThat(requestsPerUser(globex)).containsExactly(tuple("", 4L));
         assertThat(db.fetchValue("SELECT sum(cost_microcents) FROM rating.usage_daily WHERE customer IN (?, ?)",
                 acme.raw(), globex.raw())).isEqualTo(BigDecimal.valueOf(2 * (10 + 30 + 50)));
-    }
-
-    @Test
-    void aLineThatFailsAloneIsSetAsideWithItsReasonAndTheOtherLinesOfItsBatchCount() {
-        CustomerId acme = newCustomer();
-        CustomerId globex = newCustomer();
-        apply(List.of(usage(acme, NOV_5_0910).requests(1).tokens(Long.MAX_VALUE - 1, 0, 0, 0).build()));
-        RatedBatch batch = new RatedBatch(List.of(
-                usage(globex, NOV_5_0910).requests(2).build(),
-                usage(acme, NOV_5_0910).requests(1).tokens(2, 0, 0, 0).build(),
-                usage(acme, NOV_5_0910).model("openai", "gpt-4o").requests(4).build()));
-        List<DeadLetter> setAside = new ArrayList<>();
-        HourlyRollupProjection recording = new HourlyRollupProjection((record, line, failure) ->
-                setAside.add(PublishedLineDeadLetters.letterOf(HourlyRollupProjection.NAME, record, line, failure)));
-
-        db.transaction(tx -> recording.apply(tx.dsl(), List.of(record(7, batch))));
-
-        assertThat(setAside).singleElement().satisfies(letter -> {
-            assertThat(letter.reason()).isEqualTo(DeadLetterReason.OVERFLOW);
-            assertThat(letter.detail()).startsWith("line 2 of 3: ");
-            assertThat(letter.sourceOffset()).isEqualTo(7L);
-            assertThat(letter.customer()).isEqualTo(acme.raw());
-            assertThat(Topics.USAGE_RATED_BATCHES.valueSerde().deserializer().deserialize(Topics.USAGE_RATED.name(), letter.value()))
-                    .as("the line's own bytes, a record of one line").isEqualTo(RatedBatch.of(batch.lines().get(1)));
-        });
-        assertThat(requestsPerUser(globex)).containsExactly(tuple("", 2L));
-        assertThat(db.select(USAGE_HOURLY.MODEL, USAGE_HOURLY.REQUESTS, USAGE_HOURLY.INPUT_TOKENS).from(USAGE_HOURLY)
-                .where(USAGE_HOURLY.CUSTOMER.eq(acme.raw())).orderBy(USAGE_HOURLY.MODEL).fetch(r -> tuple(r.value1(), r.value2(), r.value3())))
-                .as("the overflowing line left the stored row as it was; the next line counted")
-                .containsExactly(tuple("", 1L, Long.MAX_VALUE - 1), tuple("gpt-4o", 4L, 0L));
-        assertThat(daily(acme)).isEqualTo(hourlySummedPerDay(acme));
     }
 
     private static ConsumerRecord<CustomerId, RatedBatch> record(long offset, RatedBatch batch) {

@@ -1,5 +1,6 @@
 package io.microcent.rating.rollups;
 
+import io.microcent.model.deadletter.DeadLetter;
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.topic.Topics;
 import io.microcent.model.usage.RatedBatch;
@@ -7,14 +8,17 @@ import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.kafka.TableProjectionOffsets;
 import io.microcent.platform.kafka.ProjectionOffsets;
 import io.microcent.platform.service.ServiceContext;
+import io.microcent.platform.test.KafkaTestRecords;
 import io.microcent.platform.test.TestContexts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -127,6 +131,45 @@ class HourlyRollupsBrokerTest {
     }
 
     @Test
+    void aLineThatFailsAloneIsSetAsideWithItsReasonAndTheOtherLinesOfItsBatchCountOnce() {
+        CustomerId acme = newCustomer();
+        CustomerId globex = RatedUsages.newCustomerOnThePartitionOf(acme, RatedUsages.partitions(context.kafkaBootstrap()));
+        RatedBatch batch = new RatedBatch(List.of(
+                usage(globex, NOV_5_0910).requests(2).build(),
+                usage(acme, NOV_5_0910).requests(1).tokens(2, 0, 0, 0).build(), // beyond bigint on acme's stored row
+                usage(acme, NOV_5_0910).model("openai", "gpt-4o").requests(4).build()));
+        try (HourlyRollups rollups = HourlyRollups.start(context)) {
+            RatedUsages.publish(context.kafkaBootstrap(), List.of(usage(acme, NOV_5_0910).requests(1).tokens(Long.MAX_VALUE - 1, 0, 0, 0).build()));
+            await().atMost(WAIT).until(() -> requestsOf(acme) == 1);
+            RatedUsages.publishBatches(context.kafkaBootstrap(), List.of(batch));
+            // after the batch on the same partition: counted once the projection went on past it
+            RatedUsages.publish(context.kafkaBootstrap(), List.of(usage(globex, NOV_5_0910).requests(8).build()));
+            await().atMost(WAIT).until(() -> requestsOf(globex) >= 10 && requestsOf(acme) >= 5);
+            assertThat(rollups.isReady()).as("the projection goes on").isTrue();
+        }
+
+        assertThat(deadLettersOf(acme)).singleElement().satisfies(letter -> {
+            assertThat(DeadLetter.header(letter.headers(), DeadLetter.REASON)).isEqualTo("overflow");
+            assertThat(DeadLetter.header(letter.headers(), DeadLetter.DETAIL)).startsWith("line 2 of 3: ");
+            assertThat(letter.key()).as("keyed by the line's own customer").isEqualTo(acme.raw());
+            assertThat(Topics.USAGE_RATED_BATCHES.valueSerde().deserializer().deserialize(Topics.USAGE_RATED.name(), letter.value().getBytes(StandardCharsets.UTF_8)))
+                    .as("the line's own bytes, a record of one line").isEqualTo(RatedBatch.of(batch.lines().get(1)));
+        });
+        assertThat(deadLettersOf(globex)).isEmpty();
+        assertThat(requestsOf(globex)).as("the batch's line and the later record, each once").isEqualTo(10);
+        assertThat(db.select(USAGE_HOURLY.MODEL, USAGE_HOURLY.REQUESTS, USAGE_HOURLY.INPUT_TOKENS).from(USAGE_HOURLY)
+                .where(USAGE_HOURLY.CUSTOMER.eq(acme.raw())).orderBy(USAGE_HOURLY.MODEL).fetch(r -> tuple(r.value1(), r.value2(), r.value3())))
+                .as("the overflowing line left the stored row as it was; the next line counted once")
+                .containsExactly(tuple("", 1L, Long.MAX_VALUE - 1), tuple("gpt-4o", 4L, 0L));
+        assertThat(db.select(DSL.sum(USAGE_DAILY.REQUESTS)).from(USAGE_DAILY).where(USAGE_DAILY.CUSTOMER.eq(acme.raw())).fetchOne(0, Long.class))
+                .as("the daily rows likewise").isEqualTo(5L);
+    }
+
+    private static List<ConsumerRecord<String, String>> deadLettersOf(CustomerId customer) {
+        return KafkaTestRecords.deadLettersOf(context.kafkaBootstrap(), HourlyRollupProjection.NAME, customer.raw());
+    }
+
+    @Test
     void aRestartedRollupGoesOnFromItsStoredOffsetsWithoutCountingTwice() {
         CustomerId customer = newCustomer();
         try (HourlyRollups first = HourlyRollups.start(context)) {
@@ -177,7 +220,7 @@ class HourlyRollupsBrokerTest {
                 poll.add(new ConsumerRecord<>(Topics.USAGE_RATED.name(), 0, poll.size(), customer, RatedBatch.of(usage)));
             }
         }
-        HourlyRollupProjection projection = new HourlyRollupProjection(RatedUsages.noLineFails());
+        HourlyRollupProjection projection = new HourlyRollupProjection();
 
         db.transaction(tx -> projection.apply(tx.dsl(), poll));
         db.transaction(tx -> projection.apply(tx.dsl(), poll.subList(0, 2)));

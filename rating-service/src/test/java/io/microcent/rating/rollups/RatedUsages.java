@@ -138,13 +138,6 @@ public final class RatedUsages {
         return new RatedUsage(event, period, PlanId.of("starter"), requests, 0, Microcents.of(cost), Microcents.of(charge));
     }
 
-    /** Dead letters for a test in which no line may fail: a failing line fails the test. */
-    public static LineDeadLetters noLineFails() {
-        return (record, line, failure) -> {
-            throw new AssertionError("line " + line + " of " + record + " failed", failure);
-        };
-    }
-
     /** A customer other than {@code customer} whose records land on the same partition of {@code usage.rated}. */
     public static CustomerId newCustomerOnThePartitionOf(CustomerId customer, int partitions) {
         while (true) {

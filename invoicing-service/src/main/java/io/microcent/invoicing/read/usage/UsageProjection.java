@@ -28,7 +28,7 @@ import java.util.Objects;
  * the offsets: each line counts exactly once in both tables, whatever restarts or rebalances happen, and a
  * period's charges always add up to its {@code charge_microcents}. A sum that overflows (in memory, or added to
  * the stored one: SQLState 22003) fails the poll; the runner then applies it record by record, and a batch record
- * line by line ({@link #LINES}), so only the line that overflows is set aside.
+ * line by line ({@link io.microcent.platform.kafka.RatedLines}), so only the line that overflows is set aside.
  *
  * <p>Each upsert binds one array per column and unnests them into rows, so its text never changes with the
  * number of rows: the driver keeps it prepared on each connection (its statement cache), and nothing is built
@@ -38,9 +38,6 @@ import java.util.Objects;
 public final class UsageProjection implements ProjectionRunner.Handler<CustomerId, RatedBatch> {
 
     public static final String NAME = "invoicing-usage";
-    /** How a record holds its lines, for the runner to set one failing line aside alone, keyed by its own customer. */
-    public static final ProjectionRunner.Items<CustomerId, RatedBatch, RatedUsage> LINES =
-            new ProjectionRunner.Items<>(RatedBatch::lines, RatedBatch::of, line -> line.event().customer());
 
     private static final String ADD_TO_PERIODS = """
             INSERT INTO invoicing.usage_periods AS stored (customer, period, requests, included_requests,
