@@ -9,7 +9,6 @@ import io.microcent.model.id.CustomerId;
 import io.microcent.model.id.ModelId;
 import io.microcent.model.price.ModelPriceHistory;
 import io.microcent.model.price.PriceHistories;
-import io.microcent.model.topic.JsonSerde;
 import io.microcent.model.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -23,8 +22,8 @@ import java.util.Optional;
  * thousands of decisions a second for the same few customers, decoding the same JSON again was most of a
  * decision's work.
  *
- * <p>The serdes are the ones {@link SpendTopology} builds these stores with; a store kept another way would fail
- * to decode (the topology tests read the stores through this).
+ * <p>The serdes are the ones {@link SpendTopology} builds these stores with (its constants and the topics'), so
+ * the two cannot drift apart (the topology tests read the stores through this).
  */
 public final class CapsReads {
 
@@ -35,9 +34,9 @@ public final class CapsReads {
     private final DecodedOnChange<CustomerId, CustomerCaps> definitions = new DecodedOnChange<>(SpendTopology.DEFINITIONS_STORE,
             Topics.CAPS_DEFINITIONS.keySerde().serializer(), Topics.CAPS_DEFINITIONS.valueSerde().deserializer(), MAX_REMEMBERED);
     private final DecodedOnChange<String, ScopeSpend> spend = new DecodedOnChange<>(SpendTopology.SCOPE_SPEND_STORE,
-            Serdes.String().serializer(), new JsonSerde<>(ScopeSpend.class).deserializer(), MAX_REMEMBERED);
+            Serdes.String().serializer(), SpendTopology.SCOPE_SPEND_VALUES.deserializer(), MAX_REMEMBERED);
     private final DecodedOnChange<String, PeriodMeters> meters = new DecodedOnChange<>(SpendTopology.METERS_STORE,
-            Serdes.String().serializer(), new JsonSerde<>(PeriodMeters.class).deserializer(), MAX_REMEMBERED);
+            Serdes.String().serializer(), SpendTopology.METERS_VALUES.deserializer(), MAX_REMEMBERED);
     private final DecodedOnChange<ModelId, ModelPriceHistory> prices = new DecodedOnChange<>(SpendTopology.PRICE_BOOK_STORE,
             Topics.PRICE_BOOK.keySerde().serializer(), Topics.PRICE_BOOK.valueSerde().deserializer(), MAX_REMEMBERED);
 

@@ -15,6 +15,7 @@ import io.microcent.model.topic.Topics;
 import io.microcent.model.deadletter.DeadLetter;
 import io.microcent.model.usage.RatedBatch;
 import io.microcent.platform.kafka.KafkaConfigs;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -80,6 +81,10 @@ public final class SpendTopology {
     public static final String RELEASED_STORE = "reservations-released-early";
     /** Model → its price history, from {@code price.book} (a global store). */
     public static final String PRICE_BOOK_STORE = "price-book";
+    /** The values of {@link #SCOPE_SPEND_STORE}, as the topology writes them and authorization reads them. */
+    public static final Serde<ScopeSpend> SCOPE_SPEND_VALUES = new JsonSerde<>(ScopeSpend.class);
+    /** The values of {@link #METERS_STORE}, as the topology writes them and authorization reads them. */
+    public static final Serde<PeriodMeters> METERS_VALUES = new JsonSerde<>(PeriodMeters.class);
 
     private SpendTopology() {
     }
@@ -107,13 +112,13 @@ public final class SpendTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SPEND_STORE),
                 Serdes.String(), new JsonSerde<>(SpendState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCOPE_SPEND_STORE),
-                Serdes.String(), new JsonSerde<>(ScopeSpend.class)).withCachingEnabled());
+                Serdes.String(), SCOPE_SPEND_VALUES).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(THRESHOLDS_STORE),
                 Topics.CAPS_STATE.keySerde(), new JsonSerde<>(FiredThresholds.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEFINITIONS_STORE),
                 Topics.CAPS_DEFINITIONS.keySerde(), Topics.CAPS_DEFINITIONS.valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METERS_STORE),
-                Serdes.String(), new JsonSerde<>(PeriodMeters.class)).withCachingEnabled());
+                Serdes.String(), METERS_VALUES).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESERVATIONS_STORE),
                 Topics.CAPS_RESERVATIONS.keySerde(), Topics.CAPS_RESERVATIONS.valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELEASED_STORE),

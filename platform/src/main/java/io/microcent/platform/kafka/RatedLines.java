@@ -1,5 +1,10 @@
 package io.microcent.platform.kafka;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+
 import io.microcent.model.id.CustomerId;
 import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
@@ -16,5 +21,16 @@ public final class RatedLines {
             new ProjectionRunner.Items<>("line", RatedBatch::lines, RatedBatch::of, line -> line.event().customer());
 
     private RatedLines() {
+    }
+
+    /** Every line of a poll's records, in order, each to be taken under its own customer; a record without value holds none. */
+    public static List<RatedUsage> of(List<? extends ConsumerRecord<?, RatedBatch>> records) {
+        List<RatedUsage> lines = new ArrayList<>();
+        for (ConsumerRecord<?, RatedBatch> record : records) {
+            if (record.value() != null) {
+                lines.addAll(record.value().lines());
+            }
+        }
+        return lines;
     }
 }

@@ -11,7 +11,6 @@ import org.jooq.DSLContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -84,12 +83,7 @@ public final class HourlyRollupProjection implements ProjectionRunner.Handler<Cu
      */
     @Override
     public void apply(DSLContext tx, List<ConsumerRecord<CustomerId, RatedBatch>> records) {
-        List<RatedUsage> lines = new ArrayList<>();
-        for (ConsumerRecord<CustomerId, RatedBatch> record : records) {
-            if (record.value() != null) {
-                lines.addAll(record.value().lines());
-            }
-        }
+        List<RatedUsage> lines = RatedLines.of(records);
         tx.connection(connection -> upsert(connection, lines));
     }
 

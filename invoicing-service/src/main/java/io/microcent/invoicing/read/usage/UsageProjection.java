@@ -8,6 +8,7 @@ import io.microcent.model.usage.ChargeAmount;
 import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.platform.kafka.ProjectionRunner;
+import io.microcent.platform.kafka.RatedLines;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
 
@@ -87,18 +88,13 @@ public final class UsageProjection implements ProjectionRunner.Handler<CustomerI
     public void apply(DSLContext tx, List<ConsumerRecord<CustomerId, RatedBatch>> records) {
         Map<Row, UsageTotals> sums = new LinkedHashMap<>();
         Map<ChargeRow, ChargeSum> chargeSums = new LinkedHashMap<>();
-        for (ConsumerRecord<CustomerId, RatedBatch> record : records) {
-            if (record.value() == null) {
-                continue;
-            }
-            for (RatedUsage line : record.value().lines()) {
-                // the line's own customer, never the record key
-                CustomerId customer = line.event().customer();
-                sums.merge(new Row(customer, line.period()), UsageTotals.of(line), UsageTotals::plus);
-                for (ChargeAmount amount : line.chargesOrLegacy(plans)) {
-                    chargeSums.merge(new ChargeRow(customer, line.period(), amount.charge()), ChargeSum.of(amount),
-                            ChargeSum::plus);
-                }
+        for (RatedUsage line : RatedLines.of(records)) {
+            // the line's own customer, never the record key
+            CustomerId customer = line.event().customer();
+            sums.merge(new Row(customer, line.period()), UsageTotals.of(line), UsageTotals::plus);
+            for (ChargeAmount amount : line.chargesOrLegacy(plans)) {
+                chargeSums.merge(new ChargeRow(customer, line.period(), amount.charge()), ChargeSum.of(amount),
+                        ChargeSum::plus);
             }
         }
         if (!sums.isEmpty()) {

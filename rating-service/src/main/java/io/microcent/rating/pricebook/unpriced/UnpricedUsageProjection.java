@@ -5,6 +5,7 @@ import io.microcent.model.usage.RatedBatch;
 import io.microcent.model.usage.RatedUsage;
 import io.microcent.model.usage.UsageEvent;
 import io.microcent.platform.kafka.ProjectionRunner;
+import io.microcent.platform.kafka.RatedLines;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -59,19 +60,14 @@ public final class UnpricedUsageProjection implements ProjectionRunner.Handler<C
     public void apply(DSLContext tx, List<ConsumerRecord<CustomerId, RatedBatch>> records) {
         Map<ModelKey, Seen> models = new LinkedHashMap<>();
         Map<CustomerKey, Long> customers = new LinkedHashMap<>();
-        for (ConsumerRecord<CustomerId, RatedBatch> record : records) {
-            if (record.value() == null) {
+        for (RatedUsage rated : RatedLines.of(records)) {
+            if (!rated.unpriced() || rated.event().model() == null) {
                 continue;
             }
-            for (RatedUsage rated : record.value().lines()) {
-                if (!rated.unpriced() || rated.event().model() == null) {
-                    continue;
-                }
-                UsageEvent event = rated.event();
-                ModelKey model = new ModelKey(event.model().raw(), providerKey(event.provider()));
-                models.merge(model, Seen.of(event), Seen::plus);
-                customers.merge(new CustomerKey(model, event.customer().raw()), 1L, Long::sum);
-            }
+            UsageEvent event = rated.event();
+            ModelKey model = new ModelKey(event.model().raw(), providerKey(event.provider()));
+            models.merge(model, Seen.of(event), Seen::plus);
+            customers.merge(new CustomerKey(model, event.customer().raw()), 1L, Long::sum);
         }
         if (models.isEmpty()) {
             return;
